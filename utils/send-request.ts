@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import type { ErrorInfo, Reply, RequestMap, RequestType } from './messages';
+
+/** Thrown by sendRequest when the background answers an error; carries the plain sentence to show. */
+export class RequestError extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+    this.name = 'RequestError';
+  }
+}
+
+/** Sends one typed request to the background and resolves with its data, or throws a RequestError. */
+export async function sendRequest<T extends RequestType>(type: T, req: RequestMap[T]['req']): Promise<RequestMap[T]['res']> {
+  let reply: Reply<T> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage({ type, ...req })) as Reply<T> | undefined;
+  } catch {
+    throw new RequestError({
+      kind: 'unknown',
+      message: 'The extension’s background stopped answering. Close this panel and open it again.',
+    });
+  }
+  if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+    throw new RequestError({
+      kind: 'unknown',
+      message: 'The extension’s background gave no answer. Reload the page and try again.',
+    });
+  }
+  if (!reply.ok) throw new RequestError(reply.error);
+  return reply.data;
+}

@@ -1,0 +1,24 @@
+/** Every storage item the extension keeps, in one place. Nothing here ever holds a pass value or a token;
+ *  MSAL's own cache lives in storage.session under the "msal.ss:" prefix (utils/auth/msal-shim.ts). */
+import { storage } from '#imports';
+import type { PolicyView } from './messages';
+
+export interface EntraSettings {
+  /** Application (client) ID of the admin's app registration (a GUID). */
+  clientId: string;
+  /** Directory (tenant) ID: a GUID or a verified domain such as contoso.onmicrosoft.com. */
+  tenantId: string;
+}
+
+const buildDefaults: EntraSettings | null =
+  import.meta.env.WXT_ENTRA_CLIENT_ID && import.meta.env.WXT_ENTRA_TENANT_ID
+    ? { clientId: import.meta.env.WXT_ENTRA_CLIENT_ID, tenantId: import.meta.env.WXT_ENTRA_TENANT_ID }
+    : null;
+
+/** The app registration to sign in with; null until the admin saves the options page (or a build sets defaults). */
+export const settingsItem = storage.defineItem<EntraSettings | null>('local:entraSettings', {
+  fallback: buildDefaults,
+});
+
+/** Last TAP policy read from Graph, for an instant popup and a one-round-trip panel. Session-only. */
+export const policyCacheItem = storage.defineItem<PolicyView | null>('session:tapPolicyCache', { fallback: null });
