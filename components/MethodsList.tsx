@@ -1,0 +1,27 @@
+import type { AuthMethodSummary } from '@/utils/graph/types';
+
+export interface MethodsListProps {
+  methods: AuthMethodSummary[];
+}
+
+export function MethodsList({ methods }: MethodsListProps) {
+  return (
+    <section class="methods" aria-labelledby="methods-title">
+      <h2 id="methods-title" class="section-title">
+        Registered methods ({methods.length})
+      </h2>
+      {methods.length === 0 ? (
+        <p class="muted">None registered.</p>
+      ) : (
+        <ul class="methods-list">
+          {methods.map((m) => (
+            <li key={m.id}>
+              <span class="method-label">{m.label}</span>
+              {m.detail && <span class="method-detail"> · {m.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect } from 'preact/hooks';
+import { policyBladeUrl } from '@/utils/ui/links';
+import type { PopupStore } from '@/utils/ui/popup-store';
+import { useNow } from '@/utils/ui/use-now';
+import { AccountBar } from './AccountBar';
+import { EnablePolicy } from './EnablePolicy';
+import { ErrorNotice } from './ErrorNotice';
+import { LookupBox } from './LookupBox';
+import { NotConfigured } from './NotConfigured';
+import { PolicySummary } from './PolicySummary';
+
+export interface PopupAppProps {
+  store: PopupStore;
+  parsePrincipal: (text: string) => string | null;
+  onOpenOptions: () => void;
+  /** Called after the panel window opened (the popup closes itself). */
+  onLookedUp: () => void;
+}
+
+export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: PopupAppProps) {
+  const now = useNow(30_000);
+  useEffect(() => {
+    void store.init();
+  }, [store]);
+
+  const session = store.session.value;
+  const view = store.policy.value;
+  const busy = store.busy.value;
+  const tenant = session?.configuredTenant ?? session?.tenantId ?? null;
+  const policyError = store.policyError.value;
+
+  if (session && !session.configured) return <NotConfigured onOpenOptions={onOpenOptions} />;
+
+  return (
+    <main class="popup">
+      {session ? (
+        <AccountBar
+          session={session}
+          busy={busy === 'signIn' || busy === 'signOut'}
+          onSignIn={() => void store.signIn()}
+          onSignOut={() => void store.signOut()}
+        />
+      ) : (
+        <div class="account-bar" aria-busy="true" />
+      )}
+      {view && <PolicySummary view={view} now={now} />}
+      {store.refreshing.value && (
+        <p class="hint" aria-live="polite">
+          Checking for changes…
+        </p>
+      )}
+      {policyError && <ErrorNotice error={policyError} onRetry={() => void store.refreshPolicy()} />}
+      {session?.signedIn && view?.policy?.state === 'disabled' && (
+        <EnablePolicy busy={busy === 'enable'} onEnable={() => void store.enablePolicy()} />
+      )}
+      {store.actionError.value && <ErrorNotice error={store.actionError.value} />}
+      <a class="policy-link" href={policyBladeUrl(tenant)} target="_blank" rel="noreferrer">
+        Open TAP policy in the Entra admin center
+      </a>
+      {session?.signedIn && (
+        <LookupBox
+          parse={parsePrincipal}
+          busy={busy === 'lookup'}
+          onLookup={async (userRef) => {
+            if (await store.lookup(userRef)) onLookedUp();
+          }}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp } from '@/components/PopupApp';
+import type { PolicyView, SessionInfo } from '@/utils/messages';
+import { createPopupStore, type PopupStore } from '@/utils/ui/popup-store';
+import { parsePrincipal } from '@/utils/upn';
+import { POLICY, policyView } from './fixtures';
+
+afterEach(cleanup);
+
+const SESSION: SessionInfo = {
+  configured: true,
+  signedIn: true,
+  username: 'AlexW@contoso.onmicrosoft.com',
+  displayName: 'Alex Wilber',
+  tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
+  configuredTenant: 'contoso.onmicrosoft.com',
+};
+
+function setup(handlers: Record<string, (req: unknown) => unknown>, cached: PolicyView | null = null) {
+  const send = vi.fn(async (type: string, req: unknown) => {
+    const handler = handlers[type];
+    if (!handler) throw new Error(`unexpected ${type}`);
+    return handler(req);
+  });
+  const store = createPopupStore(send as unknown as Parameters<typeof createPopupStore>[0], async () => cached);
+  const onLookedUp = vi.fn();
+  render(
+    <PopupApp
+      store={store as PopupStore}
+      parsePrincipal={(text) => parsePrincipal(text)?.value ?? null}
+      onOpenOptions={vi.fn()}
+      onLookedUp={onLookedUp}
+    />,
+  );
+  return { send, onLookedUp };
+}
+
+describe('PopupApp', () => {
+  it('paints the cached policy, then refreshes it from Graph', async () => {
+    const fresh = policyView({ policy: { ...POLICY, defaultLifetimeInMinutes: 120 }, fetchedAt: Date.now() });
+    const { send } = setup(
+      {
+        getSession: () => SESSION,
+        getPolicy: (req) =>
+          (req as { refresh?: boolean }).refresh ? fresh : policyView({ fetchedAt: Date.now() - 60_000, fromCache: true }),
+      },
+      policyView({ fetchedAt: Date.now() - 60_000, fromCache: true }),
+    );
+    expect(await screen.findByText('Default lifetime 1 hour, allowed 1–8 hours')).toBeTruthy();
+    expect(await screen.findByText('Default lifetime 2 hours, allowed 1–8 hours')).toBeTruthy();
+    expect(send.mock.calls.map(([type, req]) => [type, req])).toContainEqual(['getPolicy', { refresh: true }]);
+    expect(screen.getByTestId('account-upn').textContent).toBe('AlexW@contoso.onmicrosoft.com');
+    expect(screen.getByRole('link', { name: 'Open TAP policy in the Entra admin center' }).getAttribute('href')).toBe(
+      'https://entra.microsoft.com/contoso.onmicrosoft.com/#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods/fromNav/Identity',
+    );
+  });
+
+  it('turns the policy on only after the explicit confirmation', async () => {
+    const disabled = policyView({ policy: { ...POLICY, state: 'disabled' } });
+    const { send } = setup({
+      getSession: () => SESSION,
+      getPolicy: () => disabled,
+      enablePolicy: () => policyView(),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn on Temporary Access Pass' }));
+    expect(screen.getByText(/one extra permission/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(send.mock.calls.some(([t]) => t === 'enablePolicy')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Turn on Temporary Access Pass' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Turn on' }));
+    await waitFor(() => expect(screen.getByTestId('policy-state').textContent).toBe('Enabled'));
+    expect(send.mock.calls.filter(([t]) => t === 'enablePolicy')).toHaveLength(1);
+  });
+
+  it('validates the lookup and opens the panel window for a valid principal', async () => {
+    const { send, onLookedUp } = setup({
+      getSession: () => SESSION,
+      getPolicy: () => policyView(),
+      openPanelWindow: () => ({ windowId: 7 }),
+    });
+    const input = await screen.findByLabelText('User principal name or object ID');
+    fireEvent.input(input, { target: { value: 'not a user' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/Enter a user principal name/);
+    expect(send.mock.calls.some(([t]) => t === 'openPanelWindow')).toBe(false);
+    fireEvent.input(input, { target: { value: ' AdeleV@contoso.onmicrosoft.com ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    await waitFor(() => expect(onLookedUp).toHaveBeenCalled());
+    expect(send).toHaveBeenCalledWith('openPanelWindow', { userRef: 'AdeleV@contoso.onmicrosoft.com', mode: 'status' });
+  });
+
+  it('offers Sign in when signed out and does not ask Graph', async () => {
+    const { send } = setup({
+      getSession: () => ({ ...SESSION, signedIn: false, username: null }),
+      getPolicy: () => {
+        throw new Error('signed out');
+      },
+      signIn: () => SESSION,
+    });
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(send.mock.calls.some(([, req]) => (req as { refresh?: boolean }).refresh)).toBe(false);
+  });
+});

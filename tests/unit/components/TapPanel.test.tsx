@@ -1,0 +1,176 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TapPanel } from '@/components/TapPanel';
+import { RequestError, sendRequest } from '@/utils/send-request';
+import { existingPass, issuedTap, panelState } from './fixtures';
+
+vi.mock('@/utils/send-request', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/utils/send-request')>();
+  return { ...actual, sendRequest: vi.fn() };
+});
+
+const send = vi.mocked(sendRequest);
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+function renderPanel(intent: 'issue' | 'status' = 'status') {
+  return render(
+    <TapPanel
+      userRef="AdeleV@contoso.onmicrosoft.com"
+      context="portal"
+      intent={intent}
+      onOpenOptions={vi.fn()}
+      onClose={vi.fn()}
+    />,
+  );
+}
+
+const calls = (type: string) => send.mock.calls.filter(([t]) => t === type);
+
+beforeEach(() => {
+  send.mockReset();
+});
+afterEach(cleanup);
+
+describe('TapPanel', () => {
+  it('shows the user and issues once with defaults, even on a double click', async () => {
+    const reply = deferred<ReturnType<typeof issuedTap>>();
+    send.mockImplementation(async (type) => {
+      if (type === 'getPanelState') return panelState();
+      if (type === 'issueTap') return reply.promise;
+      throw new Error(`unexpected ${type}`);
+    });
+    renderPanel();
+    const button = await screen.findByRole('button', { name: 'Issue TAP' });
+    expect(screen.getByText('Adele Vance')).toBeTruthy();
+    fireEvent.click(button);
+    fireEvent.click(button);
+    expect(calls('issueTap')).toHaveLength(1);
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    const [, req] = calls('issueTap')[0] as [string, { userId: string; attemptId: string; options: object }];
+    expect(req.userId).toBe('22222222-0000-4000-8000-000000000001');
+    expect(req.options).toEqual({});
+    expect(req.attemptId).toMatch(/^[0-9a-f-]{36}$/);
+    reply.resolve(issuedTap());
+    expect((await screen.findByTestId('pass-value')).textContent).toBe('Ab3dEf7hKm9p');
+    expect(calls('issueTap')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.queryByTestId('pass-value')).toBeNull();
+  });
+
+  it('asks before replacing an existing pass', async () => {
+    send.mockImplementation(async (type) => {
+      if (type === 'getPanelState') return panelState({ currentPass: existingPass() });
+      if (type === 'issueTap') return issuedTap();
+      throw new Error(`unexpected ${type}`);
+    });
+    renderPanel();
+    const button = await screen.findByRole('button', { name: 'Issue TAP (replaces the current pass)' });
+    expect(screen.getByTestId('pass-status').textContent).toBe('Active');
+    fireEvent.click(button);
+    expect(calls('issueTap')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(calls('issueTap')).toHaveLength(0);
+    fireEvent.click(button);
+    fireEvent.click(screen.getByRole('button', { name: 'Replace' }));
+    await screen.findByTestId('pass-value');
+    expect(calls('issueTap')).toHaveLength(1);
+  });
+
+  it('revokes after confirmation and refreshes', async () => {
+    let revoked = false;
+    send.mockImplementation(async (type) => {
+      if (type === 'getPanelState') return panelState({ currentPass: revoked ? null : existingPass() });
+      if (type === 'revokeTap') {
+        revoked = true;
+        return { revoked: true };
+      }
+      throw new Error(`unexpected ${type}`);
+    });
+    renderPanel();
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
+    expect(calls('revokeTap')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke' }));
+    await screen.findByText('No Temporary Access Pass.');
+    expect(calls('revokeTap')).toEqual([
+      ['revokeTap', { userId: '22222222-0000-4000-8000-000000000001', methodId: 'tap-existing' }],
+    ]);
+    expect(calls('getPanelState')).toHaveLength(2);
+  });
+
+  it('disables Issue TAP and says why when the user is not eligible', async () => {
+    send.mockResolvedValueOnce(
+      panelState({
+        eligibility: { canIssue: false, reasons: [{ reason: 'externalGuest', sentence: 'External guests cannot get a pass.' }] },
+      }),
+    );
+    renderPanel('issue');
+    const button = (await screen.findByRole('button', { name: 'Issue TAP' })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-describedby')).toBe('eligibility');
+    expect(screen.getByText('External guests cannot get a pass.')).toBeTruthy();
+  });
+
+  it('focuses Issue TAP after load when the intent is issue', async () => {
+    send.mockResolvedValueOnce(panelState());
+    renderPanel('issue');
+    const button = await screen.findByRole('button', { name: 'Issue TAP' });
+    await waitFor(() => expect(document.activeElement).toBe(button));
+  });
+
+  it('sends only the options the admin set', async () => {
+    send.mockImplementation(async (type) => (type === 'getPanelState' ? panelState() : issuedTap()));
+    renderPanel();
+    fireEvent.click(await screen.findByRole('button', { name: 'Options' }));
+    fireEvent.input(screen.getByLabelText('Lifetime'), { target: { value: '9' } });
+    const issue = screen.getByRole('button', { name: 'Issue TAP' }) as HTMLButtonElement;
+    expect(issue.disabled).toBe(true);
+    fireEvent.input(screen.getByLabelText('Lifetime'), { target: { value: '4' } });
+    expect(issue.disabled).toBe(false);
+    fireEvent.click(issue);
+    await screen.findByTestId('pass-value');
+    expect(calls('issueTap')[0]).toMatchObject(['issueTap', { options: { lifetimeInMinutes: 240 } }]);
+  });
+
+  it('shows a load failure with Try again, then recovers', async () => {
+    send
+      .mockRejectedValueOnce(new RequestError({ kind: 'offline', message: 'You appear to be offline.' }))
+      .mockResolvedValueOnce(panelState());
+    renderPanel();
+    expect((await screen.findByRole('alert')).textContent).toBe('You appear to be offline.');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Adele Vance')).toBeTruthy();
+  });
+
+  it('offers Sign in when signed out, and Open options when not configured', async () => {
+    send.mockRejectedValueOnce(new RequestError({ kind: 'signedOut', message: 'Sign in.' }));
+    renderPanel();
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    cleanup();
+    send.mockRejectedValueOnce(new RequestError({ kind: 'notConfigured', message: 'Set up.' }));
+    renderPanel();
+    expect(await screen.findByRole('button', { name: 'Open options' })).toBeTruthy();
+  });
+
+  it('after an ambiguous failure shows the sentence and re-reads the state', async () => {
+    let issuedAlready = false;
+    send.mockImplementation(async (type) => {
+      if (type === 'getPanelState') return panelState({ currentPass: issuedAlready ? existingPass() : null });
+      issuedAlready = true;
+      throw new RequestError({ kind: 'ambiguous', message: 'The connection dropped; the panel shows what is true now.' });
+    });
+    renderPanel();
+    fireEvent.click(await screen.findByRole('button', { name: 'Issue TAP' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/connection dropped/);
+    await screen.findByText('Current pass');
+    expect(calls('getPanelState')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+});

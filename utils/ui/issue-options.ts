@@ -1,0 +1,75 @@
+import type { TapPolicy } from '@/utils/graph/types';
+import type { IssueOptions } from '@/utils/messages';
+import { formatDuration, formatSpan } from './format';
+
+export type LifetimeUnit = 'hours' | 'minutes';
+
+/** What the admin typed in the Options form; empty strings mean "use the policy's default". */
+export interface IssueFormValue {
+  /** datetime-local value ("2025-06-03T14:05") or "" for now. */
+  start: string;
+  lifetime: string;
+  unit: LifetimeUnit;
+  /** null until the admin touches the checkbox. */
+  oneTime: boolean | null;
+}
+
+export const EMPTY_ISSUE_FORM: IssueFormValue = { start: '', lifetime: '', unit: 'hours', oneTime: null };
+
+/** Graph's own limits when the policy cannot be read: 10 minutes to 30 days. */
+const GRAPH_MIN_LIFETIME = 10;
+const GRAPH_MAX_LIFETIME = 43_200;
+
+export interface LifetimeBounds {
+  min: number;
+  max: number;
+  defaultMinutes: number | null;
+}
+
+export function lifetimeBounds(policy: TapPolicy | null): LifetimeBounds {
+  if (!policy) return { min: GRAPH_MIN_LIFETIME, max: GRAPH_MAX_LIFETIME, defaultMinutes: null };
+  return {
+    min: policy.minimumLifetimeInMinutes,
+    max: policy.maximumLifetimeInMinutes,
+    defaultMinutes: policy.defaultLifetimeInMinutes,
+  };
+}
+
+export type FormCheck = { ok: true; options: IssueOptions } | { ok: false; field: 'start' | 'lifetime'; message: string };
+
+/** Turns the form into the request's options (only the fields the admin set), or says what is wrong. */
+export function checkIssueForm(value: IssueFormValue, policy: TapPolicy | null, now: number): FormCheck {
+  const options: IssueOptions = {};
+  if (value.start.trim() !== '') {
+    const start = new Date(value.start);
+    if (Number.isNaN(start.getTime())) return { ok: false, field: 'start', message: 'Enter a valid start date and time.' };
+    if (start.getTime() < now - 60_000) {
+      return { ok: false, field: 'start', message: 'The start is in the past. Leave it empty to start now.' };
+    }
+    options.startDateTime = start.toISOString();
+  }
+  if (value.lifetime.trim() !== '') {
+    const amount = Number(value.lifetime);
+    const minutes = value.unit === 'hours' ? amount * 60 : amount;
+    const { min, max } = lifetimeBounds(policy);
+    if (!Number.isFinite(minutes) || minutes <= 0 || !Number.isInteger(minutes)) {
+      return { ok: false, field: 'lifetime', message: 'Enter the lifetime as a whole number of minutes or hours.' };
+    }
+    if (minutes < min || minutes > max) {
+      const who = policy ? 'The policy allows' : 'Graph allows';
+      return {
+        ok: false,
+        field: 'lifetime',
+        message: `${formatDuration(minutes)} is outside the allowed range. ${who} ${formatSpan(min, max)}.`,
+      };
+    }
+    options.lifetimeInMinutes = minutes;
+  }
+  if (value.oneTime !== null && !policy?.isUsableOnce) options.isUsableOnce = value.oneTime;
+  return { ok: true, options };
+}
+
+/** True when the admin changed anything from the defaults. */
+export function isCustomised(value: IssueFormValue): boolean {
+  return value.start !== '' || value.lifetime !== '' || value.oneTime !== null;
+}

@@ -1,0 +1,166 @@
+import { batch, signal } from '@preact/signals';
+import type { IssuedTap, TapMethod } from '@/utils/graph/types';
+import type { ErrorInfo, IssueOptions, PanelState, RequestMap, RequestType } from '@/utils/messages';
+import { RequestError, sendRequest } from '@/utils/send-request';
+
+export type PanelPhase = 'loading' | 'notConfigured' | 'signedOut' | 'error' | 'loaded';
+export type PanelBusy = null | 'issue' | 'revoke' | 'signIn' | 'refresh';
+export type Send = <T extends RequestType>(type: T, req: RequestMap[T]['req']) => Promise<RequestMap[T]['res']>;
+
+/** Failures a repeat can fix; the others need a change first (policy, role, input). */
+const RETRYABLE = new Set<ErrorInfo['kind']>(['throttled', 'offline', 'serverError', 'unknown']);
+export const canRetry = (error: ErrorInfo): boolean => RETRYABLE.has(error.kind);
+
+function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof RequestError) return error.info;
+  return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
+}
+
+function withoutValue(tap: IssuedTap): TapMethod {
+  const { temporaryAccessPass: _value, ...method } = tap;
+  return method;
+}
+
+/** Everything the panel shows, as signals. The issued pass lives here, in memory only, until Done or unload. */
+export function createPanelStore(userRef: string, send: Send = sendRequest) {
+  const phase = signal<PanelPhase>('loading');
+  const state = signal<PanelState | null>(null);
+  const loadError = signal<ErrorInfo | null>(null);
+  const actionError = signal<ErrorInfo | null>(null);
+  const issued = signal<IssuedTap | null>(null);
+  const busy = signal<PanelBusy>(null);
+  const announcement = signal('');
+  let inFlightAttempt: string | null = null;
+  let lastAction: (() => Promise<void>) | null = null;
+
+  function fail(error: unknown, where: 'load' | 'action'): void {
+    const info = toErrorInfo(error);
+    batch(() => {
+      if (info.kind === 'notConfigured') phase.value = 'notConfigured';
+      else if (info.kind === 'signedOut') phase.value = 'signedOut';
+      else if (where === 'load' && !state.value) {
+        loadError.value = info;
+        phase.value = 'error';
+      } else actionError.value = info;
+      announcement.value = info.message;
+    });
+  }
+
+  async function load(quiet = false): Promise<void> {
+    if (!quiet) {
+      phase.value = 'loading';
+      loadError.value = null;
+    }
+    try {
+      const next = await send('getPanelState', { userRef });
+      batch(() => {
+        state.value = next;
+        phase.value = 'loaded';
+        if (quiet) announcement.value = 'Updated.';
+      });
+    } catch (error) {
+      fail(error, 'load');
+    }
+  }
+
+  async function issue(options: IssueOptions): Promise<void> {
+    const user = state.value?.user;
+    if (!user || busy.value || inFlightAttempt) return;
+    lastAction = () => issue(options);
+    inFlightAttempt = crypto.randomUUID();
+    batch(() => {
+      busy.value = 'issue';
+      actionError.value = null;
+      announcement.value = 'Issuing a Temporary Access Pass…';
+    });
+    try {
+      const tap = await send('issueTap', { userId: user.id, attemptId: inFlightAttempt, options });
+      batch(() => {
+        issued.value = tap;
+        if (state.value) state.value = { ...state.value, currentPass: withoutValue(tap) };
+        announcement.value = 'Temporary Access Pass issued.';
+      });
+    } catch (error) {
+      fail(error, 'action');
+      if (error instanceof RequestError && error.info.kind === 'ambiguous') await load(true);
+    } finally {
+      inFlightAttempt = null;
+      busy.value = null;
+    }
+  }
+
+  async function revoke(methodId: string): Promise<void> {
+    const user = state.value?.user;
+    if (!user || busy.value) return;
+    lastAction = () => revoke(methodId);
+    batch(() => {
+      busy.value = 'revoke';
+      actionError.value = null;
+      announcement.value = 'Revoking the pass…';
+    });
+    try {
+      await send('revokeTap', { userId: user.id, methodId });
+      if (issued.value?.id === methodId) issued.value = null;
+      announcement.value = 'Pass revoked.';
+      await load(true);
+    } catch (error) {
+      fail(error, 'action');
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function signIn(): Promise<void> {
+    if (busy.value) return;
+    busy.value = 'signIn';
+    actionError.value = null;
+    try {
+      await send('signIn', {});
+      busy.value = null;
+      await load();
+    } catch (error) {
+      const info = toErrorInfo(error);
+      batch(() => {
+        if (info.kind !== 'cancelled') actionError.value = info;
+        announcement.value = info.message;
+      });
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  /** Forgets the pass for good: it cannot be shown again. */
+  function forgetPass(): void {
+    issued.value = null;
+  }
+
+  function clearActionError(): void {
+    actionError.value = null;
+  }
+
+  /** Repeats the last issue or revoke (a new attempt id: the failed one never reached Graph or was refused). */
+  async function retry(): Promise<void> {
+    actionError.value = null;
+    await lastAction?.();
+  }
+
+  return {
+    userRef,
+    phase,
+    state,
+    loadError,
+    actionError,
+    issued,
+    busy,
+    announcement,
+    load,
+    issue,
+    revoke,
+    signIn,
+    forgetPass,
+    clearActionError,
+    retry,
+  };
+}
+
+export type PanelStore = ReturnType<typeof createPanelStore>;

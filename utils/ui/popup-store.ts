@@ -1,0 +1,124 @@
+import { batch, signal } from '@preact/signals';
+import type { ErrorInfo, PolicyView, SessionInfo } from '@/utils/messages';
+import { RequestError, sendRequest } from '@/utils/send-request';
+import type { Send } from './panel-store';
+
+export type PopupBusy = null | 'signIn' | 'signOut' | 'enable' | 'lookup';
+
+function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof RequestError) return error.info;
+  return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
+}
+
+/** The popup's state. The cached policy paints first; Graph is only asked afterwards. */
+export function createPopupStore(
+  send: Send = sendRequest,
+  readCachedPolicy: () => Promise<PolicyView | null> = async () => null,
+) {
+  const session = signal<SessionInfo | null>(null);
+  const policy = signal<PolicyView | null>(null);
+  const policyError = signal<ErrorInfo | null>(null);
+  const refreshing = signal(false);
+  const busy = signal<PopupBusy>(null);
+  const actionError = signal<ErrorInfo | null>(null);
+
+  function showPolicy(view: PolicyView): void {
+    if (!policy.value || view.fetchedAt >= policy.value.fetchedAt) policy.value = view;
+  }
+
+  async function refreshPolicy(): Promise<void> {
+    refreshing.value = true;
+    try {
+      const view = await send('getPolicy', { refresh: true });
+      batch(() => {
+        showPolicy(view);
+        policyError.value = null;
+      });
+    } catch (error) {
+      policyError.value = toErrorInfo(error);
+    } finally {
+      refreshing.value = false;
+    }
+  }
+
+  async function init(): Promise<void> {
+    void readCachedPolicy()
+      .then((cached) => cached && showPolicy(cached))
+      .catch(() => undefined);
+    const sessionReply = send('getSession', {}).then(
+      (s) => {
+        session.value = s;
+        return s;
+      },
+      (error: unknown) => {
+        actionError.value = toErrorInfo(error);
+        return null;
+      },
+    );
+    const cachedReply = send('getPolicy', {}).then(showPolicy, () => undefined);
+    const [current] = await Promise.all([sessionReply, cachedReply]);
+    if (current?.signedIn) await refreshPolicy();
+  }
+
+  async function run<T>(kind: Exclude<PopupBusy, null>, action: () => Promise<T>): Promise<T | undefined> {
+    if (busy.value) return undefined;
+    batch(() => {
+      busy.value = kind;
+      actionError.value = null;
+    });
+    try {
+      return await action();
+    } catch (error) {
+      const info = toErrorInfo(error);
+      if (info.kind !== 'cancelled') actionError.value = info;
+      return undefined;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function signIn(): Promise<void> {
+    const next = await run('signIn', () => send('signIn', {}));
+    if (!next) return;
+    session.value = next;
+    await refreshPolicy();
+  }
+
+  async function signOut(): Promise<void> {
+    const next = await run('signOut', () => send('signOut', {}));
+    if (!next) return;
+    batch(() => {
+      session.value = next;
+      policy.value = null;
+      policyError.value = null;
+    });
+  }
+
+  async function enablePolicy(): Promise<void> {
+    const view = await run('enable', () => send('enablePolicy', {}));
+    if (view) policy.value = view;
+  }
+
+  /** Opens the panel window for a principal; resolves true when it opened. */
+  async function lookup(userRef: string): Promise<boolean> {
+    const opened = await run('lookup', () => send('openPanelWindow', { userRef, mode: 'status' }));
+    return opened !== undefined;
+  }
+
+  return {
+    session,
+    policy,
+    policyError,
+    refreshing,
+    busy,
+    actionError,
+    init,
+    refreshPolicy,
+    signIn,
+    signOut,
+    enablePolicy,
+    lookup,
+  };
+}
+
+export type PopupStore = ReturnType<typeof createPopupStore>;
