@@ -1,0 +1,49 @@
+import type { PanelMode } from '../messages';
+
+export type MenuItemId = 'issue-tap' | 'check-tap' | 'issue-tap-link' | 'check-tap-link';
+
+export interface MenuItem {
+  id: MenuItemId;
+  title: string;
+  contexts: ['selection'] | ['link'];
+  targetUrlPatterns?: string[];
+  mode: PanelMode;
+  source: 'selection' | 'link';
+}
+
+/** mailto: links, and links into the admin center (only user-page links pass the click handler's check). */
+export const LINK_TARGET_PATTERNS = ['mailto:*', 'https://entra.microsoft.com/*', 'https://portal.azure.com/*'];
+
+/** Chrome puts the (shortened) selection where the title says %s. */
+export const MENU_ITEMS: readonly MenuItem[] = [
+  {
+    id: 'issue-tap',
+    title: 'Issue Temporary Access Pass for “%s”',
+    contexts: ['selection'],
+    mode: 'issue',
+    source: 'selection',
+  },
+  {
+    id: 'check-tap',
+    title: 'Check Temporary Access Pass status for “%s”',
+    contexts: ['selection'],
+    mode: 'status',
+    source: 'selection',
+  },
+  {
+    id: 'issue-tap-link',
+    title: 'Issue Temporary Access Pass for this user',
+    contexts: ['link'],
+    targetUrlPatterns: LINK_TARGET_PATTERNS,
+    mode: 'issue',
+    source: 'link',
+  },
+  {
+    id: 'check-tap-link',
+    title: 'Check Temporary Access Pass status for this user',
+    contexts: ['link'],
+    targetUrlPatterns: LINK_TARGET_PATTERNS,
+    mode: 'status',
+    source: 'link',
+  },
+];

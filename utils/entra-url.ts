@@ -1,0 +1,186 @@
+/**
+ * Detectors for Entra admin center and Azure portal URLs (a hash-routed SPA), in the style of
+ * refined-github's github-url-detection: each detector has its test URLs right below it, and
+ * tests/unit/entra-url.test.ts checks every detector against every URL listed in this file.
+ * The `…Urls` lists are plain exports, so the bundler drops them from the content script.
+ * URL shapes: research/graph-tap-detail.md §5.
+ */
+
+/** A URL string, a URL, or `location`. */
+export type UrlLike = string | URL | Location;
+
+const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** Worldwide, US Gov and China admin centers and portals, and their Defender for Cloud Apps proxies. */
+const PORTAL_HOST =
+  /^(?:entra\.microsoft\.(?:com|us)|entra\.microsoftonline\.cn|(?:[a-z0-9-]+\.)?portal\.azure\.(?:com|us|cn))(?:\.mcas\.ms|\.mcas-gov\.us)?$/;
+
+/** `/` or one tenant segment: `https://entra.microsoft.com/contoso.onmicrosoft.com/#view/…`. */
+const TENANT_PATH = /^\/(?:([^/]+)\/?)?$/;
+
+const HASH_TENANT = /^#@([^/]*)\//;
+
+const TENANT = new RegExp(`^(?:${GUID}|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9-]*[a-z][a-z0-9-]*)$`, 'i');
+
+/** The current user blade and the legacy one the portal still redirects; `menu` is the sub-page. */
+const USER_BLADE = new RegExp(
+  '^#(?:@[^/]*/)?(?:view|blade)/(?:Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade|Microsoft_AAD_IAM/UserDetailsMenuBlade)' +
+    `(?:/~)?(?:/([a-z]+))?/userId/(${GUID})(?=$|[/?&])`,
+  'i',
+);
+
+/** The URL when it is a page of a portal host: https, no credentials, `/` or one tenant segment as path. */
+function parsePortalUrl(url: UrlLike): URL | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(String(url));
+  } catch {
+    return null;
+  }
+  const onPortal = parsed.protocol === 'https:' && !parsed.username && !parsed.password && PORTAL_HOST.test(parsed.host);
+  return onPortal && TENANT_PATH.test(parsed.pathname) ? parsed : null;
+}
+
+/** The hash with `%7E` read as `~`, as copied links often have it. */
+function portalHash(portal: URL): string {
+  return portal.hash.replace(/%7e/gi, '~');
+}
+
+/** [, menu (sub-page) or undefined, user object id] on a user page, else null. */
+function matchUserPage(url: UrlLike): RegExpExecArray | null {
+  const portal = parsePortalUrl(url);
+  return portal && USER_BLADE.exec(portalHash(portal));
+}
+
+const ADELE = '22222222-0000-4000-8000-000000000001';
+const DIEGO = '22222222-0000-4000-8000-000000000002';
+const OVERVIEW = `#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${ADELE}/hidePreviewBanner~/true`;
+const UPPER = 'AB12CD34-0000-4000-8000-0000000000EF';
+const SHOUTED = `#VIEW/MICROSOFT_AAD_USERSANDTENANTS/USERPROFILEMENUBLADE/~/OVERVIEW/USERID/${UPPER}`;
+const AUTH_METHODS = `#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/UserAuthMethods/userId/${DIEGO}/hidePreviewBanner~/true`;
+
+/** Any page of the admin center or the portal, on a known host over https. */
+export function isPortalUrl(url: UrlLike): boolean {
+  return parsePortalUrl(url) !== null;
+}
+
+/** A user's auth-methods sub-page (the blade where Entra itself issues a pass). */
+export function isUserAuthMethodsPage(url: UrlLike): boolean {
+  return matchUserPage(url)?.[1]?.toLowerCase() === 'userauthmethods';
+}
+
+export const isUserAuthMethodsPageUrls: readonly string[] = [
+  `https://entra.microsoft.com/${AUTH_METHODS}`,
+  `https://entra.microsoft.com/${AUTH_METHODS}?Microsoft_AAD_IAM_legacyAADRedirect=true`,
+  `https://entra.microsoft.com/contoso.onmicrosoft.com/${AUTH_METHODS}`,
+  `https://portal.azure.com/${AUTH_METHODS}`,
+  `https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/%7E/UserAuthMethods/userId/${DIEGO}/hidePreviewBanner%7E/true`,
+  `https://entra.microsoft.com/#view/Microsoft_AAD_IAM/UserDetailsMenuBlade/~/UserAuthMethods/userId/${DIEGO}`,
+  `https://entra.microsoft.us/${AUTH_METHODS}`,
+];
+
+/** A user's page, current or legacy blade, any sub-page; its object id is getUserIdFromUrl's. */
+export function isUserPage(url: UrlLike): boolean {
+  return matchUserPage(url) !== null;
+}
+
+export const isUserPageUrls: readonly string[] = [
+  ...isUserAuthMethodsPageUrls,
+  `https://entra.microsoft.com/${OVERVIEW}`,
+  `https://entra.microsoft.com/${SHOUTED}`,
+  `https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/AdministrativeRole/userId/${ADELE}`,
+  `https://entra.microsoft.com/?Microsoft_AAD_IAM_legacyAADRedirect=true${OVERVIEW}`,
+  `https://entra.microsoft.com/contoso.onmicrosoft.com/${OVERVIEW}`,
+  `https://entra.microsoft.com/Contoso.OnMicrosoft.com${OVERVIEW}`,
+  `https://entra.microsoft.com/6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10/${OVERVIEW}`,
+  `https://entra.microsoft.com/#@contoso.onmicrosoft.com/${OVERVIEW.slice(1)}`,
+  `https://portal.azure.com/#@/blade/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${ADELE}`,
+  `https://portal.azure.com/${OVERVIEW}`,
+  `https://portal.azure.com/#blade/Microsoft_AAD_IAM/UserDetailsMenuBlade/Profile/userId/${ADELE}`,
+  `https://portal.azure.us/${OVERVIEW}`,
+  `https://portal.azure.cn/${OVERVIEW}`,
+  `https://entra.microsoftonline.cn/${OVERVIEW}`,
+  `https://ms.portal.azure.com/${OVERVIEW}`,
+  `https://entra.microsoft.com.mcas.ms/${OVERVIEW}`,
+  `https://entra.microsoft.us.mcas-gov.us/${OVERVIEW}`,
+  `https://entra.microsoft.com:443/${OVERVIEW}`,
+];
+
+export const isPortalUrlUrls: readonly string[] = [
+  ...isUserPageUrls,
+  'https://entra.microsoft.com/',
+  'https://entra.microsoft.com/#home',
+  'https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers',
+  `https://entra.microsoft.com/#view/Microsoft_AAD_IAM/GroupDetailsMenuBlade/~/Overview/groupId/${DIEGO}`,
+  `https://entra.microsoft.com/#view/Microsoft_AAD_IAM/SomeOtherMenuBlade/~/overview/userId/${ADELE}`,
+  `https://entra.microsoft.com/#view/Microsoft_Azure_PIMCommon/UserRolesViewModelMenuBlade/~/members/userId/${ADELE}`,
+  'https://entra.microsoft.com/#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods/fromNav/Identity',
+  'https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/22222222-0000-4000-8000-00000000000',
+  'https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/22222222-0000-4000-8000-0000000000011',
+  'https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/2222222g-0000-4000-8000-000000000001',
+  'https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/{22222222-0000-4000-8000-000000000001}',
+  'https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/AdeleV@contoso.onmicrosoft.com',
+  `https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${ADELE}x`,
+  `https://portal.azure.com/#@contoso.onmicrosoft.com/resource/subscriptions/${ADELE}/overview`,
+  'https://entra.microsoft.com/not%20a%20tenant/#home',
+  'https://entra.microsoft.com/%E0%A4%A/#home',
+];
+
+/** Pages no detector accepts: other hosts, look-alike hosts, http, credentials, deep paths. */
+export const otherUrls: readonly string[] = [
+  `https://entra.microsoft.com.evil.example/${OVERVIEW}`,
+  `https://evil.example/entra.microsoft.com/${OVERVIEW}`,
+  `https://entra.microsoft.com@evil.example/${OVERVIEW}`,
+  `https://admin@entra.microsoft.com/${OVERVIEW}`,
+  `https://entra-microsoft.com/${OVERVIEW}`,
+  `https://xn--ntra-microsoft-com-9yb.example/${OVERVIEW}`,
+  `https://entra.microsoft.com.mcas.ms.evil.example/${OVERVIEW}`,
+  `https://evil.example/?next=https://entra.microsoft.com/${OVERVIEW}`,
+  `https://intune.microsoft.com/${OVERVIEW}`,
+  `https://entra.microsoft.com:8443/${OVERVIEW}`,
+  `http://entra.microsoft.com/${OVERVIEW}`,
+  `https://entra.microsoft.com/a/b/${OVERVIEW}`,
+  `https://graph.microsoft.com/v1.0/users/${ADELE}`,
+  'mailto:AdeleV@contoso.onmicrosoft.com',
+  'javascript:alert(1)//entra.microsoft.com',
+  'not a url',
+  '',
+];
+
+/** The user's object id (lower-case GUID) on a user page, else null. */
+export function getUserIdFromUrl(url: UrlLike): string | null {
+  return matchUserPage(url)?.[2]?.toLowerCase() ?? null;
+}
+
+export const getUserIdFromUrlUrls: readonly [string, string][] = [
+  [`https://entra.microsoft.com/${OVERVIEW}`, ADELE],
+  [`https://entra.microsoft.com/${AUTH_METHODS}?Microsoft_AAD_IAM_legacyAADRedirect=true`, DIEGO],
+  [`https://entra.microsoft.com/${SHOUTED}`, UPPER.toLowerCase()],
+  [`https://portal.azure.com/#blade/Microsoft_AAD_IAM/UserDetailsMenuBlade/Profile/userId/${ADELE}`, ADELE],
+];
+
+/** The tenant a URL is pinned to (path prefix or `#@tenant/`), lower-case, else null. */
+export function getTenantFromUrl(url: UrlLike): string | null {
+  const portal = parsePortalUrl(url);
+  if (!portal) return null;
+  let tenant = TENANT_PATH.exec(portal.pathname)?.[1] ?? HASH_TENANT.exec(portalHash(portal))?.[1] ?? '';
+  try {
+    tenant = decodeURIComponent(tenant);
+  } catch {
+    return null;
+  }
+  return TENANT.test(tenant) ? tenant.toLowerCase() : null;
+}
+
+export const getTenantFromUrlUrls: readonly [string, string | null][] = [
+  [`https://entra.microsoft.com/contoso.onmicrosoft.com/${OVERVIEW}`, 'contoso.onmicrosoft.com'],
+  [`https://entra.microsoft.com/Contoso.OnMicrosoft.com${OVERVIEW}`, 'contoso.onmicrosoft.com'],
+  [`https://entra.microsoft.com/6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10/${OVERVIEW}`, '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10'],
+  [`https://entra.microsoft.com/#@contoso.onmicrosoft.com/${OVERVIEW.slice(1)}`, 'contoso.onmicrosoft.com'],
+  [`https://portal.azure.com/#@contoso.onmicrosoft.com/resource/subscriptions/${ADELE}/overview`, 'contoso.onmicrosoft.com'],
+  [`https://portal.azure.com/#@/blade/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${ADELE}`, null],
+  [`https://entra.microsoft.com/${OVERVIEW}`, null],
+  ['https://entra.microsoft.com/not%20a%20tenant/#home', null],
+  ['https://entra.microsoft.com/%E0%A4%A/#home', null],
+  [`https://entra.microsoft.com.evil.example/contoso.onmicrosoft.com/${OVERVIEW}`, null],
+];

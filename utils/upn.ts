@@ -1,0 +1,99 @@
+/**
+ * Strict parsing of a user principal name or object id from text an admin selected or a link they right-clicked.
+ * UPN rules (Microsoft Entra "Username policies", entra-docs concept-sspr-policy.md, and KB 2439357):
+ * characters A-Z a-z 0-9 ' . - _ ! # ^ ~ before the @ (no &, no +, no non-ASCII), no period right before the @,
+ * at most 64 characters before the @, 48 after it, 113 in total. We also refuse leading and doubled periods.
+ */
+import { getUserIdFromUrl } from './entra-url';
+
+export type Principal = { kind: 'upn'; value: string } | { kind: 'objectId'; value: string };
+
+const MAX_INPUT = 512;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOCAL_PART = /^[A-Za-z0-9'_!#^~-]+(?:\.[A-Za-z0-9'_!#^~-]+)*$/;
+const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+/** Format characters (zero-width space and joiner, bidi controls, soft hyphen, BOM…): never trimmed, always refused. */
+const INVISIBLE = /\p{Cf}/u;
+const TRAILING_PUNCTUATION = '.,;:!?';
+const PAIRS = ["''", '""', '“”', '‘’', '«»', '‹›', '<>', '()', '[]', '{}'];
+const STRAY_OPENERS = '"“”„‘’‚«‹<([{';
+const STRAY_CLOSERS = `"“”‘’»›>)]}'${TRAILING_PUNCTUATION}`;
+
+/** Peels whitespace, sentence punctuation, quotes and brackets off both ends until nothing changes. */
+function stripWrapping(text: string): string {
+  let value = text;
+  for (let previous = ''; previous !== value; ) {
+    previous = value;
+    value = value.trim();
+    while (value && TRAILING_PUNCTUATION.includes(value.at(-1) ?? '')) value = value.slice(0, -1);
+    if (value.length >= 2 && PAIRS.includes(`${value[0]}${value.at(-1)}`)) value = value.slice(1, -1);
+    else {
+      while (value && STRAY_OPENERS.includes(value[0] ?? '')) value = value.slice(1);
+      while (value && STRAY_CLOSERS.includes(value.at(-1) ?? '')) value = value.slice(0, -1);
+    }
+  }
+  return value;
+}
+
+/** `mailto:` links and percent-encoded text are decoded exactly once; a second layer of encoding is refused. */
+function decodeOnce(text: string): string | null {
+  let value = text;
+  if (/^mailto:/i.test(value)) value = value.slice('mailto:'.length).split('?')[0] ?? '';
+  else if (!value.includes('%')) return value;
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+  return value.includes('%') ? null : value;
+}
+
+function isUpn(value: string): boolean {
+  if (value.length > 113) return false;
+  const at = value.indexOf('@');
+  if (at < 0 || at !== value.lastIndexOf('@')) return false;
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (local.length < 1 || local.length > 64 || !LOCAL_PART.test(local)) return false;
+  const labels = domain.split('.');
+  return (
+    domain.length <= 48 &&
+    labels.length >= 2 &&
+    labels.every((label) => DNS_LABEL.test(label)) &&
+    /[a-z]/i.test(labels.at(-1) ?? '')
+  );
+}
+
+/** A UPN (case kept; Entra compares case-insensitively) or an object id (lower case), or null for anything else. */
+export function parsePrincipal(text: string): Principal | null {
+  if (typeof text !== 'string' || text.length > MAX_INPUT || INVISIBLE.test(text)) return null;
+  const decoded = decodeOnce(stripWrapping(text));
+  if (decoded === null || INVISIBLE.test(decoded)) return null;
+  const value = stripWrapping(decoded);
+  if (GUID.test(value)) return { kind: 'objectId', value: value.toLowerCase() };
+  if (isUpn(value)) return { kind: 'upn', value };
+  return null;
+}
+
+/** From a right-clicked link: a `mailto:` address, or the object id in an admin-center user page URL. */
+export function principalFromLink(url: string): Principal | null {
+  if (typeof url !== 'string' || url.length > 2048) return null;
+  if (/^mailto:/i.test(url.trim())) return parsePrincipal(url);
+  const id = getUserIdFromUrl(url);
+  return id ? { kind: 'objectId', value: id } : null;
+}
+
+/**
+ * The Graph path for a principal. `#` in guest UPNs must be `%23`; a UPN that starts with `$` needs the
+ * `/users('…')` key form (Graph "Get user" docs, and its known-issues list).
+ */
+export function graphUserPath(principal: Principal): string {
+  const encoded = encodeURIComponent(principal.value);
+  if (principal.kind === 'upn' && principal.value.startsWith('$')) return `/users('${encoded.replaceAll("'", "''")}')`;
+  return `/users/${encoded}`;
+}
+
+/** Case-insensitive identity of a principal, e.g. to keep one window per user. */
+export function principalKey(principal: Principal): string {
+  return `${principal.kind}:${principal.value.toLowerCase()}`;
+}
