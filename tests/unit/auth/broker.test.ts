@@ -1,0 +1,153 @@
+import { type AccountInfo, type Configuration, InteractionRequiredAuthError } from '@azure/msal-browser';
+import { describe, expect, it } from 'vitest';
+import { type AuthBrokerDeps, createAuthBroker, type MsalClient, type WebAuthFlowDetails } from '@/utils/auth/broker';
+import { NotConfiguredError, SignInRequiredError } from '@/utils/auth/errors';
+
+const account = {
+  homeAccountId: 'h',
+  environment: 'e',
+  tenantId: 't',
+  username: 'AlexW@contoso.onmicrosoft.com',
+  localAccountId: 'oid',
+} as AccountInfo;
+const SETTINGS = { clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31', tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10' };
+
+interface FakeOptions {
+  signedIn?: boolean;
+  silent?: 'ok' | 'interaction';
+  flow?: (details: WebAuthFlowDetails) => Promise<string | undefined>;
+}
+
+function setup(options: FakeOptions = {}) {
+  const configs: Configuration[] = [];
+  const flows: WebAuthFlowDetails[] = [];
+  const requests: { prompt?: string }[] = [];
+  let active: AccountInfo | null = options.signedIn ? account : null;
+  let settings: typeof SETTINGS | null = SETTINGS;
+  let wipes = 0;
+  const token = (scopes: string[]) => ({ accessToken: 'at', scopes, account }) as never;
+  const deps: AuthBrokerDeps = {
+    loadSettings: async () => settings,
+    redirectUri: 'https://bjppmkdmnkjkahflgkhdahmcejhldfnh.chromiumapp.org/',
+    launchWebAuthFlow: async (details) => {
+      flows.push(details);
+      return options.flow ? options.flow(details) : 'https://bjppmkdmnkjkahflgkhdahmcejhldfnh.chromiumapp.org/#code=abc&state=s';
+    },
+    createMsalClient: (config) => {
+      configs.push(config);
+      const client: MsalClient = {
+        initialize: async () => {},
+        handleRedirectPromise: async (o) =>
+          o?.hash?.startsWith('#code=') ? token(['https://graph.microsoft.com/User.Read']) : null,
+        acquireTokenRedirect: async (request) => {
+          requests.push(request as { prompt?: string });
+          config.auth.onRedirectNavigate?.(
+            `https://login.microsoftonline.com/${SETTINGS.tenantId}/oauth2/v2.0/authorize?prompt=${request.prompt ?? ''}`,
+          );
+        },
+        acquireTokenSilent: async (request) => {
+          if (options.silent === 'interaction')
+            throw new InteractionRequiredAuthError('interaction_required', 'needs interaction');
+          return token(request.scopes);
+        },
+        getActiveAccount: () => active,
+        getAllAccounts: () => (active ? [active] : []),
+        setActiveAccount: (a) => {
+          active = a;
+        },
+        clearCache: async () => {
+          active = null;
+        },
+      };
+      return client;
+    },
+    prepare: async () => {},
+    flush: async () => {},
+    wipe: async () => {
+      wipes++;
+    },
+  };
+  const broker = createAuthBroker(deps);
+  return {
+    broker,
+    configs,
+    flows,
+    requests,
+    setSettings: (s: typeof SETTINGS | null) => {
+      settings = s;
+    },
+    wipes: () => wipes,
+  };
+}
+
+describe('auth broker', () => {
+  it('not configured -> NotConfiguredError', async () => {
+    const t = setup();
+    t.setSettings(null);
+    await expect(t.broker.getToken(['s'])).rejects.toBeInstanceOf(NotConfiguredError);
+  });
+
+  it('builds MSAL with the tenant authority, sessionStorage cache and quiet logging', async () => {
+    const t = setup({ signedIn: true });
+    await t.broker.getToken(['s']);
+    const config = t.configs[0];
+    expect(config?.auth.authority).toBe(`https://login.microsoftonline.com/${SETTINGS.tenantId}`);
+    expect(config?.auth.clientId).toBe(SETTINGS.clientId);
+    expect(config?.cache?.cacheLocation).toBe('sessionStorage');
+    expect(config?.system?.loggerOptions?.piiLoggingEnabled).toBe(false);
+  });
+
+  it('signed in: the silent path needs no window', async () => {
+    const t = setup({ signedIn: true });
+    await expect(t.broker.getToken(['s'])).resolves.toMatchObject({ accessToken: 'at' });
+    expect(t.flows).toHaveLength(0);
+  });
+
+  it('no account and not interactive: SignInRequiredError, no window', async () => {
+    const t = setup();
+    await expect(t.broker.getToken(['s'])).rejects.toBeInstanceOf(SignInRequiredError);
+    expect(t.flows).toHaveLength(0);
+  });
+
+  it('silent fails -> prompt=none in a non-interactive web-auth flow with the Chromium options', async () => {
+    const t = setup({ signedIn: true, silent: 'interaction' });
+    await t.broker.getToken(['s']);
+    expect(t.requests[0]?.prompt).toBe('none');
+    expect(t.flows[0]).toMatchObject({
+      interactive: false,
+      abortOnLoadForNonInteractive: false,
+      timeoutMsForNonInteractive: 10_000,
+    });
+  });
+
+  it('prompt=none fails and not interactive -> SignInRequiredError (never opens a window by itself)', async () => {
+    const t = setup({
+      signedIn: true,
+      silent: 'interaction',
+      flow: async () => {
+        throw new Error('User interaction required.');
+      },
+    });
+    await expect(t.broker.getToken(['s'])).rejects.toBeInstanceOf(SignInRequiredError);
+    expect(t.flows.every((f) => !f.interactive)).toBe(true);
+  });
+
+  it('signIn opens the interactive flow; concurrent sign-ins share one window', async () => {
+    const t = setup();
+    const [a, b] = await Promise.all([t.broker.signIn(['s']), t.broker.signIn(['s'])]);
+    expect(a).toBe(account);
+    expect(b).toBe(account);
+    expect(t.flows.filter((f) => f.interactive)).toHaveLength(1);
+    expect(t.flows[0]?.url).toContain('/oauth2/v2.0/authorize');
+  });
+
+  it('a new app registration rebuilds MSAL and wipes the old cache', async () => {
+    const t = setup({ signedIn: true });
+    await t.broker.getToken(['s']);
+    t.setSettings({ ...SETTINGS, tenantId: 'contoso.onmicrosoft.com' });
+    await t.broker.getToken(['s']);
+    expect(t.configs).toHaveLength(2);
+    expect(t.configs[1]?.auth.authority).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com');
+    expect(t.wipes()).toBe(1);
+  });
+});

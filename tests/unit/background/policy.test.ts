@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { handleRequest } from '@/utils/background/dispatcher';
+import { POLICY_URL } from '@/utils/graph/policy';
+import { clientFor, createFakeGraph, envelope, on } from '../graph/fake-graph';
+import { fakeServices } from './services-fake';
+
+const PILOT = '33333333-0000-4000-8000-000000000002';
+const policyBody = {
+  state: 'enabled',
+  defaultLifetimeInMinutes: 60,
+  minimumLifetimeInMinutes: 60,
+  maximumLifetimeInMinutes: 480,
+  defaultLength: 8,
+  isUsableOnce: false,
+  includeTargets: [{ targetType: 'group', id: PILOT }],
+  excludeTargets: [],
+};
+
+describe('getPolicy / enablePolicy', () => {
+  it('reads Graph when nothing is cached, names the groups, then answers from the cache instantly', async () => {
+    const graph = createFakeGraph([
+      on('GET', POLICY_URL, { status: 200, body: policyBody }),
+      on('GET', `/groups/${PILOT}`, { status: 200, body: { id: PILOT, displayName: 'Pilot TAP users' } }),
+    ]);
+    const { services, policyStore } = fakeServices(clientFor(graph.fetch));
+    const first = await handleRequest({ type: 'getPolicy' }, services);
+    expect(first).toMatchObject({
+      ok: true,
+      data: { fromCache: false, groups: [{ id: PILOT, displayName: 'Pilot TAP users' }] },
+    });
+    expect(policyStore.value?.policy?.includeTargets[0]?.id).toBe(PILOT);
+    const calls = graph.calls.length;
+    const second = await handleRequest({ type: 'getPolicy' }, services);
+    expect(second).toMatchObject({ ok: true, data: { fromCache: true } });
+    expect(graph.calls.length).toBe(calls);
+  });
+
+  it('refresh reads the policy and the known groups in one batch', async () => {
+    const graph = createFakeGraph([
+      on('GET', POLICY_URL, { status: 200, body: policyBody }),
+      on('GET', `/groups/${PILOT}`, { status: 200, body: { id: PILOT, displayName: 'Pilot TAP users' } }),
+    ]);
+    const { services } = fakeServices(clientFor(graph.fetch));
+    await handleRequest({ type: 'getPolicy' }, services);
+    graph.calls.length = 0;
+    await handleRequest({ type: 'getPolicy', refresh: true }, services);
+    expect(graph.calls).toHaveLength(1);
+  });
+
+  it('403 gives an unreadable view naming the roles that can read it', async () => {
+    const graph = createFakeGraph([
+      on('GET', POLICY_URL, { status: 403, body: envelope('accessDenied', 'Request Authorization failed') }),
+    ]);
+    const { services } = fakeServices(clientFor(graph.fetch));
+    const reply = await handleRequest({ type: 'getPolicy', refresh: true }, services);
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { policy: null, unreadable: { kind: 'forbidden', message: expect.stringMatching(/Global Reader/) } },
+    });
+  });
+
+  it('enablePolicy PATCHes with the write scope, interactively, and re-reads', async () => {
+    let state = 'disabled';
+    const graph = createFakeGraph([
+      on('PATCH', POLICY_URL, (body) => {
+        state = (body as { state: string }).state;
+        return { status: 204 };
+      }),
+      on('GET', POLICY_URL, () => ({
+        status: 200,
+        body: { ...policyBody, state, includeTargets: [{ targetType: 'group', id: 'all_users' }] },
+      })),
+    ]);
+    const asked: { scopes: string[]; interactive: boolean }[] = [];
+    const { createGraphClient } = await import('@/utils/graph/client');
+    const client = createGraphClient({
+      fetch: graph.fetch,
+      defaultScopes: ['https://graph.microsoft.com/User.Read'],
+      getToken: async (scopes, interactive) => {
+        asked.push({ scopes, interactive });
+        return { accessToken: 't', scopes };
+      },
+    });
+    const { services, policyStore } = fakeServices(client);
+    const reply = await handleRequest({ type: 'enablePolicy' } as never, services);
+    expect(reply).toMatchObject({ ok: true, data: { policy: { state: 'enabled' } } });
+    expect(graph.calls[0]?.body).toEqual({
+      '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration',
+      state: 'enabled',
+    });
+    expect(asked[0]).toEqual({
+      scopes: ['https://graph.microsoft.com/Policy.ReadWrite.AuthenticationMethod'],
+      interactive: true,
+    });
+    expect(asked.slice(1).every((a) => !a.interactive)).toBe(true);
+    expect(policyStore.value?.policy?.state).toBe('enabled');
+  });
+});

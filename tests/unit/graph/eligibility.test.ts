@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { type EligibilityInput, evaluateEligibility } from '@/utils/graph/eligibility';
+import { ROLE } from '@/utils/graph/roles';
+import type { TapPolicy, TargetUser } from '@/utils/graph/types';
+import type { Memberships } from '@/utils/graph/users';
+
+const ADMIN = '11111111-0000-4000-8000-000000000003';
+const EXCLUDED = '33333333-0000-4000-8000-000000000001';
+const PILOT = '33333333-0000-4000-8000-000000000002';
+
+const user = (over: Partial<TargetUser> = {}): TargetUser => ({
+  id: '22222222-0000-4000-8000-000000000001',
+  displayName: 'Adele Vance',
+  userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
+  accountEnabled: true,
+  userType: 'Member',
+  creationType: null,
+  externalUserState: null,
+  mail: null,
+  ...over,
+});
+
+const policy = (over: Partial<TapPolicy> = {}): TapPolicy => ({
+  state: 'enabled',
+  defaultLifetimeInMinutes: 60,
+  minimumLifetimeInMinutes: 60,
+  maximumLifetimeInMinutes: 480,
+  defaultLength: 8,
+  isUsableOnce: false,
+  includeTargets: [{ targetType: 'group', id: 'all_users' }],
+  excludeTargets: [{ targetType: 'group', id: EXCLUDED }],
+  ...over,
+});
+
+const members = (groups: string[] = [], roles: [string, string][] = []): Memberships => ({
+  groups: groups.map((id) => ({
+    id,
+    displayName: id === EXCLUDED ? 'TAP Excluded' : id === PILOT ? 'Pilot TAP users' : 'Other',
+  })),
+  roles: roles.map(([roleTemplateId, displayName]) => ({ id: `r-${roleTemplateId}`, roleTemplateId, displayName })),
+  rolesOpaque: false,
+  complete: true,
+});
+
+const authAdmin = members([], [[ROLE.authenticationAdministrator, 'Authentication Administrator']]);
+
+const input = (over: Partial<EligibilityInput> = {}): EligibilityInput => ({
+  user: user(),
+  adminId: ADMIN,
+  policy: policy(),
+  policyGroups: [{ id: PILOT, displayName: 'Pilot TAP users' }],
+  target: members(),
+  admin: authAdmin,
+  ...over,
+});
+
+describe('evaluateEligibility', () => {
+  it.each<[string, Partial<EligibilityInput>, string | null, RegExp | null]>([
+    ['ordinary member', {}, null, null],
+    ['policy disabled', { policy: policy({ state: 'disabled' }) }, 'policyDisabled', /turned off/],
+    [
+      'excluded by group',
+      { target: members([EXCLUDED]) },
+      'excluded',
+      /“TAP Excluded”, which the Temporary Access Pass policy excludes/,
+    ],
+    [
+      'not in the included group',
+      { policy: policy({ includeTargets: [{ targetType: 'group', id: PILOT }] }) },
+      'notIncluded',
+      /isn't in the group .*\(“Pilot TAP users”\)/,
+    ],
+    [
+      'in the included group',
+      { policy: policy({ includeTargets: [{ targetType: 'group', id: PILOT }] }), target: members([PILOT]) },
+      null,
+      null,
+    ],
+    [
+      'membership unknown: no claim about inclusion',
+      { policy: policy({ includeTargets: [{ targetType: 'group', id: PILOT }] }), target: { ...members(), complete: false } },
+      null,
+      null,
+    ],
+    [
+      'external guest',
+      { user: user({ userType: 'Guest', creationType: 'Invitation', externalUserState: 'Accepted' }) },
+      'externalGuest',
+      /external guest/,
+    ],
+    ['internal guest is fine', { user: user({ userType: 'Guest', creationType: null }) }, null, null],
+    ['disabled account', { user: user({ accountEnabled: false }) }, 'accountDisabled', /sign-in is blocked.*won't help until/],
+    ['self', { user: user({ id: ADMIN }) }, 'self', /yourself/],
+    [
+      'auth admin vs admin target',
+      { target: members([], [[ROLE.userAdministrator, 'User Administrator']]) },
+      'roleCannotActOnAdmin',
+      /User Administrator.*Privileged Authentication Administrator or Global Administrator/,
+    ],
+    [
+      'auth admin vs Directory Readers target is fine',
+      { target: members([], [[ROLE.directoryReaders, 'Directory Readers']]) },
+      null,
+      null,
+    ],
+    [
+      'privileged auth admin vs admin target',
+      {
+        admin: members([], [[ROLE.privilegedAuthenticationAdministrator, 'Privileged Authentication Administrator']]),
+        target: members([], [[ROLE.userAdministrator, 'User Administrator']]),
+      },
+      null,
+      null,
+    ],
+    ['global admin', { admin: members([], [[ROLE.globalAdministrator, 'Global Administrator']]) }, null, null],
+    [
+      'global reader',
+      { admin: members([], [[ROLE.globalReader, 'Global Reader']]) },
+      'noIssuingRole',
+      /Global Reader you can view passes but not issue/,
+    ],
+    ['no role at all', { admin: members() }, 'noIssuingRole', /don't include issuing passes/],
+    ['admin roles unreadable: no verdict on roles', { admin: null }, null, null],
+    ['admin roles opaque: no verdict on roles', { admin: { ...members(), rolesOpaque: true } }, null, null],
+    ['policy unreadable: no policy verdict', { policy: null, target: members([EXCLUDED]) }, null, null],
+  ])('%s', (_name, over, reason, sentence) => {
+    const result = evaluateEligibility(input(over));
+    expect(result.canIssue).toBe(reason === null);
+    if (reason === null) {
+      expect(result.reasons).toEqual([]);
+      return;
+    }
+    expect(result.reasons[0]?.reason).toBe(reason);
+    if (sentence) expect(result.reasons[0]?.sentence).toMatch(sentence);
+  });
+
+  it('names the excluded groups in the reason', () => {
+    const result = evaluateEligibility(input({ target: members([EXCLUDED]) }));
+    expect(result.reasons[0]?.groups).toEqual([{ id: EXCLUDED, displayName: 'TAP Excluded' }]);
+  });
+});

@@ -1,0 +1,279 @@
+import {
+  type AccountInfo,
+  type AuthenticationResult,
+  CacheLookupPolicy,
+  type Configuration,
+  InteractionRequiredAuthError,
+  LogLevel,
+  type PublicClientApplication,
+  type RedirectRequest,
+} from '@azure/msal-browser';
+import { authorityFor } from '../clouds';
+import type { EntraSettings } from '../storage';
+import { NotConfiguredError, SignInRequiredError } from './errors';
+
+/** The part of MSAL's PublicClientApplication the broker uses (a fake in unit tests). */
+export type MsalClient = Pick<
+  PublicClientApplication,
+  | 'initialize'
+  | 'handleRedirectPromise'
+  | 'acquireTokenRedirect'
+  | 'acquireTokenSilent'
+  | 'getActiveAccount'
+  | 'getAllAccounts'
+  | 'setActiveAccount'
+  | 'clearCache'
+>;
+
+export interface WebAuthFlowDetails {
+  url: string;
+  interactive: boolean;
+  abortOnLoadForNonInteractive?: boolean;
+  timeoutMsForNonInteractive?: number;
+}
+
+export interface AuthBrokerDeps {
+  loadSettings(): Promise<EntraSettings | null>;
+  /** identity.getRedirectURL(): https://<id>.chromiumapp.org/ in Chromium. */
+  redirectUri: string;
+  launchWebAuthFlow(details: WebAuthFlowDetails): Promise<string | undefined>;
+  createMsalClient(config: Configuration): MsalClient;
+  /** Installs the MSAL shim and loads the persisted cache; called before the first client is built. */
+  prepare(): Promise<unknown>;
+  /** Waits until MSAL's cache writes reached storage. */
+  flush(): Promise<void>;
+  /** Drops MSAL's persisted cache (sign-out, settings change). */
+  wipe(): Promise<void>;
+  silentFlowTimeoutMs?: number;
+  log?(message: string): void;
+}
+
+export interface TokenResult {
+  accessToken: string;
+  /** Scopes the token actually carries (to tell a missing consent from a missing role). */
+  scopes: string[];
+  account: AccountInfo;
+}
+
+export interface GetTokenOptions {
+  /** True only when a person clicked something: may open the sign-in window. */
+  interactive?: boolean;
+}
+
+export interface AuthBroker {
+  getToken(scopes: string[], options?: GetTokenOptions): Promise<TokenResult>;
+  /** Interactive sign-in (from a click). */
+  signIn(scopes: string[]): Promise<AccountInfo>;
+  signOut(): Promise<void>;
+  /** The signed-in account without any network call, or null. */
+  account(): Promise<AccountInfo | null>;
+  settings(): Promise<EntraSettings | null>;
+  /** The app registration changed: forget the MSAL instance and its cache. */
+  settingsChanged(): Promise<void>;
+}
+
+/** MSAL answers that mean "a silent step can't do it, try the next one". */
+const NEEDS_NEXT_STEP =
+  /no_tokens_found|refresh_token_expired|token_refresh_required|invalid_grant|bad_token|interaction_required|login_required|consent_required|no_account/i;
+
+const errorText = (e: unknown): string => {
+  const err = e as { errorCode?: string; subError?: string; name?: string; message?: string } | null;
+  return `${err?.errorCode ?? err?.name ?? ''} ${err?.subError ?? ''} ${err?.message ?? ''}`;
+};
+
+/** An account id (object id) of the signed-in admin. */
+export const accountObjectId = (account: AccountInfo): string =>
+  (account.idTokenClaims?.oid as string | undefined) ?? account.localAccountId;
+
+/**
+ * MSAL in the background. Token order: cached access token -> refresh token -> prompt=none in a hidden
+ * web-auth flow -> interactive web-auth flow, the last only when the caller says a person asked for it.
+ * MSAL's own popup and hidden-iframe paths are never used (no DOM here; chromiumapp.org pages never load).
+ */
+export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
+  const log = deps.log ?? (() => {});
+  const isChromium = new URL(deps.redirectUri).hostname.endsWith('.chromiumapp.org');
+  let instance: { key: string; ready: Promise<MsalClient> } | undefined;
+  let capture: ((url: string) => void) | undefined;
+  const interactiveInFlight = new Map<string, Promise<TokenResult>>();
+
+  // MSAL allows one redirect-style interaction at a time and `capture` is shared: one web-auth flow at a time.
+  let flowQueue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = flowQueue.then(run, run);
+    flowQueue = next.catch(() => undefined);
+    return next;
+  };
+
+  // handleRedirectPromise memoizes per hash, so each clean-up needs a hash never used before.
+  const clearInteraction = (pca: MsalClient) =>
+    pca
+      .handleRedirectPromise({ hash: `#msal_cleanup=${crypto.randomUUID()}`, navigateToLoginRequestUrl: false })
+      .catch(() => null);
+
+  async function build(settings: EntraSettings): Promise<MsalClient> {
+    await deps.prepare();
+    const pca = deps.createMsalClient({
+      auth: {
+        clientId: settings.clientId,
+        authority: authorityFor(settings.tenantId),
+        redirectUri: deps.redirectUri,
+        postLogoutRedirectUri: deps.redirectUri,
+        // Returning false tells MSAL not to navigate: the URL goes to launchWebAuthFlow instead.
+        onRedirectNavigate: (url) => {
+          capture?.(url);
+          capture = undefined;
+          return false;
+        },
+      },
+      cache: { cacheLocation: 'sessionStorage' },
+      system: {
+        loggerOptions: {
+          logLevel: LogLevel.Warning,
+          piiLoggingEnabled: false,
+          loggerCallback: (_level, message, containsPii) => {
+            if (!containsPii) log(`[msal] ${message}`);
+          },
+        },
+      },
+    });
+    await pca.initialize();
+    await clearInteraction(pca); // a new worker instance has nothing in flight: drop stale interaction state
+    return pca;
+  }
+
+  async function client(): Promise<{ pca: MsalClient; settings: EntraSettings }> {
+    const settings = await deps.loadSettings();
+    if (!settings?.clientId || !settings.tenantId) throw new NotConfiguredError();
+    const key = `${settings.clientId}|${settings.tenantId}`;
+    if (!instance || instance.key !== key) {
+      if (instance) await deps.wipe(); // another app or tenant: the old cache must not leak into it
+      const ready = build(settings);
+      instance = { key, ready };
+      ready.catch(() => {
+        if (instance?.ready === ready) instance = undefined;
+      });
+    }
+    return { pca: await instance.ready, settings };
+  }
+
+  async function webAuthFlow(pca: MsalClient, request: RedirectRequest, interactive: boolean): Promise<AuthenticationResult> {
+    const url = await new Promise<string>((resolve, reject) => {
+      capture = resolve;
+      pca.acquireTokenRedirect(request).catch((e: unknown) => {
+        capture = undefined;
+        reject(e);
+      });
+    });
+    let responseUrl: string | undefined;
+    try {
+      responseUrl = await deps.launchWebAuthFlow({
+        url,
+        interactive,
+        // Chromium only (Firefox rejects unknown keys): let the IdP finish SSO with a script redirect.
+        ...(!interactive &&
+          isChromium && { abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: deps.silentFlowTimeoutMs ?? 10_000 }),
+      });
+      if (!responseUrl) throw new Error('The sign-in window returned no answer.');
+    } catch (e) {
+      await clearInteraction(pca); // window closed, UI needed, or timed out
+      throw e;
+    }
+    const answer = new URL(responseUrl);
+    const hash = `#${answer.hash.slice(1) || answer.search.slice(1)}`;
+    let result: AuthenticationResult | null;
+    try {
+      result = await pca.handleRedirectPromise({ hash, navigateToLoginRequestUrl: false });
+    } catch (e) {
+      await clearInteraction(pca);
+      throw e;
+    }
+    if (!result) throw new Error('The sign-in answer had no token.');
+    pca.setActiveAccount(result.account);
+    await deps.flush();
+    return result;
+  }
+
+  const runFlow = (pca: MsalClient, request: RedirectRequest, interactive: boolean) =>
+    serialized(() => webAuthFlow(pca, request, interactive));
+
+  const toToken = (r: AuthenticationResult): TokenResult => ({
+    accessToken: r.accessToken,
+    scopes: r.scopes,
+    account: r.account,
+  });
+
+  const currentAccount = (pca: MsalClient): AccountInfo | null => pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
+
+  async function getToken(scopes: string[], { interactive = false }: GetTokenOptions = {}): Promise<TokenResult> {
+    const { pca } = await client();
+    const account = currentAccount(pca);
+    if (account) {
+      try {
+        const result = await pca.acquireTokenSilent({
+          scopes,
+          account,
+          cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+        });
+        await deps.flush();
+        return toToken(result);
+      } catch (e) {
+        log(`silent token failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
+        if (!(e instanceof InteractionRequiredAuthError) && !NEEDS_NEXT_STEP.test(errorText(e))) throw e;
+      }
+      try {
+        return toToken(await runFlow(pca, { scopes, account, prompt: 'none' }, false)); // SSO through the Entra session cookie
+      } catch (e) {
+        log(`prompt=none failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
+        if (!interactive) {
+          if (NEEDS_NEXT_STEP.test(errorText(e)) || /interaction|approve|could not be loaded|timed? ?out/i.test(errorText(e)))
+            throw new SignInRequiredError('session expired');
+          throw e;
+        }
+      }
+    } else if (!interactive) {
+      throw new SignInRequiredError('no account');
+    }
+    const key = scopes.join(' ');
+    let pending = interactiveInFlight.get(key);
+    if (!pending) {
+      const request: RedirectRequest = account
+        ? { scopes, account, loginHint: account.username }
+        : { scopes, prompt: 'select_account' };
+      pending = runFlow(pca, request, true)
+        .then(toToken)
+        .finally(() => interactiveInFlight.delete(key));
+      interactiveInFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  return {
+    getToken,
+    async signIn(scopes) {
+      return (await getToken(scopes, { interactive: true })).account;
+    },
+    async signOut() {
+      const settings = await deps.loadSettings();
+      if (settings?.clientId && settings.tenantId) {
+        const { pca } = await client();
+        await pca.clearCache();
+      }
+      await deps.wipe();
+      await deps.flush();
+    },
+    async account() {
+      try {
+        return currentAccount((await client()).pca);
+      } catch (e) {
+        if (e instanceof NotConfiguredError) return null;
+        throw e;
+      }
+    },
+    settings: () => deps.loadSettings(),
+    async settingsChanged() {
+      instance = undefined;
+      await deps.wipe();
+    },
+  };
+}

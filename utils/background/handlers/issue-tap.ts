@@ -1,0 +1,91 @@
+import { PERMISSION_FOR } from '../../auth/scopes';
+import { toErrorInfo } from '../../graph/error-info';
+import { AppError, GraphError } from '../../graph/errors';
+import { validateIssueOptions } from '../../graph/policy';
+import { createPass, listPasses } from '../../graph/tap';
+import type { IssuedTap } from '../../graph/types';
+import type { IssueOptions } from '../../messages';
+import type { BackgroundServices } from '../services';
+
+type IssueRequest = { userId: string; attemptId: string; options: IssueOptions };
+
+const notResolved = new AppError({
+  kind: 'invalidInput',
+  message: "This user hasn't been looked up in this session. Close the panel and open it again, then issue the pass.",
+});
+
+const attemptUsed = new AppError({
+  kind: 'invalidInput',
+  message:
+    'This click was already handled, so no second pass was issued. Check the panel, then click Issue TAP again if you need a new pass.',
+});
+
+/** No answer to the POST (dropped connection, timeout, gateway gave up): Graph may or may not have created the pass. */
+const isAmbiguous = (e: unknown) => e instanceof GraphError && (e.status === 0 || e.status === 502 || e.status === 504);
+
+/** Issues one pass: exactly one POST, never repeated; a lost answer is reconciled by reading the user's passes. */
+export function issueTap(req: IssueRequest, services: BackgroundServices): Promise<IssuedTap> {
+  const joined = services.guard.joining(req.userId);
+  if (joined) return joined; // a double click or a repeated message: same promise, same pass
+  return services.guard.track(req.userId, runIssue(req, services));
+}
+
+async function runIssue({ userId, attemptId, options }: IssueRequest, services: BackgroundServices): Promise<IssuedTap> {
+  const resolved = await services.guard.resolved(userId);
+  if (!resolved) throw notResolved;
+  if (!(await services.guard.consumeAttempt(attemptId))) throw attemptUsed;
+  const policy = (await services.policyStore.getValue())?.policy ?? null;
+  validateIssueOptions(options, policy, services.now());
+  if (!services.isOnline()) {
+    throw new AppError({
+      kind: 'offline',
+      message: 'You appear to be offline. Nothing was issued; check your connection and try again.',
+    });
+  }
+  const startedAt = services.now();
+  try {
+    const issued = await createPass(services.graph, resolved.id, options);
+    await services.guard.recordResolved(resolved.id, issued.id);
+    services.log(`issueTap: pass created for ${resolved.id}`);
+    return issued;
+  } catch (e) {
+    if (!isAmbiguous(e)) {
+      throw new AppError(
+        toErrorInfo(e, { action: 'issue', permission: PERMISSION_FOR.writeTap, grantedScopes: services.graph.grantedScopes() }),
+      );
+    }
+    services.log(`issueTap: no answer to the POST (${(e as GraphError).code}); reconciling`);
+    throw await reconcile(services, resolved.id, resolved.passId, startedAt, e as GraphError);
+  }
+}
+
+async function reconcile(
+  services: BackgroundServices,
+  userId: string,
+  previousPassId: string | null,
+  startedAt: number,
+  cause: GraphError,
+): Promise<AppError> {
+  const requestId = cause.requestId ?? cause.clientRequestId;
+  try {
+    const pass = await listPasses(services.graph, userId);
+    // A new id means a new pass (Graph replaces the old one); without a known previous pass, go by creation time.
+    const created =
+      !!pass && (previousPassId ? pass.id !== previousPassId : Date.parse(pass.createdDateTime) >= startedAt - 2 * 60_000);
+    if (created && pass) await services.guard.recordResolved(userId, pass.id);
+    return new AppError({
+      kind: 'ambiguous',
+      message: created
+        ? "A Temporary Access Pass was created, but the connection dropped before its value arrived, so it can't be shown. Issue a new pass (it replaces this one) to get a value you can give the user."
+        : 'The connection dropped before Microsoft Graph created a pass, so nothing was issued. It’s safe to try again.',
+      ...(requestId && { requestId }),
+    });
+  } catch {
+    return new AppError({
+      kind: 'ambiguous',
+      message:
+        "The connection dropped while issuing, and the extension couldn't check whether a pass was created. Reopen the panel to see the user's current pass before issuing again.",
+      ...(requestId && { requestId }),
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { AuthenticationHandler, AuthenticationHandlerOptions, Client, ResponseType } from '@microsoft/microsoft-graph-client';
+import { graphBaseUrl } from '../clouds';
+import { graphErrorFromResponse } from './errors';
+import { BoundedRetryMiddleware, DEFAULT_RETRY, FetchMiddleware, RequestTrace, type RetryPolicy } from './middleware';
+
+export interface AccessToken {
+  accessToken: string;
+  /** Scopes the token carries. */
+  scopes: string[];
+}
+
+export interface GraphClientDeps {
+  /** Returns a token for the scopes; `interactive` only for a request a person just asked for. */
+  getToken(scopes: string[], interactive: boolean): Promise<AccessToken>;
+  /** Scopes for ordinary calls. */
+  defaultScopes: string[];
+  fetch?: typeof fetch;
+  /** https://graph.microsoft.com (or a national cloud). */
+  baseUrl?: string;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Other scopes than the defaults (incremental consent). */
+  scopes?: string[];
+  interactive?: boolean;
+}
+
+export interface GraphClient {
+  /** One Graph v1.0 call; resolves with the parsed JSON (undefined for 204) or throws GraphError / the auth error. */
+  request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
+  /** Scopes of the last token used (to tell "consent missing" from "role missing" on a 403). */
+  grantedScopes(): readonly string[];
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Graph through @microsoft/microsoft-graph-client with our own middleware chain: the library's
+ * AuthenticationHandler (token from the broker), a bounded retry for reads only, and an injectable fetch.
+ * Deliberately left out: the default RetryHandler (it can repeat a POST and waits as long as Graph says),
+ * RedirectHandler (Graph does not redirect these calls) and TelemetryHandler (an SdkVersion header on every call).
+ */
+export function createGraphClient(deps: GraphClientDeps): GraphClient {
+  const baseUrl = deps.baseUrl ?? graphBaseUrl();
+  let lastScopes: readonly string[] = [];
+
+  const provider = (scopes: string[], interactive: boolean, trace: RequestTrace) => ({
+    async getAccessToken(): Promise<string> {
+      try {
+        const token = await deps.getToken(scopes, interactive);
+        lastScopes = token.scopes;
+        return token.accessToken;
+      } catch (e) {
+        trace.failure = e; // the library would wrap it; keep the original for toErrorInfo
+        throw e;
+      }
+    },
+  });
+
+  const auth = new AuthenticationHandler(provider(deps.defaultScopes, false, new RequestTrace()));
+  const retry = new BoundedRetryMiddleware(deps.retry ?? DEFAULT_RETRY, deps.sleep ?? defaultSleep);
+  const fetcher = new FetchMiddleware(deps.fetch ?? ((input, init) => fetch(input, init)), deps.timeoutMs ?? 30_000);
+  auth.setNext(retry);
+  retry.setNext(fetcher);
+  const client = Client.initWithMiddleware({
+    middleware: auth,
+    baseUrl: `${baseUrl}/`,
+    defaultVersion: 'v1.0',
+    customHosts: new Set([new URL(baseUrl).hostname]),
+  });
+
+  async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const trace = new RequestTrace();
+    const authOption = new AuthenticationHandlerOptions(
+      provider(options.scopes ?? deps.defaultScopes, options.interactive ?? false, trace),
+    );
+    const call = client.api(path).responseType(ResponseType.RAW).middlewareOptions([trace, authOption]);
+    let response: Response;
+    try {
+      if (method === 'GET') response = await call.get();
+      else if (method === 'POST') response = await call.post(options.body ?? {});
+      else if (method === 'PATCH') response = await call.patch(options.body ?? {});
+      else response = await call.delete();
+    } catch (e) {
+      throw trace.failure ?? e;
+    }
+    if (!response.ok) throw await graphErrorFromResponse(response);
+    if (response.status === 204) return undefined as T;
+    const raw = await response.text();
+    return (raw ? JSON.parse(raw) : undefined) as T;
+  }
+
+  return { request, grantedScopes: () => lastScopes };
+}

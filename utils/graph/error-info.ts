@@ -1,0 +1,252 @@
+import { NotConfiguredError, SignInRequiredError } from '../auth/errors';
+import { hasPermission } from '../auth/scopes';
+import type { ErrorInfo } from '../messages';
+import { AppError, GraphError } from './errors';
+
+/** What the failed call was for: the 403 and 404 sentences depend on it. */
+export type GraphAction = 'readUser' | 'readMethods' | 'issue' | 'revoke' | 'readPolicy' | 'writePolicy' | 'signIn';
+
+export interface ErrorContext {
+  action?: GraphAction;
+  /** The delegated permission the call needs, e.g. "UserAuthMethod-TAP.ReadWrite.All". */
+  permission?: string;
+  /** Scopes of the token that was used. */
+  grantedScopes?: readonly string[];
+  /** navigator.onLine, injectable for tests. */
+  isOnline?: () => boolean;
+}
+
+export const NOT_CONFIGURED_MESSAGE =
+  "Open the extension's options and enter your Application (client) ID and Directory (tenant) ID.";
+
+const ROLE_SENTENCES: Record<GraphAction, string> = {
+  readUser:
+    "Your admin role can't read this user. Ask for a role that can read users (for example Global Reader), or activate it in Privileged Identity Management.",
+  readMethods:
+    "Your admin role can't read this user's authentication methods. Authentication Administrator, Privileged Authentication Administrator or Global Reader can.",
+  issue:
+    "Your admin role can't issue a Temporary Access Pass for this user. Authentication Administrators can act on users without admin roles; for admins you need Privileged Authentication Administrator or Global Administrator (activate it in Privileged Identity Management if it's eligible).",
+  revoke:
+    "Your admin role can't remove this user's Temporary Access Pass. Authentication Administrators can act on users without admin roles; for admins you need Privileged Authentication Administrator or Global Administrator.",
+  readPolicy:
+    'Your admin role can’t read the Temporary Access Pass policy. Global Reader, Authentication Policy Administrator or Global Administrator can read it.',
+  writePolicy:
+    'Only an Authentication Policy Administrator or Global Administrator can turn the Temporary Access Pass policy on. Ask one of them, or activate that role in Privileged Identity Management.',
+  signIn: "You don't have permission for this. Ask an administrator for the right role.",
+};
+
+const NOT_FOUND_SENTENCES: Partial<Record<GraphAction, string>> = {
+  revoke: 'That Temporary Access Pass is already gone. Nothing else to do.',
+  readPolicy:
+    "Microsoft Graph didn't find the Temporary Access Pass policy in this tenant. Open Authentication methods › Policies in the Entra admin center to check it.",
+};
+
+function minutesInWords(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? '' : 's'}`;
+  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
+  return `${minutes} minutes`;
+}
+
+/** "between 1 hour and 8 hours (60–480 minutes)" */
+export function lifetimeRangeInWords(min: number, max: number): string {
+  return `between ${minutesInWords(min)} and ${minutesInWords(max)} (${min}–${max} minutes)`;
+}
+
+function withIds(info: ErrorInfo, err: GraphError): ErrorInfo {
+  const out: ErrorInfo = { ...info, status: err.status || undefined, code: err.code };
+  if (err.requestId) out.requestId = err.requestId;
+  else if (err.clientRequestId) out.requestId = err.clientRequestId;
+  if (out.status === undefined) delete out.status;
+  return out;
+}
+
+function fromGraphError(err: GraphError, ctx: ErrorContext): ErrorInfo {
+  const action = ctx.action;
+  const message = err.message ?? '';
+  const online = ctx.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
+
+  if (err.status === 0) {
+    if (!online())
+      return withIds({ kind: 'offline', message: 'You appear to be offline. Check your connection, then try again.' }, err);
+    if (err.code === 'timeout')
+      return withIds(
+        { kind: 'offline', message: "Microsoft Graph didn't answer in time. Check your connection, then try again." },
+        err,
+      );
+    return withIds(
+      {
+        kind: 'offline',
+        message: "You appear to be offline, or Microsoft Graph can't be reached. Check your connection, then try again.",
+      },
+      err,
+    );
+  }
+  if (/Converged UserCredentialPolicy/i.test(message)) {
+    return withIds(
+      {
+        kind: 'policyBlocked',
+        message:
+          "The Temporary Access Pass policy doesn't allow a pass for this user: it is turned off, or the user is outside its included groups or in an excluded group. Change the policy (Authentication methods › Policies › Temporary Access Pass) or the user's groups, then try again.",
+      },
+      err,
+    );
+  }
+  const range = /LifetimeInMinutes[^0-9]*?(\d+)\D+(\d+)/i.exec(message);
+  if (range && /lifetime/i.test(message)) {
+    return withIds(
+      {
+        kind: 'lifetimeOutOfRange',
+        message: `The lifetime must be ${lifetimeRangeInWords(Number(range[1]), Number(range[2]))}, as the policy sets. Choose a lifetime in that range.`,
+      },
+      err,
+    );
+  }
+  if (/external guest/i.test(message)) {
+    return withIds(
+      {
+        kind: 'externalGuest',
+        message:
+          "This user is an external guest, and Microsoft Entra can't give external guests a Temporary Access Pass. They sign in with their home organization's account; ask its admins for a pass there.",
+      },
+      err,
+    );
+  }
+  if (/usable ?once|one-time/i.test(message) && err.status === 400) {
+    return withIds(
+      { kind: 'invalidInput', message: 'The policy makes every pass one-time use. Issue a one-time pass instead.' },
+      err,
+    );
+  }
+  if (err.status === 401) {
+    return withIds({ kind: 'signedOut', message: 'Your sign-in has expired. Sign in again.' }, err);
+  }
+  if (err.status === 403) {
+    if (
+      ctx.permission &&
+      ctx.grantedScopes &&
+      ctx.grantedScopes.length > 0 &&
+      !hasPermission(ctx.grantedScopes, ctx.permission)
+    ) {
+      return withIds(
+        {
+          kind: 'consentRequired',
+          message: `The extension's app registration hasn't been granted the ${ctx.permission} permission. An admin must grant consent for the app (App registrations › API permissions › Grant admin consent), then sign in again.`,
+        },
+        err,
+      );
+    }
+    return withIds({ kind: 'forbidden', message: ROLE_SENTENCES[action ?? 'signIn'] }, err);
+  }
+  if (err.status === 404) {
+    const sentence =
+      (action && NOT_FOUND_SENTENCES[action]) ??
+      "This user wasn't found in your directory. Check the object ID or user principal name; the account may have been deleted.";
+    return withIds({ kind: 'notFound', message: sentence }, err);
+  }
+  if (err.status === 429) {
+    const wait = err.retryAfterSeconds;
+    return withIds(
+      {
+        kind: 'throttled',
+        message:
+          wait !== undefined
+            ? `Microsoft Graph is busy and asked to wait ${wait} second${wait === 1 ? '' : 's'}. Try again in ${wait} second${wait === 1 ? '' : 's'}.`
+            : 'Microsoft Graph is busy right now. Try again in a few seconds.',
+        ...(wait !== undefined && { retryAfterSeconds: wait }),
+      },
+      err,
+    );
+  }
+  if (err.status >= 500) {
+    return withIds(
+      {
+        kind: 'serverError',
+        message: `Microsoft Graph had a problem (${err.status}); try again in a minute. If it keeps happening, give Microsoft support the request ID.`,
+        ...(err.retryAfterSeconds !== undefined && { retryAfterSeconds: err.retryAfterSeconds }),
+      },
+      err,
+    );
+  }
+  if (err.status === 400) {
+    return withIds({ kind: 'invalidInput', message: `Microsoft Graph refused the request: ${oneSentence(message)}` }, err);
+  }
+  return withIds(
+    {
+      kind: 'unknown',
+      message: `Microsoft Graph answered ${err.status}. Try again; if it keeps happening, note the request ID.`,
+    },
+    err,
+  );
+}
+
+/** Graph's own message, trimmed to one safe sentence (it never contains a pass value: only errors reach here). */
+function oneSentence(message: string): string {
+  const first = message.split(/(?<=\.)\s/)[0] ?? message;
+  return first.length > 200 ? `${first.slice(0, 197)}…` : first;
+}
+
+function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
+  const e = err as { errorCode?: string; subError?: string; errorMessage?: string; message?: string; name?: string } | null;
+  const text = `${e?.errorCode ?? ''} ${e?.subError ?? ''} ${e?.errorMessage ?? ''} ${e?.message ?? ''}`;
+  if (/AADSTS65001|AADSTS90094|AADSTS90008|consent_required/i.test(text)) {
+    const what = ctx.permission ? `the ${ctx.permission} permission` : 'its permissions';
+    return {
+      kind: 'consentRequired',
+      message: `An admin must grant consent for the extension's app to use ${what} (Entra admin center › App registrations › API permissions › Grant admin consent). Then sign in again.`,
+      code: e?.errorCode,
+    };
+  }
+  if (/AADSTS700016|AADSTS90002|AADSTS900023|unauthorized_client|invalid_tenant/i.test(text)) {
+    return {
+      kind: 'notConfigured',
+      message:
+        "Microsoft Entra doesn't know this Application (client) ID or Directory (tenant) ID. Check both in the extension's options.",
+      code: e?.errorCode,
+    };
+  }
+  if (/AADSTS50011|redirect_uri/i.test(text)) {
+    return {
+      kind: 'notConfigured',
+      message:
+        "The app registration doesn't list this extension's redirect URI. Copy it from the extension's options and add it as a Single-page application redirect URI.",
+      code: e?.errorCode,
+    };
+  }
+  if (/user_cancelled|did not approve|cancel/i.test(text)) {
+    return { kind: 'cancelled', message: 'Sign-in was cancelled. Click Sign in to try again.' };
+  }
+  if (
+    e instanceof SignInRequiredError ||
+    /interaction_required|login_required|no_account|no_tokens_found|invalid_grant|refresh_token_expired|AADSTS50058|AADSTS700082/i.test(
+      text,
+    )
+  ) {
+    return { kind: 'signedOut', message: "You're signed out. Sign in again." };
+  }
+  if (/could not be loaded|network|fetch/i.test(text)) {
+    const online = ctx.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
+    return online()
+      ? { kind: 'offline', message: "The Microsoft sign-in page couldn't be reached. Check your connection, then sign in again." }
+      : { kind: 'offline', message: 'You appear to be offline. Check your connection, then try again.' };
+  }
+  if (e?.errorCode) {
+    return {
+      kind: 'unknown',
+      message: 'Signing in to Microsoft Entra failed. Sign in again; if it keeps failing, note the error code.',
+      code: e.errorCode,
+    };
+  }
+  return null;
+}
+
+/** Turns every failure into a plain sentence that says what to do. Never includes tokens or response bodies. */
+export function toErrorInfo(err: unknown, ctx: ErrorContext = {}): ErrorInfo {
+  if (err instanceof AppError) return err.info;
+  if (err instanceof NotConfiguredError) return { kind: 'notConfigured', message: NOT_CONFIGURED_MESSAGE };
+  if (err instanceof GraphError) return fromGraphError(err, ctx);
+  if (err instanceof TypeError)
+    return fromGraphError(new GraphError({ status: 0, code: 'networkError', message: err.message }), ctx);
+  const auth = fromAuthError(err, ctx);
+  if (auth) return auth;
+  return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
+}

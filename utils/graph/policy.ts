@@ -1,0 +1,153 @@
+import { POLICY_WRITE_SCOPES } from '../auth/scopes';
+import type { ErrorInfo, IssueOptions, PolicyView } from '../messages';
+import { type BatchRequest, itemResult, sendBatch } from './batch';
+import type { GraphClient } from './client';
+import { type ErrorContext, lifetimeRangeInWords, toErrorInfo } from './error-info';
+import { AppError } from './errors';
+import { isGuid } from './paths';
+import type { GroupRef, PolicyTarget, TapPolicy } from './types';
+
+export const POLICY_URL = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass';
+export const POLICY_FRESH_MS = 5 * 60_000;
+export const ALL_USERS = 'all_users';
+
+/** Where the last PolicyView is kept (policyCacheItem in storage.session). */
+export interface PolicyStore {
+  getValue(): Promise<PolicyView | null>;
+  setValue(value: PolicyView | null): Promise<void>;
+}
+
+const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+
+function toTargets(v: unknown): PolicyTarget[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((t) => t && typeof t === 'object')
+    .map((t: Record<string, unknown>) => ({
+      targetType: String(t.targetType ?? 'group'),
+      id: String(t.id ?? ''),
+      ...(typeof t.isRegistrationRequired === 'boolean' && { isRegistrationRequired: t.isRegistrationRequired }),
+    }));
+}
+
+/** Graph's temporaryAccessPassAuthenticationMethodConfiguration, with Entra's documented defaults for gaps. */
+export function toTapPolicy(raw: Record<string, unknown>): TapPolicy {
+  return {
+    state: raw.state === 'enabled' ? 'enabled' : 'disabled',
+    defaultLifetimeInMinutes: num(raw.defaultLifetimeInMinutes, 60),
+    minimumLifetimeInMinutes: num(raw.minimumLifetimeInMinutes, 60),
+    maximumLifetimeInMinutes: num(raw.maximumLifetimeInMinutes, 480),
+    defaultLength: num(raw.defaultLength, 8),
+    isUsableOnce: raw.isUsableOnce === true,
+    includeTargets: toTargets(raw.includeTargets),
+    excludeTargets: toTargets(raw.excludeTargets),
+  };
+}
+
+/** Object ids of every group the policy names (not the all_users pseudo-id). */
+export function targetGroupIds(policy: TapPolicy): string[] {
+  const ids = [...policy.includeTargets, ...policy.excludeTargets]
+    .filter((t) => t.targetType === 'group' && isGuid(t.id))
+    .map((t) => t.id);
+  return [...new Set(ids)];
+}
+
+export const groupUrl = (id: string) => `/groups/${id}?$select=id,displayName`;
+
+export const isFresh = (view: PolicyView | null, now: number) => !!view && now - view.fetchedAt < POLICY_FRESH_MS;
+
+/** The sentence shown instead of the policy when it can't be read. */
+export function unreadablePolicy(err: unknown, ctx: ErrorContext): ErrorInfo {
+  return toErrorInfo(err, { ...ctx, action: 'readPolicy' });
+}
+
+/** Resolves display names for the policy's groups in one batch (names already known are reused). */
+export async function resolveGroupNames(client: GraphClient, ids: string[], known: GroupRef[] = []): Promise<GroupRef[]> {
+  const names = new Map(known.filter((g) => g.displayName).map((g) => [g.id, g]));
+  const missing = ids.filter((id) => !names.has(id)).slice(0, 20);
+  if (missing.length > 0) {
+    const items = await sendBatch(
+      client,
+      missing.map((id, i): BatchRequest => ({ id: String(i), method: 'GET', url: groupUrl(id) })),
+    );
+    missing.forEach((id, i) => {
+      const result = itemResult<{ id?: string; displayName?: string }>(items.get(String(i)));
+      names.set(id, { id, displayName: result.ok ? (result.value.displayName ?? null) : null });
+    });
+  }
+  return ids.map((id) => names.get(id) ?? { id, displayName: null });
+}
+
+/** Reads the policy (and its groups' names) from Graph: one batch, a second only for groups not named before. */
+export async function fetchPolicyView(client: GraphClient, previous: PolicyView | null, now = Date.now()): Promise<PolicyView> {
+  const knownIds = previous?.policy ? targetGroupIds(previous.policy) : [];
+  const requests: BatchRequest[] = [
+    { id: 'policy', method: 'GET', url: POLICY_URL },
+    ...knownIds.slice(0, 19).map((id, i): BatchRequest => ({ id: `g${i}`, method: 'GET', url: groupUrl(id) })),
+  ];
+  const items = await sendBatch(client, requests);
+  const policyResult = itemResult<Record<string, unknown>>(items.get('policy'));
+  if (!policyResult.ok) {
+    const info = unreadablePolicy(policyResult.error, {
+      permission: 'Policy.Read.AuthenticationMethod',
+      grantedScopes: client.grantedScopes(),
+    });
+    // Only "you may not read it" becomes an unreadable view; throttling, outages and sign-in problems are errors.
+    if (info.kind !== 'forbidden' && info.kind !== 'consentRequired') throw new AppError(info);
+    return { policy: null, groups: [], unreadable: info, fetchedAt: now, fromCache: false };
+  }
+  const policy = toTapPolicy(policyResult.value);
+  const named: GroupRef[] = knownIds.slice(0, 19).flatMap((id, i) => {
+    const r = itemResult<{ displayName?: string }>(items.get(`g${i}`));
+    return r.ok ? [{ id, displayName: r.value.displayName ?? null }] : [];
+  });
+  const groups = await resolveGroupNames(client, targetGroupIds(policy), named).catch(() =>
+    targetGroupIds(policy).map((id) => named.find((g) => g.id === id) ?? { id, displayName: null }),
+  );
+  return { policy, groups, unreadable: null, fetchedAt: now, fromCache: false };
+}
+
+/** Turns the policy on (asking for Policy.ReadWrite.AuthenticationMethod only now), then re-reads it. */
+export async function enablePolicy(client: GraphClient, previous: PolicyView | null): Promise<PolicyView> {
+  await client.request('PATCH', POLICY_URL, {
+    body: { '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration', state: 'enabled' },
+    scopes: POLICY_WRITE_SCOPES,
+    interactive: true,
+  });
+  return fetchPolicyView(client, previous);
+}
+
+const MIN_LIFETIME = 10;
+const MAX_LIFETIME = 43_200;
+
+/** Checks the admin's options against the policy before the POST, so Graph's refusal is rarely needed. */
+export function validateIssueOptions(options: IssueOptions, policy: TapPolicy | null, now = Date.now()): void {
+  const { lifetimeInMinutes, isUsableOnce, startDateTime } = options;
+  if (lifetimeInMinutes !== undefined) {
+    const min = policy?.minimumLifetimeInMinutes ?? MIN_LIFETIME;
+    const max = policy?.maximumLifetimeInMinutes ?? MAX_LIFETIME;
+    if (!Number.isInteger(lifetimeInMinutes) || lifetimeInMinutes < min || lifetimeInMinutes > max) {
+      throw new AppError({
+        kind: 'lifetimeOutOfRange',
+        message: `The lifetime must be ${lifetimeRangeInWords(min, max)}, as the policy sets. Choose a lifetime in that range.`,
+      });
+    }
+  }
+  if (policy?.isUsableOnce && isUsableOnce === false) {
+    throw new AppError({
+      kind: 'invalidInput',
+      message: 'The policy makes every pass one-time use. Issue a one-time pass instead.',
+    });
+  }
+  if (startDateTime !== undefined) {
+    const at = Date.parse(startDateTime);
+    if (Number.isNaN(at))
+      throw new AppError({ kind: 'invalidInput', message: 'The start date and time is not valid. Pick it again.' });
+    if (at < now - 5 * 60_000) {
+      throw new AppError({
+        kind: 'invalidInput',
+        message: 'The start time is in the past. Leave it empty to start now, or pick a later time.',
+      });
+    }
+  }
+}

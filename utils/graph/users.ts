@@ -1,0 +1,54 @@
+import { userPath } from './paths';
+import type { DirectoryRole, GroupRef, TargetUser } from './types';
+
+export const USER_SELECT = 'id,displayName,userPrincipalName,accountEnabled,userType,creationType,externalUserState,mail';
+
+export const userUrl = (ref: string) => `${userPath(ref)}?$select=${USER_SELECT}`;
+export const transitiveMemberOfUrl = (ref: string) =>
+  `${userPath(ref)}/transitiveMemberOf?$select=id,displayName,roleTemplateId&$top=999`;
+export const MY_MEMBER_OF_URL = '/me/memberOf?$select=id,displayName,roleTemplateId';
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export function toTargetUser(raw: Record<string, unknown>): TargetUser {
+  return {
+    id: String(raw.id ?? ''),
+    displayName: str(raw.displayName) ?? str(raw.userPrincipalName) ?? '',
+    userPrincipalName: str(raw.userPrincipalName) ?? '',
+    accountEnabled: typeof raw.accountEnabled === 'boolean' ? raw.accountEnabled : null,
+    userType: str(raw.userType),
+    creationType: str(raw.creationType),
+    externalUserState: str(raw.externalUserState),
+    mail: str(raw.mail),
+  };
+}
+
+/** Groups and directory roles from a memberOf / transitiveMemberOf page. */
+export interface Memberships {
+  groups: GroupRef[];
+  roles: DirectoryRole[];
+  /** A directory role came back without its template id (the granted permissions hide it): tiers are unknowable. */
+  rolesOpaque: boolean;
+  /** More pages exist (@odata.nextLink): the lists are not the whole truth. */
+  complete: boolean;
+}
+
+export function toMemberships(body: unknown): Memberships {
+  const page = (body ?? {}) as { value?: unknown; '@odata.nextLink'?: unknown };
+  const items = Array.isArray(page.value) ? (page.value as Record<string, unknown>[]) : [];
+  const groups: GroupRef[] = [];
+  const roles: DirectoryRole[] = [];
+  let rolesOpaque = false;
+  for (const item of items) {
+    const type = str(item['@odata.type']) ?? '';
+    const id = String(item.id ?? '');
+    if (type === '#microsoft.graph.group') groups.push({ id, displayName: str(item.displayName) });
+    else if (type === '#microsoft.graph.directoryRole') {
+      const roleTemplateId = str(item.roleTemplateId);
+      if (roleTemplateId)
+        roles.push({ id, displayName: str(item.displayName) ?? 'Directory role', roleTemplateId: roleTemplateId.toLowerCase() });
+      else rolesOpaque = true;
+    }
+  }
+  return { groups, roles, rolesOpaque, complete: typeof page['@odata.nextLink'] !== 'string' };
+}
