@@ -2,15 +2,19 @@ import type { AuthMethodSummary } from '@/utils/graph/types';
 
 export interface MethodsListProps {
   methods: AuthMethodSummary[];
+  /** Why the methods could not be read, shown instead of an empty list. */
+  unreadable?: string | null;
 }
 
-export function MethodsList({ methods }: MethodsListProps) {
+export function MethodsList({ methods, unreadable }: MethodsListProps) {
   return (
     <section class="methods" aria-labelledby="methods-title">
       <h2 id="methods-title" class="section-title">
-        Registered methods ({methods.length})
+        Registered methods{unreadable ? '' : ` (${methods.length})`}
       </h2>
-      {methods.length === 0 ? (
+      {unreadable ? (
+        <p class="muted">{unreadable}</p>
+      ) : methods.length === 0 ? (
         <p class="muted">None registered.</p>
       ) : (
         <ul class="methods-list">

@@ -78,7 +78,11 @@ export function TapPanel({ userRef, context, intent, onOpenOptions, onClose }: T
               onDone={() => store.forgetPass()}
             />
           )}
-          <CurrentPass pass={state.currentPass} onRevoke={(id) => void store.revoke(id)} busy={busy !== null} />
+          {state.passUnreadable ? (
+            <p class="muted">{state.passUnreadable.message}</p>
+          ) : (
+            <CurrentPass pass={state.currentPass} onRevoke={(id) => void store.revoke(id)} busy={busy !== null} />
+          )}
           <IssueBar
             hasPass={state.currentPass !== null}
             disabled={!state.eligibility.canIssue || !check.ok}
@@ -105,7 +109,7 @@ export function TapPanel({ userRef, context, intent, onOpenOptions, onClose }: T
       )}
       {phase === 'loaded' && state && (
         <>
-          <MethodsList methods={state.methods} />
+          <MethodsList methods={state.methods} unreadable={state.methodsUnreadable?.message} />
           <PolicyNote view={state.policy} />
         </>
       )}

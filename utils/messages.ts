@@ -60,6 +60,10 @@ export interface PanelState {
   eligibility: Eligibility;
   /** Admin's directory role display names (for the footer / explanations). */
   adminRoles: string[];
+  /** Set when the user's current pass could not be read: the sentence to show in its place. */
+  passUnreadable: ErrorInfo | null;
+  /** Set when the user's registered methods could not be read. */
+  methodsUnreadable: ErrorInfo | null;
 }
 
 export type ErrorKind =
@@ -92,17 +96,21 @@ export interface ErrorInfo {
 }
 
 export interface RequestMap {
-  getSession: { req: Record<string, never>; res: SessionInfo };
-  signIn: { req: Record<string, never>; res: SessionInfo };
-  signOut: { req: Record<string, never>; res: SessionInfo };
+  getSession: { req: Record<never, never>; res: SessionInfo };
+  signIn: { req: Record<never, never>; res: SessionInfo };
+  signOut: { req: Record<never, never>; res: SessionInfo };
   /** userRef: an object id GUID or a UPN, from the portal URL or the admin's selection. */
   getPanelState: { req: { userRef: string }; res: PanelState };
   /** attemptId: a random id per click; the same id is never issued twice. */
   issueTap: { req: { userId: string; attemptId: string; options: IssueOptions }; res: IssuedTap };
-  revokeTap: { req: { userId: string; methodId: string }; res: { revoked: true } };
+  revokeTap: {
+    req: { userId: string; methodId: string };
+    /** alreadyGone: Graph had no such pass (404); message says so in plain words. */
+    res: { revoked: true; alreadyGone?: true; message?: string };
+  };
   getPolicy: { req: { refresh?: boolean }; res: PolicyView };
   /** Asks for Policy.ReadWrite.AuthenticationMethod (incremental consent), PATCHes state=enabled, re-reads. */
-  enablePolicy: { req: Record<string, never>; res: PolicyView };
+  enablePolicy: { req: Record<never, never>; res: PolicyView };
   /** Opens (or focuses) the panel for a principal in a small window. */
   openPanelWindow: { req: { userRef: string; mode: PanelMode }; res: { windowId: number } };
 }

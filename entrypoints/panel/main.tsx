@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { PanelNotice } from '@/components/PanelNotice';
 import { type PanelContext, type PanelIntent, TapPanel } from '@/components/TapPanel';
+import { noticeFromQuery } from '@/utils/context-menu/notice';
 import { postToHost, reportHeight } from '@/utils/ui/frame';
 import '@/components/theme.css';
 import './panel.css';
@@ -16,7 +18,12 @@ function close(): void {
   else window.close();
 }
 
-if (app) {
+const notice = noticeFromQuery(params);
+
+if (app && notice) {
+  document.documentElement.dataset.context = 'window';
+  render(<PanelNotice sentence={notice} onClose={() => window.close()} />, app);
+} else if (app) {
   document.documentElement.dataset.context = context;
   render(
     <TapPanel

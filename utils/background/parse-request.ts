@@ -50,8 +50,7 @@ function parseOptions(v: unknown): IssueOptions | null {
 
 type Parser = (m: Record<string, unknown>) => Request | string;
 
-// RequestMap's empty bodies are Record<string, never>, which makes `{ type } & body` unrepresentable: cast once here.
-const bare = (type: 'getSession' | 'signIn' | 'signOut' | 'enablePolicy') => ({ type }) as unknown as Request;
+const bare = (type: 'getSession' | 'signIn' | 'signOut' | 'enablePolicy'): Request => ({ type });
 
 const PARSERS: { [K in RequestType]: Parser } = {
   getSession: (m) => (hasOnlyKeys(m, ['type']) ? bare('getSession') : 'unexpected fields'),

@@ -19,12 +19,6 @@ import { methodsUrl, tapCollectionUrl, toCurrentPass } from './tap';
 import type { GroupRef } from './types';
 import { MY_MEMBER_OF_URL, toMemberships, toTargetUser, transitiveMemberOfUrl, userUrl } from './users';
 
-/** PanelState plus notes for parts Graph refused while the rest loaded (proposed for utils/messages.ts). */
-export interface PanelStateWithNotes extends PanelState {
-  passUnreadable: ErrorInfo | null;
-  methodsUnreadable: ErrorInfo | null;
-}
-
 export interface PanelStateDeps {
   client: GraphClient;
   policyStore: PolicyStore;
@@ -39,7 +33,7 @@ const ID = { user: 'user', pass: 'pass', methods: 'methods', memberOf: 'memberOf
  * Everything the panel shows, in one $batch: the user, their pass, their methods, their groups and roles,
  * the admin's roles, and the policy when the cached copy is older than five minutes.
  */
-export async function loadPanelState(userRef: string, deps: PanelStateDeps): Promise<PanelStateWithNotes> {
+export async function loadPanelState(userRef: string, deps: PanelStateDeps): Promise<PanelState> {
   const { client, policyStore } = deps;
   const now = deps.now?.() ?? Date.now();
   const cached = await policyStore.getValue();

@@ -68,6 +68,8 @@ export function panelState(patch: Partial<PanelState> = {}): PanelState {
     policy: policyView(),
     eligibility: { canIssue: true, reasons: [] },
     adminRoles: ['Authentication Administrator'],
+    passUnreadable: null,
+    methodsUnreadable: null,
     ...patch,
   };
 }

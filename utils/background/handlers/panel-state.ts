@@ -1,8 +1,9 @@
 import { accountObjectId } from '../../auth/broker';
-import { loadPanelState, type PanelStateWithNotes } from '../../graph/panel-state';
+import { loadPanelState } from '../../graph/panel-state';
+import type { PanelState } from '../../messages';
 import type { BackgroundServices } from '../services';
 
-export async function getPanelState(req: { userRef: string }, services: BackgroundServices): Promise<PanelStateWithNotes> {
+export async function getPanelState(req: { userRef: string }, services: BackgroundServices): Promise<PanelState> {
   const account = await services.broker.account();
   const state = await loadPanelState(req.userRef, {
     client: services.graph,

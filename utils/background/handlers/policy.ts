@@ -15,7 +15,7 @@ export async function getPolicy(req: { refresh?: boolean }, services: Background
  * Turns the policy on. Policy.ReadWrite.AuthenticationMethod is asked for only here (incremental consent);
  * the flow belongs to the background, so it completes even if the popup closes when the sign-in window opens.
  */
-export async function enablePolicy(_req: Record<string, never>, services: BackgroundServices): Promise<PolicyView> {
+export async function enablePolicy(_req: Record<never, never>, services: BackgroundServices): Promise<PolicyView> {
   const view = await enableInGraph(services.graph, await services.policyStore.getValue());
   await services.policyStore.setValue(view);
   return view;

@@ -17,15 +17,15 @@ async function sessionInfo(services: BackgroundServices, account?: AccountInfo |
   };
 }
 
-export const getSession = (_req: Record<string, never>, services: BackgroundServices) => sessionInfo(services);
+export const getSession = (_req: Record<never, never>, services: BackgroundServices) => sessionInfo(services);
 
 /** Interactive sign-in; runs to the end in the background even if the page that asked closes. */
-export async function signIn(_req: Record<string, never>, services: BackgroundServices): Promise<SessionInfo> {
+export async function signIn(_req: Record<never, never>, services: BackgroundServices): Promise<SessionInfo> {
   const account = await services.broker.signIn(SIGN_IN_SCOPES);
   return sessionInfo(services, account);
 }
 
-export async function signOut(_req: Record<string, never>, services: BackgroundServices): Promise<SessionInfo> {
+export async function signOut(_req: Record<never, never>, services: BackgroundServices): Promise<SessionInfo> {
   await services.broker.signOut();
   await services.policyStore.setValue(null);
   await services.guard.clear();

@@ -1,0 +1,91 @@
+/**
+ * npm run demo: the production build against the simulated tenant.
+ * With a display: a visible browser on a user page until Ctrl-C. Without one: a headless walk-through
+ * (configure, sign in, the panel on a user page, a pass issued, the popup) that writes screenshots to demo-output/.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchExtensionBrowser } from '../tests/e2e/harness/extension-browser';
+import { completeSignIn, panel, portalUserUrl } from '../tests/e2e/harness/session';
+import { ADMINS, APP, TARGETS } from '../tests/tenant/seed';
+import { startTenant } from '../tests/tenant/server';
+
+const OUTPUT_DIR = resolve(import.meta.dirname, '../demo-output');
+const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
+
+async function main() {
+  const tenant = await startTenant({ port: Number(process.env.PORT ?? 0) });
+  const browser = await launchExtensionBrowser({ args: tenant.chromiumArgs, headless });
+  const shutdown = async () => {
+    await browser.close().catch(() => undefined);
+    await tenant.close();
+  };
+  console.log(`Simulated tenant at ${tenant.origin} (${APP.tenantDomain}); extension ${browser.extensionId}`);
+
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 900, height: 900 });
+  await options.goto(browser.extensionUrl('options.html'));
+  await options.getByLabel('Application (client) ID').fill(APP.clientId);
+  await options.getByLabel('Directory (tenant) ID').fill(APP.tenantDomain);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved').waitFor();
+  const shots: string[] = [];
+  const shoot = async (page: import('playwright-core').Page, name: string) => {
+    if (!headless) return;
+    const path = resolve(OUTPUT_DIR, name);
+    await page.screenshot({ path });
+    shots.push(path);
+  };
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  await shoot(options, '1-options.png');
+  await options.close();
+
+  const portal = await browser.context.newPage();
+  await portal.goto(portalUserUrl(TARGETS.adele.id));
+  const frame = panel(portal);
+  await frame.getByRole('button', { name: 'Sign in' }).waitFor();
+  await shoot(portal, '2-signed-out.png');
+  await completeSignIn(browser, () => frame.getByRole('button', { name: 'Sign in' }).click(), ADMINS.alex.displayName);
+  await frame.getByText(TARGETS.adele.userPrincipalName).first().waitFor();
+  await shoot(portal, '3-panel-user.png');
+
+  if (!headless) {
+    console.log(
+      `Signed in as ${ADMINS.alex.userPrincipalName}. The browser stays open on ${TARGETS.adele.displayName}'s page; Ctrl-C to stop.`,
+    );
+    process.on('SIGINT', () => void shutdown().then(() => process.exit(0)));
+    return;
+  }
+
+  await frame.getByRole('button', { name: /Issue TAP/ }).click();
+  await frame.getByRole('button', { name: 'Copy', exact: true }).waitFor();
+  await shoot(portal, '4-pass-issued.png');
+
+  await portal.goto(portalUserUrl(TARGETS.diego.id));
+  await frame.getByText(TARGETS.diego.displayName).first().waitFor();
+  await frame
+    .getByRole('alert')
+    .or(frame.getByText(/excluded/i))
+    .first()
+    .waitFor();
+  await shoot(portal, '5-not-eligible.png');
+
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 560 });
+  await popup.goto(browser.extensionUrl('popup.html'));
+  await popup.getByText(ADMINS.alex.userPrincipalName).waitFor();
+  await popup
+    .getByText(/Enabled/)
+    .first()
+    .waitFor();
+  await shoot(popup, '6-popup.png');
+
+  await shutdown();
+  console.log('Screenshots:');
+  for (const path of shots) console.log(`  ${path}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+/// <reference types="chrome" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMINS, APP, TARGETS } from '../tenant/seed';
+import { startTenant, type Tenant } from '../tenant/server';
+import { type ExtensionBrowser, launchExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
+import { completeSignIn, panel, portalUserUrl } from './harness/session';
+
+describe('foundation: configure, sign in, panel on user pages, popup, service-worker restart', () => {
+  let tenant: Tenant;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    tenant = await startTenant({ port: 0 });
+    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await tenant?.close();
+  });
+
+  it('asks for configuration until the options page is saved', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(portalUserUrl(TARGETS.adele.id));
+    await expect
+      .poll(() =>
+        panel(page)
+          .getByText(/options/i)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.getByLabel('Application (client) ID').fill('not a guid');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByText(/GUID/i).first().isVisible()).toBe(true);
+
+    await options.getByLabel('Application (client) ID').fill(APP.clientId);
+    await options.getByLabel('Directory (tenant) ID').fill(APP.tenantDomain);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByText('Saved').isVisible()).toBe(true);
+    await options.getByText(`https://${browser.extensionId}.chromiumapp.org/`).first().waitFor();
+
+    const worker = await browser.serviceWorker();
+    const stored = await worker.evaluate(() => chrome.storage.local.get('entraSettings'));
+    expect(stored.entraSettings).toEqual({ clientId: APP.clientId, tenantId: APP.tenantDomain });
+    await options.close();
+    await page.close();
+  });
+
+  it('signs in from the panel and shows the user from Graph inside the portal', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(portalUserUrl(TARGETS.adele.id));
+    const frame = panel(page);
+    await frame.getByRole('button', { name: 'Sign in' }).waitFor();
+    await completeSignIn(browser, () => frame.getByRole('button', { name: 'Sign in' }).click(), ADMINS.alex.displayName);
+    await frame.getByText(TARGETS.adele.displayName).first().waitFor();
+    await frame.getByText(TARGETS.adele.userPrincipalName).first().waitFor();
+    expect(await page.locator('#entra-tap-panel-host iframe').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('follows navigation A → B → a page that is not a user page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(portalUserUrl(TARGETS.adele.id));
+    await panel(page).getByText(TARGETS.adele.displayName).first().waitFor();
+
+    await page.evaluate((url) => history.pushState(null, '', url), portalUserUrl(TARGETS.pradeep.id, 'UserAuthMethods'));
+    await panel(page).getByText(TARGETS.pradeep.displayName).first().waitFor();
+    await expect.poll(() => panel(page).getByText(TARGETS.adele.displayName).count()).toBe(0);
+
+    await page.evaluate(() => {
+      location.hash = '#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers';
+    });
+    await expect.poll(() => page.locator('#entra-tap-panel-host').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the signed-in admin in the popup and signs out', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.getByText(ADMINS.alex.userPrincipalName).waitFor();
+    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await popup.getByRole('button', { name: 'Sign in' }).waitFor();
+    await completeSignIn(browser, () => popup.getByRole('button', { name: 'Sign in' }).click(), ADMINS.alex.displayName);
+    await popup.getByText(ADMINS.alex.userPrincipalName).waitFor();
+    await popup.close();
+  });
+
+  it('keeps the session across a service-worker restart without a new interactive sign-in', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(portalUserUrl(TARGETS.adele.id));
+    await panel(page).getByText(TARGETS.adele.displayName).first().waitFor();
+
+    const before = await browser.serviceWorker();
+    await stopServiceWorkers(page);
+    await expect.poll(() => browser.context.serviceWorkers().includes(before)).toBe(false);
+    tenant.control.clearLog();
+
+    await page.reload();
+    await panel(page).getByText(TARGETS.adele.displayName).first().waitFor();
+    const authorizeCalls = tenant.control.requestLog().filter((entry) => entry.path.includes('/oauth2/v2.0/authorize'));
+    expect(authorizeCalls).toHaveLength(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,48 @@
+/// <reference types="chrome" />
+import type { FrameLocator, Page } from 'playwright-core';
+import type { ExtensionBrowser } from './extension-browser';
+
+export const PANEL_FRAME = 'iframe[title="Entra TAP panel"]';
+
+export function portalUserUrl(userId: string, blade: 'overview' | 'UserAuthMethods' = 'overview', host = 'entra.microsoft.com') {
+  return `https://${host}/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/${blade}/userId/${userId}/hidePreviewBanner~/true`;
+}
+
+/** Writes the app registration the way the options page's Save does (storage.local, key of settingsItem). */
+export async function configureExtension(browser: ExtensionBrowser, settings: { clientId: string; tenantId: string }) {
+  const worker = await browser.serviceWorker();
+  await worker.evaluate((value) => chrome.storage.local.set({ entraSettings: value }), settings);
+}
+
+/** Answers the simulated tenant's account picker (and consent page when asked) in the web-auth window. */
+export async function completeSignIn(
+  browser: ExtensionBrowser,
+  trigger: () => Promise<void>,
+  account: string,
+  acceptConsent = true,
+) {
+  const authPage = browser.context.waitForEvent('page', {
+    predicate: (page) => page.url().includes('login.microsoftonline.com'),
+    timeout: 15_000,
+  });
+  await trigger();
+  const page = await authPage;
+  await clickIgnoringClose(page, page.getByRole('button', { name: account }));
+  if (acceptConsent) {
+    await page
+      .getByRole('button', { name: 'Accept' })
+      .click({ timeout: 1_500 })
+      .catch(() => undefined);
+  }
+}
+
+/** The auth window closes itself as soon as it reaches the redirect URI, which can reject a click. */
+async function clickIgnoringClose(page: Page, locator: ReturnType<Page['getByRole']>) {
+  await locator.click().catch((error: Error) => {
+    if (!page.isClosed() && !/closed/i.test(error.message)) throw error;
+  });
+}
+
+export function panel(page: Page): FrameLocator {
+  return page.frameLocator(PANEL_FRAME);
+}
