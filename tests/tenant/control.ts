@@ -1,0 +1,146 @@
+/** The control surface for tests, the demo and the benchmark: in-process, and over HTTP at /__control/* on any host. */
+import { activate, type FaultSpec } from './faults';
+import { type HttpReply, type IncomingCall, jsonReply } from './http';
+import type { LoggedRequest } from './request-log';
+import { resetRuntime, type TenantRuntime } from './runtime';
+import { APP } from './seed';
+import type { TapPolicy, TenantState } from './state';
+import { GRAPH_APP_ID, GRAPH_RESOURCE, KNOWN_GRAPH_SCOPES } from './sts/scopes';
+
+export interface TenantControl {
+  /** Back to the seed: users, policy, passes, sessions, refresh tokens, faults, log, latency, consents. */
+  reset(): void;
+  setLatency(ms: number): void;
+  injectFault(fault: FaultSpec): void;
+  clearFaults(): void;
+  requestLog(): LoggedRequest[];
+  clearLog(): void;
+  /** The live state (replaced by reset(): read it again after a reset). */
+  readonly state: TenantState;
+  setPolicy(partial: Partial<TapPolicy>): void;
+  grantConsent(scopes: string[], clientId?: string): void;
+  revokeConsent(scopes: string[], clientId?: string): void;
+  /** Ends every IdP session (cookie) and refresh token; issued access tokens stay valid until they expire, as in Entra. */
+  revokeSessions(): void;
+  /** A one-time pass was used to sign in: its methodUsabilityReason becomes OneTimeUsed. */
+  markTapUsed(userId: string): void;
+}
+
+function shortScope(scope: string): string {
+  const name = scope.replace(new RegExp(`^(${GRAPH_RESOURCE}|${GRAPH_APP_ID})/`, 'i'), '');
+  return KNOWN_GRAPH_SCOPES.find((known) => known.toLowerCase() === name.toLowerCase()) ?? name;
+}
+
+export function createControl(runtime: TenantRuntime): TenantControl {
+  return {
+    reset: () => resetRuntime(runtime),
+    setLatency: (ms) => {
+      runtime.latencyMs = Math.max(0, ms);
+    },
+    injectFault: (fault) => {
+      runtime.faults.push(activate(fault));
+    },
+    clearFaults: () => {
+      runtime.faults = [];
+    },
+    requestLog: () => runtime.log.map((entry) => ({ ...entry })),
+    clearLog: () => {
+      runtime.log = [];
+    },
+    get state() {
+      return runtime.state;
+    },
+    setPolicy: (partial) => {
+      runtime.state.policy = { ...runtime.state.policy, ...partial };
+    },
+    grantConsent: (scopes, clientId = APP.clientId) => {
+      const current = runtime.state.consents[clientId] ?? [];
+      const added = scopes.map(shortScope).filter((scope) => !current.includes(scope));
+      runtime.state.consents[clientId] = [...current, ...added];
+    },
+    revokeConsent: (scopes, clientId = APP.clientId) => {
+      const removed = new Set(scopes.map((scope) => shortScope(scope).toLowerCase()));
+      runtime.state.consents[clientId] = (runtime.state.consents[clientId] ?? []).filter(
+        (scope) => !removed.has(scope.toLowerCase()),
+      );
+    },
+    revokeSessions: () => {
+      runtime.state.sessions = {};
+      runtime.state.refreshTokens = {};
+    },
+    markTapUsed: (userId) => {
+      const record = runtime.state.passes[userId.toLowerCase()];
+      if (!record) throw new Error(`No Temporary Access Pass for user ${userId}`);
+      record.used = true;
+    },
+  };
+}
+
+/** HTTP face of the control: JSON in, JSON out. */
+export function handleControl(control: TenantControl, call: IncomingCall): HttpReply {
+  const action = call.url.pathname.replace(/^\/__control\/?/, '');
+  let body: Record<string, unknown> = {};
+  try {
+    body = call.body ? (JSON.parse(call.body) as Record<string, unknown>) : {};
+  } catch {
+    return jsonReply(400, { error: 'body must be JSON' });
+  }
+  const done = jsonReply(200, { ok: true });
+  const route = `${call.method} ${action}`;
+  switch (route) {
+    case 'POST reset':
+      control.reset();
+      return done;
+    case 'POST latency':
+      control.setLatency(Number(body.ms ?? 0));
+      return done;
+    case 'POST fault':
+      control.injectFault(body as FaultSpec);
+      return done;
+    case 'DELETE fault':
+      control.clearFaults();
+      return done;
+    case 'GET log':
+      return jsonReply(200, control.requestLog());
+    case 'DELETE log':
+      control.clearLog();
+      return done;
+    case 'GET state':
+      return jsonReply(200, control.state);
+    case 'GET policy':
+      return jsonReply(200, control.state.policy);
+    case 'POST policy':
+    case 'PATCH policy':
+      control.setPolicy(body as Partial<TapPolicy>);
+      return jsonReply(200, control.state.policy);
+    case 'POST consent':
+      control.grantConsent((body.grant as string[] | undefined) ?? []);
+      control.revokeConsent((body.revoke as string[] | undefined) ?? []);
+      return jsonReply(200, control.state.consents);
+    case 'POST revoke-sessions':
+      control.revokeSessions();
+      return done;
+    case 'POST tap-used':
+      try {
+        control.markTapUsed(String(body.userId ?? ''));
+        return done;
+      } catch (error) {
+        return jsonReply(404, { error: (error as Error).message });
+      }
+    default:
+      return jsonReply(404, {
+        error: `unknown control route ${route}`,
+        routes: [
+          'POST reset',
+          'POST latency {ms}',
+          'POST|DELETE fault',
+          'GET|DELETE log',
+          'GET state',
+          'GET|POST policy',
+          'POST consent {grant,revoke}',
+          'POST revoke-sessions',
+          'POST tap-used {userId}',
+        ],
+      });
+  }
+}

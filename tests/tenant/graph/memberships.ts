@@ -1,0 +1,65 @@
+/** memberOf, transitiveMemberOf, checkMemberGroups (graph-docs: user-list-memberof.md, user-list-transitivememberof.md, directoryobject-checkmembergroups.md). */
+import type { DirectoryGroup, DirectoryUser } from '../state';
+import { activatedRolesOf, directGroupsOf, transitiveGroupsOf } from '../state';
+import { graphError } from './errors';
+import { GRAPH_V1, ok, pick, selectedProperties } from './odata';
+import { requireScopes, SCOPES } from './permissions';
+import type { GraphCall, GraphResult } from './types';
+
+export const CHECK_MEMBER_GROUPS_LIMIT = 20;
+
+export function groupEntity(group: DirectoryGroup): Record<string, unknown> {
+  const { members: _members, ...properties } = group;
+  return { '@odata.type': '#microsoft.graph.group', ...properties };
+}
+
+export function listMemberships(
+  call: GraphCall,
+  user: DirectoryUser,
+  transitive: boolean,
+  cast: string | undefined,
+): GraphResult {
+  const self = user.id === call.caller.user.id;
+  const denied = requireScopes(call.caller, self ? SCOPES.myMemberships : SCOPES.userMemberships, call.meta, 'directory');
+  if (denied) return denied;
+  const state = call.runtime.state;
+  const groups = (transitive ? transitiveGroupsOf(state, user.id) : directGroupsOf(state, user.id)).map(groupEntity);
+  const roles = activatedRolesOf(state, user).map((role) => ({
+    '@odata.type': '#microsoft.graph.directoryRole',
+    deletedDateTime: null,
+    ...role,
+  }));
+  let objects: Record<string, unknown>[] = [...groups, ...roles];
+  if (cast) {
+    const type = `#${cast}`.toLowerCase();
+    if (type !== '#microsoft.graph.group' && type !== '#microsoft.graph.directoryrole') {
+      return graphError(call.meta, 400, 'BadRequest', `Resource not found for the segment '${cast}'.`);
+    }
+    objects = objects.filter((object) => String(object['@odata.type']).toLowerCase() === type);
+  }
+  const names = selectedProperties(call.query);
+  const value = names ? objects.map((object) => ({ '@odata.type': object['@odata.type'], ...pick(object, names) })) : objects;
+  return ok({ '@odata.context': `${GRAPH_V1}/$metadata#directoryObjects${names ? `(${names.join(',')})` : ''}`, value });
+}
+
+export function checkMemberGroups(call: GraphCall, user: DirectoryUser): GraphResult {
+  const self = user.id === call.caller.user.id;
+  const denied = requireScopes(call.caller, self ? SCOPES.myMemberships : SCOPES.userMemberships, call.meta, 'directory');
+  if (denied) return denied;
+  const groupIds = (call.body as { groupIds?: unknown } | undefined)?.groupIds;
+  if (!Array.isArray(groupIds) || groupIds.some((id) => typeof id !== 'string')) {
+    return graphError(
+      call.meta,
+      400,
+      'Request_BadRequest',
+      "Invalid value specified for property 'groupIds' of resource 'directoryObject'.",
+    );
+  }
+  if (groupIds.length > CHECK_MEMBER_GROUPS_LIMIT) {
+    // [U] exact text; the 20-id limit itself is documented.
+    return graphError(call.meta, 400, 'Request_BadRequest', `The number of groupIds cannot exceed ${CHECK_MEMBER_GROUPS_LIMIT}.`);
+  }
+  const memberOf = new Set(transitiveGroupsOf(call.runtime.state, user.id).map((group) => group.id));
+  const value = (groupIds as string[]).filter((id) => memberOf.has(id.toLowerCase()));
+  return ok({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(Edm.String)`, value });
+}

@@ -1,0 +1,157 @@
+/**
+ * Delegated scopes and Entra roles each Graph operation accepts. Scope lists: graph-docs permissions includes
+ * (api-reference/v1.0/includes/permissions/*.md); roles: rbac-for-apis includes and entra-docs pages named beside each rule.
+ */
+import { ROLE } from '../roles';
+import type { DirectoryUser, TenantState } from '../state';
+import { transitiveGroupsOf } from '../state';
+import { graphError, MESSAGES } from './errors';
+import type { Caller, GraphResult, RequestMeta } from './types';
+
+const DIRECTORY_READ = ['Directory.Read.All', 'Directory.ReadWrite.All'];
+
+/** Each inner list: any one of these scopes. All inner lists must be satisfied. */
+export const SCOPES = {
+  // graph-docs: user-get-permissions.md (/me: User.Read least)
+  me: [['User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', ...DIRECTORY_READ]],
+  // graph-docs: user-get-permissions.md (others: User.ReadBasic.All least)
+  users: [['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', ...DIRECTORY_READ]],
+  // graph-docs: user-list-memberof-permissions.md, user-list-transitivememberof-permissions.md (User.Read least, for /me)
+  myMemberships: [['User.Read', 'GroupMember.Read.All', 'Group.Read.All', 'User.Read.All', ...DIRECTORY_READ]],
+  // graph-docs: directoryobject-checkmembergroups.md (others: User.ReadBasic.All + GroupMember.Read.All)
+  userMemberships: [
+    ['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', ...DIRECTORY_READ],
+    ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', ...DIRECTORY_READ],
+  ],
+  // graph-docs: group-get-permissions.md
+  groups: [['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', ...DIRECTORY_READ]],
+  // graph-docs: temporaryaccesspassauthenticationmethod-get.md, authentication-list-temporaryaccesspassmethods.md (others)
+  tapReadOthers: [
+    [
+      'UserAuthMethod-TAP.Read.All',
+      'UserAuthMethod-TAP.ReadWrite.All',
+      'UserAuthenticationMethod.Read.All',
+      'UserAuthenticationMethod.ReadWrite.All',
+    ],
+  ],
+  tapReadSelf: [
+    [
+      'UserAuthMethod-TAP.Read',
+      'UserAuthMethod-TAP.ReadWrite',
+      'UserAuthenticationMethod.Read',
+      'UserAuthenticationMethod.ReadWrite',
+      'UserAuthMethod-TAP.Read.All',
+      'UserAuthMethod-TAP.ReadWrite.All',
+      'UserAuthenticationMethod.Read.All',
+      'UserAuthenticationMethod.ReadWrite.All',
+    ],
+  ],
+  // graph-docs: authentication-post-temporaryaccesspassmethods.md and -delete.md (the POST include's "read" least scope is a doc glitch)
+  tapWriteOthers: [['UserAuthMethod-TAP.ReadWrite.All', 'UserAuthenticationMethod.ReadWrite.All']],
+  tapWriteSelf: [
+    [
+      'UserAuthMethod-TAP.ReadWrite',
+      'UserAuthenticationMethod.ReadWrite',
+      'UserAuthMethod-TAP.ReadWrite.All',
+      'UserAuthenticationMethod.ReadWrite.All',
+    ],
+  ],
+  // graph-docs: authentication-list-methods-permissions.md
+  methodsOthers: [['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All']],
+  methodsSelf: [
+    [
+      'UserAuthenticationMethod.Read',
+      'UserAuthenticationMethod.ReadWrite',
+      'UserAuthenticationMethod.Read.All',
+      'UserAuthenticationMethod.ReadWrite.All',
+    ],
+  ],
+  // graph-docs: temporaryaccesspassauthenticationmethodconfiguration-get.md, authenticationmethodspolicy-get.md
+  policyRead: [['Policy.Read.AuthenticationMethod', 'Policy.ReadWrite.AuthenticationMethod']],
+  // graph-docs: temporaryaccesspassauthenticationmethodconfiguration-update.md
+  policyWrite: [['Policy.ReadWrite.AuthenticationMethod']],
+} as const;
+
+export type ScopeRequirement = readonly (readonly string[])[];
+export type DenialStyle = 'directory' | 'authMethods';
+
+export function hasScopes(caller: Caller, requirement: ScopeRequirement): boolean {
+  return requirement.every((anyOf) => anyOf.some((scope) => caller.scopes.has(scope.toLowerCase())));
+}
+
+export function denied(meta: RequestMeta, style: DenialStyle): GraphResult {
+  return style === 'directory'
+    ? graphError(meta, 403, 'Authorization_RequestDenied', MESSAGES.insufficientPrivileges)
+    : graphError(meta, 403, 'accessDenied', MESSAGES.requestAuthorizationFailed);
+}
+
+export function requireScopes(
+  caller: Caller,
+  requirement: ScopeRequirement,
+  meta: RequestMeta,
+  style: DenialStyle,
+): GraphResult | null {
+  return hasScopes(caller, requirement) ? null : denied(meta, style);
+}
+
+export function hasAnyRole(user: DirectoryUser, roles: readonly string[]): boolean {
+  return user.roles.some((role) => roles.includes(role));
+}
+
+/**
+ * Read another user's pass and methods: graph-docs rbac-authentication-methods-apis-read-others.md
+ * (Global Reader, Authentication Administrator, Privileged Authentication Administrator) + Global Administrator.
+ */
+export const METHOD_READ_ROLES = [
+  ROLE.globalReader,
+  ROLE.authenticationAdministrator,
+  ROLE.privilegedAuthenticationAdministrator,
+  ROLE.globalAdministrator,
+] as const;
+
+/**
+ * Create/delete another user's pass: graph-docs rbac-authentication-methods-apis-write-others.md (Authentication
+ * Administrator, Privileged Authentication Administrator); entra-docs howto-authentication-temporary-access-pass.md adds
+ * Global Administrator. Authentication Policy Administrator cannot issue (entra-docs PR #667).
+ */
+export const METHOD_WRITE_ROLES = [
+  ROLE.authenticationAdministrator,
+  ROLE.privilegedAuthenticationAdministrator,
+  ROLE.globalAdministrator,
+] as const;
+
+/**
+ * Roles an Authentication Administrator may still act on (entra-docs: privileged-roles-permissions.md,
+ * "Who can perform sensitive actions"). Any other role on the target (e.g. User Administrator) → 403.
+ */
+export const AUTH_ADMIN_MANAGEABLE_TARGET_ROLES: readonly string[] = [
+  ROLE.authenticationAdministrator,
+  ROLE.directoryReaders,
+  ROLE.guestInviter,
+  ROLE.messageCenterReader,
+  ROLE.passwordAdministrator,
+  ROLE.reportsReader,
+  ROLE.usageSummaryReportsReader,
+];
+
+/**
+ * Read the authentication methods policy: graph-docs rbac-authentication-methods-policy-apis-read.md lists Global Reader
+ * and Authentication Policy Administrator as least privileged; Global Administrator holds every permission. Authentication
+ * Administrator and Privileged Authentication Administrator are not listed (their role definitions carry no
+ * userCredentialPolicies read), so they get 403 here.
+ */
+export const POLICY_READ_ROLES = [ROLE.globalReader, ROLE.authenticationPolicyAdministrator, ROLE.globalAdministrator] as const;
+
+/** Write it: graph-docs rbac-authentication-methods-policy-apis-write.md (Authentication Policy Administrator least) + Global Administrator. */
+export const POLICY_WRITE_ROLES = [ROLE.authenticationPolicyAdministrator, ROLE.globalAdministrator] as const;
+
+/** Whether the caller may create or delete a pass for the target (self is refused: "except themselves", entra-docs TAP page). */
+export function canManageMethodsOf(state: TenantState, caller: DirectoryUser, target: DirectoryUser): boolean {
+  if (caller.id === target.id) return false;
+  if (hasAnyRole(caller, [ROLE.globalAdministrator, ROLE.privilegedAuthenticationAdministrator])) return true;
+  if (!hasAnyRole(caller, [ROLE.authenticationAdministrator])) return false;
+  const privilegedRole = target.roles.some((role) => !AUTH_ADMIN_MANAGEABLE_TARGET_ROLES.includes(role));
+  // entra-docs authentication-administrator.md: not for members/owners of role-assignable groups.
+  const inRoleAssignableGroup = transitiveGroupsOf(state, target.id).some((group) => group.isAssignableToRole);
+  return !privilegedRole && !inRoleAssignableGroup;
+}

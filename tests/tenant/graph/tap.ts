@@ -1,0 +1,146 @@
+/**
+ * Temporary Access Pass methods of a user. graph-docs: authentication-post-temporaryaccesspassmethods.md,
+ * authentication-list-temporaryaccesspassmethods.md, temporaryaccesspassauthenticationmethod-get.md, -delete.md.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DirectoryUser, TapRecord } from '../state';
+import { graphError, MESSAGES } from './errors';
+import { GRAPH_V1, ok } from './odata';
+import {
+  canManageMethodsOf,
+  denied,
+  hasAnyRole,
+  METHOD_READ_ROLES,
+  METHOD_WRITE_ROLES,
+  requireScopes,
+  SCOPES,
+} from './permissions';
+import { generatePassValue, isExternalGuest, isUserInPolicyScope, usability } from './tap-rules';
+import type { GraphCall, GraphResult } from './types';
+
+export const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
+/** [U] Code for an unknown pass id; the docs do not show one. */
+export const TAP_NOT_FOUND_CODE = 'itemNotFound';
+/** [U] A clock-skew allowance before a startDateTime counts as "in the past". */
+export const START_IN_PAST_TOLERANCE_MS = 5 * 60_000;
+/**
+ * The docs set no rule for disabled accounts (nothing in the create page or the Entra TAP page), so a pass can be
+ * created for one; the user just cannot sign in until the account is enabled. [U]
+ */
+export const ALLOW_PASS_FOR_DISABLED_ACCOUNT = true;
+
+export function tapEntity(call: GraphCall, record: TapRecord, value: string | null, withType: boolean): Record<string, unknown> {
+  return {
+    ...(withType ? { '@odata.type': TAP_TYPE } : {}),
+    id: record.id,
+    temporaryAccessPass: value,
+    createdDateTime: record.createdDateTime,
+    startDateTime: record.startDateTime,
+    lifetimeInMinutes: record.lifetimeInMinutes,
+    isUsableOnce: record.isUsableOnce,
+    ...usability(call.runtime.state, record),
+  };
+}
+
+function collectionContext(user: DirectoryUser): string {
+  return `${GRAPH_V1}/$metadata#users('${user.id}')/authentication/temporaryAccessPassMethods`;
+}
+
+function checkRead(call: GraphCall, user: DirectoryUser, viaMe: boolean): GraphResult | null {
+  const self = viaMe || user.id === call.caller.user.id;
+  const scopeDenied = requireScopes(call.caller, self ? SCOPES.tapReadSelf : SCOPES.tapReadOthers, call.meta, 'authMethods');
+  if (scopeDenied) return scopeDenied;
+  if (!self && !hasAnyRole(call.caller.user, METHOD_READ_ROLES)) return denied(call.meta, 'authMethods');
+  return null;
+}
+
+export function listPasses(call: GraphCall, user: DirectoryUser, viaMe: boolean): GraphResult {
+  const refused = checkRead(call, user, viaMe);
+  if (refused) return refused;
+  const record = call.runtime.state.passes[user.id];
+  return ok({ '@odata.context': collectionContext(user), value: record ? [tapEntity(call, record, null, false)] : [] });
+}
+
+export function getPass(call: GraphCall, user: DirectoryUser, methodId: string, viaMe: boolean): GraphResult {
+  const refused = checkRead(call, user, viaMe);
+  if (refused) return refused;
+  const record = call.runtime.state.passes[user.id];
+  if (!record || record.id !== methodId.toLowerCase())
+    return graphError(call.meta, 404, TAP_NOT_FOUND_CODE, MESSAGES.tapNotFound);
+  return ok({ '@odata.context': `${collectionContext(user)}/$entity`, ...tapEntity(call, record, null, true) });
+}
+
+export function deletePass(call: GraphCall, user: DirectoryUser, methodId: string, viaMe: boolean): GraphResult {
+  const self = viaMe || user.id === call.caller.user.id;
+  if (viaMe) {
+    const scopeDenied = requireScopes(call.caller, SCOPES.tapWriteSelf, call.meta, 'authMethods');
+    if (scopeDenied) return scopeDenied;
+  } else {
+    const scopeDenied = requireScopes(call.caller, SCOPES.tapWriteOthers, call.meta, 'authMethods');
+    if (scopeDenied) return scopeDenied;
+    if (self || !canManageMethodsOf(call.runtime.state, call.caller.user, user)) return denied(call.meta, 'authMethods');
+  }
+  const record = call.runtime.state.passes[user.id];
+  if (!record || record.id !== methodId.toLowerCase())
+    return graphError(call.meta, 404, TAP_NOT_FOUND_CODE, MESSAGES.tapNotFound);
+  delete call.runtime.state.passes[user.id];
+  return { status: 204 };
+}
+
+interface CreateBody {
+  startDateTime?: unknown;
+  lifetimeInMinutes?: unknown;
+  isUsableOnce?: unknown;
+}
+
+/** Checks in the order of graph-tap-detail.md §8: scope, role, target, guest, policy scope, lifetime, one-time. */
+export function createPass(call: GraphCall, user: DirectoryUser): GraphResult {
+  const { state } = call.runtime;
+  const { meta } = call;
+  const scopeDenied = requireScopes(call.caller, SCOPES.tapWriteOthers, meta, 'authMethods');
+  if (scopeDenied) return scopeDenied;
+  if (!hasAnyRole(call.caller.user, METHOD_WRITE_ROLES)) return denied(meta, 'authMethods');
+  if (!canManageMethodsOf(state, call.caller.user, user)) return denied(meta, 'authMethods');
+  const bad = (message: string, innerMessage = false) => graphError(meta, 400, 'badRequest', message, { innerMessage });
+  if (isExternalGuest(user)) return bad(MESSAGES.externalGuest);
+  if (!user.accountEnabled && !ALLOW_PASS_FOR_DISABLED_ACCOUNT) return bad(MESSAGES.convergedPolicy);
+  const policy = state.policy;
+  if (policy.state !== 'enabled' || !isUserInPolicyScope(state, policy, user)) return bad(MESSAGES.convergedPolicy);
+
+  const body = (call.body ?? {}) as CreateBody;
+  const now = Date.now();
+  let start = now;
+  if (body.startDateTime !== undefined && body.startDateTime !== null) {
+    const parsed = typeof body.startDateTime === 'string' ? Date.parse(body.startDateTime) : Number.NaN;
+    if (Number.isNaN(parsed)) return bad(MESSAGES.invalidStartDateTime);
+    if (parsed < now - START_IN_PAST_TOLERANCE_MS) return bad(MESSAGES.startDateTimeInPast);
+    start = parsed;
+  }
+  const lifetime = body.lifetimeInMinutes ?? policy.defaultLifetimeInMinutes;
+  if (
+    typeof lifetime !== 'number' ||
+    !Number.isInteger(lifetime) ||
+    lifetime < policy.minimumLifetimeInMinutes ||
+    lifetime > policy.maximumLifetimeInMinutes
+  ) {
+    return bad(MESSAGES.invalidLifetime(policy.minimumLifetimeInMinutes, policy.maximumLifetimeInMinutes), true);
+  }
+  if (body.isUsableOnce !== undefined && typeof body.isUsableOnce !== 'boolean')
+    return bad("Invalid value for property 'isUsableOnce'.");
+  if (policy.isUsableOnce && body.isUsableOnce === false) return bad(MESSAGES.multiUseForbidden, true);
+  const isUsableOnce = typeof body.isUsableOnce === 'boolean' ? body.isUsableOnce : policy.isUsableOnce;
+
+  // One pass per user: a new POST deletes the current pass and creates a new one (v1.0 create page).
+  const record: TapRecord = {
+    id: randomUUID(),
+    userId: user.id,
+    createdDateTime: new Date(now).toISOString(),
+    startDateTime: new Date(start).toISOString(),
+    lifetimeInMinutes: lifetime,
+    isUsableOnce,
+    used: false,
+  };
+  state.passes[user.id] = record;
+  const value = generatePassValue(policy.defaultLength);
+  return ok({ '@odata.context': `${collectionContext(user)}/$entity`, ...tapEntity(call, record, value, true) }, 201);
+}

@@ -1,0 +1,24 @@
+/** The Microsoft hosts the tenant answers for, routed by the Host header. */
+export const HOSTS = {
+  login: 'login.microsoftonline.com',
+  graph: 'graph.microsoft.com',
+  entra: 'entra.microsoft.com',
+  azurePortal: 'portal.azure.com',
+} as const;
+
+export type HostKind = 'login' | 'graph' | 'portal';
+
+export function hostKindOf(hostHeader: string | undefined): HostKind | null {
+  const host = (hostHeader ?? '').replace(/:\d+$/, '').toLowerCase();
+  if (host === HOSTS.login) return 'login';
+  if (host === HOSTS.graph) return 'graph';
+  if (host === HOSTS.entra || host === HOSTS.azurePortal) return 'portal';
+  return null;
+}
+
+/** Flags that send Chromium's traffic for the four hosts to this server and nothing anywhere else. */
+export function chromiumArgsFor(port: number): string[] {
+  const maps = Object.values(HOSTS).map((host) => `MAP ${host} 127.0.0.1:${port}`);
+  const rules = [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
+  return [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors'];
+}

@@ -1,0 +1,45 @@
+/** The fake Entra admin center / Azure portal page (same page on both hosts, any path, e.g. /contoso.onmicrosoft.com/). */
+import { escapeHtml, type HttpReply, htmlReply, textReply } from '../http';
+import type { TenantRuntime } from '../runtime';
+import { PORTAL_APP_JS } from './app-script';
+import { HOSTILE_CSS, SHELL_CSS } from './styles';
+
+function seedJson(runtime: TenantRuntime): string {
+  const { tenant, users } = runtime.state;
+  const data = {
+    tenant: { id: tenant.id, domain: tenant.domain, displayName: tenant.displayName },
+    users: users.map((user) => ({
+      id: user.id,
+      displayName: user.displayName,
+      userPrincipalName: user.userPrincipalName,
+      userType: user.userType,
+    })),
+  };
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+export function portalPage(runtime: TenantRuntime, host: string): string {
+  const product = host.startsWith('portal.azure') ? 'Microsoft Azure' : 'Microsoft Entra admin center';
+  const allUsers = '#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers';
+  const policy = '#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods/fromNav/Identity';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(product)}</title>
+<style>${SHELL_CSS}${HOSTILE_CSS}</style></head>
+<body>
+<header id="portal-header" data-testid="portal-header"><span class="brand">${escapeHtml(product)}</span>
+<span id="portal-tenant">${escapeHtml(runtime.state.tenant.displayName)} (${escapeHtml(runtime.state.tenant.domain)})</span></header>
+<div id="portal-body">
+<nav id="portal-nav" aria-label="Portal navigation" data-testid="portal-nav">
+<a href="#home">Home</a><a href="${allUsers}" data-testid="nav-all-users">Users</a><a href="${policy}" data-testid="nav-auth-methods">Authentication methods</a>
+</nav>
+<main id="portal-blade" data-testid="blade"></main>
+</div>
+<script id="portal-seed" type="application/json">${seedJson(runtime)}</script>
+<script>${PORTAL_APP_JS}</script>
+</body></html>`;
+}
+
+export function handlePortal(runtime: TenantRuntime, method: string, pathname: string, host: string): HttpReply {
+  if (method !== 'GET' && method !== 'HEAD') return textReply(405, 'Method not allowed');
+  if (pathname === '/favicon.ico') return textReply(404, 'Not found');
+  return htmlReply(200, portalPage(runtime, host), { 'cache-control': 'no-store' });
+}

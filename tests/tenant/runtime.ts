@@ -1,0 +1,54 @@
+/** Everything one running tenant holds: the directory state plus the test machinery (faults, log, latency, keys). */
+import type { ActiveFault } from './faults';
+import type { LoggedRequest } from './request-log';
+import { createSeedState } from './seed';
+import type { TenantState } from './state';
+import { createSigningKey, type SigningKey } from './sts/jwt';
+
+export interface PendingAuthorization {
+  clientId: string;
+  redirectUri: string;
+  responseMode: 'fragment' | 'query';
+  state: string | null;
+  nonce: string | null;
+  codeChallenge: string;
+  scopes: string[];
+  loginHint: string | null;
+  prompt: string | null;
+  tenantSegment: string;
+  /** Set once an account was picked. */
+  userId?: string;
+}
+
+export interface TenantRuntime {
+  state: TenantState;
+  faults: ActiveFault[];
+  log: LoggedRequest[];
+  latencyMs: number;
+  /** The latency given at start; reset returns to it. */
+  initialLatencyMs: number;
+  signingKey: SigningKey;
+  pending: Map<string, PendingAuthorization>;
+  origin: string;
+}
+
+export function createRuntime(latencyMs: number): TenantRuntime {
+  return {
+    state: createSeedState(),
+    faults: [],
+    log: [],
+    latencyMs,
+    initialLatencyMs: latencyMs,
+    signingKey: createSigningKey(),
+    pending: new Map(),
+    origin: '',
+  };
+}
+
+export function resetRuntime(runtime: TenantRuntime): void {
+  runtime.state = createSeedState();
+  runtime.faults = [];
+  runtime.log = [];
+  runtime.latencyMs = runtime.initialLatencyMs;
+  runtime.pending.clear();
+}

@@ -1,0 +1,256 @@
+/**
+ * The seed: one readable description of the simulated Contoso tenant (fixed ids, see /tmp/team/CONTRACTS.md).
+ * `createSeedState()` turns it into a fresh, mutable TenantState on every start and reset.
+ */
+import { ROLE, ROLE_DISPLAY_NAMES } from './roles';
+import type { DirectoryUser, TapPolicy, TenantState } from './state';
+
+export const TENANT = {
+  id: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
+  domain: 'contoso.onmicrosoft.com',
+  displayName: 'Contoso',
+} as const;
+
+/** The six delegated Graph scopes the extension asks for at sign-in, admin-consented in the seed. */
+export const EXTENSION_SCOPES = [
+  'User.Read',
+  'User.Read.All',
+  'GroupMember.Read.All',
+  'UserAuthenticationMethod.Read.All',
+  'UserAuthMethod-TAP.ReadWrite.All',
+  'Policy.Read.AuthenticationMethod',
+] as const;
+
+export const APP = {
+  clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31',
+  displayName: 'Entra TAP',
+  tenantId: TENANT.id,
+  tenantDomain: TENANT.domain,
+  extensionId: 'bjppmkdmnkjkahflgkhdahmcejhldfnh',
+  redirectUri: 'https://bjppmkdmnkjkahflgkhdahmcejhldfnh.chromiumapp.org/',
+  consentedScopes: [...EXTENSION_SCOPES],
+} as const;
+
+export interface SeedPerson {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+}
+
+const upn = (alias: string) => `${alias}@${TENANT.domain}`;
+
+export const ADMINS = {
+  megan: { id: '11111111-0000-4000-8000-000000000001', displayName: 'Megan Bowen', userPrincipalName: upn('MeganB') },
+  patti: { id: '11111111-0000-4000-8000-000000000002', displayName: 'Patti Fernandez', userPrincipalName: upn('PattiF') },
+  alex: { id: '11111111-0000-4000-8000-000000000003', displayName: 'Alex Wilber', userPrincipalName: upn('AlexW') },
+  lee: { id: '11111111-0000-4000-8000-000000000004', displayName: 'Lee Gu', userPrincipalName: upn('LeeG') },
+  isaiah: { id: '11111111-0000-4000-8000-000000000005', displayName: 'Isaiah Langer', userPrincipalName: upn('IsaiahL') },
+  johanna: { id: '11111111-0000-4000-8000-000000000006', displayName: 'Johanna Lorenz', userPrincipalName: upn('JohannaL') },
+} as const satisfies Record<string, SeedPerson>;
+
+export const TARGETS = {
+  adele: { id: '22222222-0000-4000-8000-000000000001', displayName: 'Adele Vance', userPrincipalName: upn('AdeleV') },
+  diego: { id: '22222222-0000-4000-8000-000000000002', displayName: 'Diego Siciliani', userPrincipalName: upn('DiegoS') },
+  nestor: { id: '22222222-0000-4000-8000-000000000003', displayName: 'Nestor Wilke', userPrincipalName: upn('NestorW') },
+  miriam: { id: '22222222-0000-4000-8000-000000000004', displayName: 'Miriam Graham', userPrincipalName: upn('MiriamG') },
+  lynne: { id: '22222222-0000-4000-8000-000000000005', displayName: 'Lynne Robbins', userPrincipalName: upn('LynneR') },
+  pradeep: { id: '22222222-0000-4000-8000-000000000006', displayName: 'Pradeep Gupta', userPrincipalName: upn('PradeepG') },
+  chris: {
+    id: '22222222-0000-4000-8000-000000000007',
+    displayName: 'Chris Green',
+    userPrincipalName: `chris_fabrikam.com#EXT#@${TENANT.domain}`,
+  },
+  isla: { id: '22222222-0000-4000-8000-000000000008', displayName: 'Isla Ortiz', userPrincipalName: upn('IslaO') },
+  henrietta: {
+    id: '22222222-0000-4000-8000-000000000009',
+    displayName: 'Henrietta Mueller',
+    userPrincipalName: upn('HenriettaM'),
+  },
+} as const satisfies Record<string, SeedPerson>;
+
+export const GROUPS = {
+  tapExcluded: { id: '33333333-0000-4000-8000-000000000001', displayName: 'TAP Excluded' },
+  pilot: { id: '33333333-0000-4000-8000-000000000002', displayName: 'Pilot TAP users' },
+  helpdesk: { id: '33333333-0000-4000-8000-000000000003', displayName: 'Helpdesk' },
+} as const;
+
+/** The accounts the fake sign-in page offers (password-less: click to sign in). */
+export const SIGN_IN_ACCOUNTS: SeedPerson[] = Object.values(ADMINS);
+
+/** Defaults from the Entra docs table (entra-docs: howto-authentication-temporary-access-pass.md), exclude "TAP Excluded". */
+export function seedPolicy(): TapPolicy {
+  return {
+    state: 'enabled',
+    defaultLifetimeInMinutes: 60,
+    minimumLifetimeInMinutes: 60,
+    maximumLifetimeInMinutes: 480,
+    defaultLength: 8,
+    isUsableOnce: false,
+    includeTargets: [{ targetType: 'group', id: 'all_users', isRegistrationRequired: false }],
+    excludeTargets: [{ targetType: 'group', id: GROUPS.tapExcluded.id }],
+  };
+}
+
+/** The password method's id is the same for every user (graph-tap-detail.md §3.2). */
+export const PASSWORD_METHOD_ID = '28c10230-6103-485e-b985-444c60001490';
+
+const method = {
+  password: () => ({
+    '@odata.type': '#microsoft.graph.passwordAuthenticationMethod',
+    id: PASSWORD_METHOD_ID,
+    password: null,
+    createdDateTime: '2023-01-10T09:00:00Z',
+  }),
+  authenticator: (device: string) => ({
+    '@odata.type': '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod',
+    id: '6e9d9d1e-8f0a-4d5e-9c1b-1a2b3c4d5e01',
+    displayName: device,
+    deviceTag: 'SoftwareTokenActivated',
+    phoneAppVersion: '6.2405.3144',
+    createdDateTime: '2024-03-04T10:15:00Z',
+  }),
+  fido2: () => ({
+    '@odata.type': '#microsoft.graph.fido2AuthenticationMethod',
+    id: '-2_GRUg2-HYz6_1YG4YRAQ2',
+    displayName: 'Red key',
+    createdDateTime: '2024-08-10T06:44:09Z',
+    aaGuid: '2fc0579f-8113-47ea-b116-555a8db9202a',
+    model: 'NFC key',
+    attestationCertificates: ['dbe793efdf1945e2df25d93653a1e8a3268a9075'],
+    attestationLevel: 'attested',
+  }),
+  windowsHello: () => ({
+    '@odata.type': '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod',
+    id: 'b5e01f81-1f81-b5e0-811f-e0b5811fe0b5',
+    displayName: "Pradeep's Surface Book",
+    createdDateTime: '2024-11-27T23:12:49Z',
+    keyStrength: 'normal',
+  }),
+  phone: (phoneNumber: string) => ({
+    '@odata.type': '#microsoft.graph.phoneAuthenticationMethod',
+    id: '3179e48a-750b-4051-897c-87b9720928f7',
+    phoneNumber,
+    phoneType: 'mobile',
+    smsSignInState: 'notAllowedByPolicy',
+  }),
+};
+
+type UserSeed = SeedPerson & Partial<Omit<DirectoryUser, 'id' | 'displayName' | 'userPrincipalName'>>;
+
+function user(seed: UserSeed): DirectoryUser {
+  const [givenName = null, surname = null] = seed.displayName.split(' ');
+  const isGuestUpn = seed.userPrincipalName.includes('#EXT#');
+  return {
+    givenName,
+    surname,
+    mail: isGuestUpn ? null : seed.userPrincipalName,
+    jobTitle: null,
+    officeLocation: null,
+    mobilePhone: null,
+    businessPhones: [],
+    preferredLanguage: 'en-US',
+    accountEnabled: true,
+    userType: 'Member',
+    creationType: null,
+    externalUserState: null,
+    roles: [],
+    methods: [method.password()],
+    ...seed,
+  };
+}
+
+function seedUsers(): DirectoryUser[] {
+  return [
+    user({ ...ADMINS.megan, jobTitle: 'IT Director', roles: [ROLE.globalAdministrator] }),
+    user({ ...ADMINS.patti, jobTitle: 'Identity Lead', roles: [ROLE.privilegedAuthenticationAdministrator] }),
+    user({ ...ADMINS.alex, jobTitle: 'Helpdesk Engineer', roles: [ROLE.authenticationAdministrator] }),
+    user({ ...ADMINS.lee, jobTitle: 'Security Architect', roles: [ROLE.authenticationPolicyAdministrator] }),
+    user({ ...ADMINS.isaiah, jobTitle: 'Auditor', roles: [ROLE.globalReader] }),
+    user({ ...ADMINS.johanna, jobTitle: 'Sales Manager' }),
+    user({ ...TARGETS.adele, jobTitle: 'Retail Manager', methods: [method.password(), method.authenticator('iPhone 15')] }),
+    user({ ...TARGETS.diego, jobTitle: 'HR Manager' }),
+    user({ ...TARGETS.nestor, jobTitle: 'Director', accountEnabled: false }),
+    user({ ...TARGETS.miriam, jobTitle: 'Marketing Director', roles: [ROLE.userAdministrator] }),
+    user({ ...TARGETS.lynne, jobTitle: 'Planner' }),
+    user({
+      ...TARGETS.pradeep,
+      jobTitle: 'Engineer',
+      mobilePhone: '+1 4255550199',
+      methods: [method.password(), method.fido2(), method.windowsHello(), method.phone('+1 4255550199')],
+    }),
+    user({
+      ...TARGETS.chris,
+      userType: 'Guest',
+      creationType: 'Invitation',
+      externalUserState: 'Accepted',
+      mail: 'chris@fabrikam.com',
+      methods: [],
+    }),
+    user({ ...TARGETS.isla, userType: 'Guest' }),
+    user({ ...TARGETS.henrietta, jobTitle: 'Trainee' }),
+  ];
+}
+
+function seedGroups(): TenantState['groups'] {
+  const group = (ref: { id: string; displayName: string }, members: string[], description: string) => ({
+    ...ref,
+    description,
+    securityEnabled: true,
+    mailEnabled: false,
+    groupTypes: [],
+    isAssignableToRole: false,
+    members,
+  });
+  return [
+    group(GROUPS.tapExcluded, [TARGETS.diego.id], 'Users who must never receive a Temporary Access Pass'),
+    group(GROUPS.pilot, [TARGETS.henrietta.id, TARGETS.adele.id, GROUPS.helpdesk.id], 'Pilot group for TAP onboarding'),
+    group(GROUPS.helpdesk, [TARGETS.lynne.id], 'Helpdesk staff (nested in Pilot TAP users)'),
+  ];
+}
+
+function seedRoles(): TenantState['roles'] {
+  const used = [
+    ROLE.globalAdministrator,
+    ROLE.privilegedAuthenticationAdministrator,
+    ROLE.authenticationAdministrator,
+    ROLE.authenticationPolicyAdministrator,
+    ROLE.globalReader,
+    ROLE.userAdministrator,
+  ];
+  return used.map((roleTemplateId, index) => ({
+    id: `44444444-0000-4000-8000-00000000000${index + 1}`,
+    roleTemplateId,
+    displayName: ROLE_DISPLAY_NAMES[roleTemplateId] ?? roleTemplateId,
+    description: `Built-in role ${ROLE_DISPLAY_NAMES[roleTemplateId]}`,
+  }));
+}
+
+export const LYNNE_PASS_ID = '55555555-0000-4000-8000-000000000001';
+
+export function createSeedState(now = Date.now()): TenantState {
+  const createdFiveMinutesAgo = new Date(now - 5 * 60_000).toISOString();
+  return {
+    tenant: { ...TENANT },
+    apps: [{ clientId: APP.clientId, displayName: APP.displayName, spaRedirectUris: [APP.redirectUri], webRedirectUris: [] }],
+    users: seedUsers(),
+    groups: seedGroups(),
+    roles: seedRoles(),
+    policy: seedPolicy(),
+    passes: {
+      [TARGETS.lynne.id]: {
+        id: LYNNE_PASS_ID,
+        userId: TARGETS.lynne.id,
+        createdDateTime: createdFiveMinutesAgo,
+        startDateTime: createdFiveMinutesAgo,
+        lifetimeInMinutes: 480,
+        isUsableOnce: false,
+        used: false,
+      },
+    },
+    consents: { [APP.clientId]: [...APP.consentedScopes] },
+    sessions: {},
+    refreshTokens: {},
+    codes: {},
+    settings: { accessTokenLifetimeSeconds: 3600, spaRefreshTokenLifetimeSeconds: 86_400 },
+  };
+}

@@ -1,0 +1,94 @@
+/** Scope parsing the way the v2.0 endpoint does it: bare names and https://graph.microsoft.com/... both mean Graph. */
+
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export const OIDC_SCOPES = ['openid', 'profile', 'offline_access', 'email'] as const;
+
+/** Delegated Graph permissions this tenant knows (canonical spelling). Unknown names → AADSTS70011. */
+export const KNOWN_GRAPH_SCOPES = [
+  'User.Read',
+  'User.ReadBasic.All',
+  'User.Read.All',
+  'User.ReadWrite.All',
+  'GroupMember.Read.All',
+  'Group.Read.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+  'RoleManagement.Read.Directory',
+  'UserAuthenticationMethod.Read',
+  'UserAuthenticationMethod.Read.All',
+  'UserAuthenticationMethod.ReadWrite',
+  'UserAuthenticationMethod.ReadWrite.All',
+  'UserAuthMethod-TAP.Read',
+  'UserAuthMethod-TAP.Read.All',
+  'UserAuthMethod-TAP.ReadWrite',
+  'UserAuthMethod-TAP.ReadWrite.All',
+  'Policy.Read.All',
+  'Policy.Read.AuthenticationMethod',
+  'Policy.ReadWrite.AuthenticationMethod',
+] as const;
+
+export interface RequestedScope {
+  /** As the client wrote it (echoed back in the token response's `scope`). */
+  original: string;
+  /** Canonical short Graph name, or null for OIDC scopes. */
+  graph: string | null;
+  /** ".default": every consented scope. */
+  isDefault: boolean;
+}
+
+export type ScopeParse =
+  | { ok: true; scopes: RequestedScope[] }
+  | { ok: false; error: 'invalid_scope' | 'invalid_resource'; description: string };
+
+export function parseScopes(raw: string | null, tenantName: string): ScopeParse {
+  const scopes: RequestedScope[] = [];
+  for (const original of (raw ?? '').split(/\s+/).filter(Boolean)) {
+    const lower = original.toLowerCase();
+    if ((OIDC_SCOPES as readonly string[]).includes(lower)) {
+      scopes.push({ original, graph: null, isDefault: false });
+      continue;
+    }
+    let name = original;
+    for (const prefix of [`${GRAPH_RESOURCE}/`, `${GRAPH_APP_ID}/`]) {
+      if (lower.startsWith(prefix.toLowerCase())) name = original.slice(prefix.length);
+    }
+    if (name.includes('/')) {
+      const resource = name.slice(0, name.lastIndexOf('/'));
+      return {
+        ok: false,
+        error: 'invalid_resource',
+        description: `AADSTS500011: The resource principal named ${resource} was not found in the tenant named ${tenantName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+      };
+    }
+    if (name.toLowerCase() === '.default') {
+      scopes.push({ original, graph: null, isDefault: true });
+      continue;
+    }
+    const known = KNOWN_GRAPH_SCOPES.find((scope) => scope.toLowerCase() === name.toLowerCase());
+    if (!known) {
+      return {
+        ok: false,
+        error: 'invalid_scope',
+        description: `AADSTS70011: The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${original} is not valid.`,
+      };
+    }
+    scopes.push({ original, graph: known, isDefault: false });
+  }
+  return { ok: true, scopes };
+}
+
+/** The Graph scopes a request asks for, expanding ".default" to what is consented. */
+export function graphScopesOf(scopes: RequestedScope[], consented: string[]): string[] {
+  const names = new Set<string>();
+  for (const scope of scopes) {
+    if (scope.graph) names.add(scope.graph);
+    if (scope.isDefault) for (const name of consented) names.add(name);
+  }
+  return [...names];
+}
+
+export function missingConsent(requestedGraph: string[], consented: string[]): string[] {
+  const lower = new Set(consented.map((scope) => scope.toLowerCase()));
+  return requestedGraph.filter((scope) => !lower.has(scope.toLowerCase()));
+}

@@ -1,0 +1,155 @@
+/**
+ * POST /{tenant}/oauth2/v2.0/token: authorization_code (PKCE) and refresh_token grants for SPA clients.
+ * learn.microsoft.com: v2-oauth2-auth-code-flow ("Redeem a code", "Refresh the access token", SPA redirect URIs).
+ */
+import { createHash } from 'node:crypto';
+import { corsHeaders, type HttpReply, header, type IncomingCall, jsonReply } from '../http';
+import type { TenantRuntime } from '../runtime';
+import { type AppRegistration, type DirectoryUser, findApp, findUser } from '../state';
+import { AADSTS, entraErrorReply } from './errors';
+import { graphScopesOf, missingConsent, parseScopes } from './scopes';
+import { acceptsTenantSegment } from './tenant-segment';
+import { clientInfo, issueTokens, newRefreshToken } from './tokens';
+
+/** Entra only redeems SPA codes and refresh tokens cross-origin, i.e. with an Origin header (AADSTS9002327). */
+export const REQUIRE_ORIGIN_FOR_SPA_REDEMPTION = true;
+
+export function handleToken(runtime: TenantRuntime, call: IncomingCall, tenantSegment: string): HttpReply {
+  const cors = corsHeaders(call);
+  const fail = (status: number, error: string, description: string) => entraErrorReply(status, error, description, cors);
+  const { state } = runtime;
+  if (!acceptsTenantSegment(state, tenantSegment)) return fail(400, 'invalid_request', AADSTS.tenantNotFound(tenantSegment));
+  const form = new URLSearchParams(call.body);
+  const clientId = form.get('client_id');
+  if (!clientId) return fail(400, 'invalid_request', AADSTS.missingParameter('client_id'));
+  const app = findApp(state, clientId);
+  if (!app) return fail(400, 'unauthorized_client', AADSTS.appNotFound(clientId, state.tenant.displayName));
+  if (REQUIRE_ORIGIN_FOR_SPA_REDEMPTION && !header(call, 'origin')) return fail(400, 'invalid_request', AADSTS.spaNeedsOrigin);
+  const parsed = parseScopes(form.get('scope'), state.tenant.displayName);
+  if (!parsed.ok) return fail(400, parsed.error, parsed.description);
+  const grantType = form.get('grant_type') ?? '';
+  if (grantType === 'authorization_code') return redeemCode(runtime, app, form, parsed.scopes, cors, fail);
+  if (grantType === 'refresh_token') return redeemRefreshToken(runtime, app, form, parsed.scopes, cors, fail);
+  return fail(400, 'unsupported_grant_type', AADSTS.unsupportedGrant(grantType));
+}
+
+type Fail = (status: number, error: string, description: string) => HttpReply;
+type Requested = Extract<ReturnType<typeof parseScopes>, { ok: true }>['scopes'];
+
+function redeemCode(
+  runtime: TenantRuntime,
+  app: AppRegistration,
+  form: URLSearchParams,
+  requested: Requested,
+  cors: Record<string, string>,
+  fail: Fail,
+): HttpReply {
+  const codeValue = form.get('code');
+  if (!codeValue) return fail(400, 'invalid_request', AADSTS.missingParameter('code'));
+  const code = runtime.state.codes[codeValue];
+  if (!code) return fail(400, 'invalid_grant', codeValue.startsWith('1.AR') ? AADSTS.codeRedeemed : AADSTS.codeInvalid);
+  // Codes are single use, whatever the outcome of this redemption.
+  delete runtime.state.codes[codeValue];
+  if (code.expiresAt < Date.now()) return fail(400, 'invalid_grant', AADSTS.codeExpired);
+  if (code.clientId !== app.clientId) return fail(400, 'invalid_grant', AADSTS.clientMismatch);
+  if (form.get('redirect_uri') !== code.redirectUri) return fail(400, 'invalid_grant', AADSTS.redirectUriChanged);
+  const verifier = form.get('code_verifier');
+  if (!verifier) return fail(400, 'invalid_request', AADSTS.pkceRequired);
+  if (createHash('sha256').update(verifier).digest('base64url') !== code.codeChallenge) {
+    return fail(400, 'invalid_grant', AADSTS.verifierMismatch);
+  }
+  const user = findUser(runtime.state, code.userId);
+  if (!user) return fail(400, 'invalid_grant', AADSTS.codeInvalid);
+  const expiresAt = Date.now() + runtime.state.settings.spaRefreshTokenLifetimeSeconds * 1000;
+  return tokenReply(runtime, {
+    app,
+    user,
+    requested,
+    nonce: code.nonce,
+    sessionId: code.sessionId,
+    refreshExpiresAt: expiresAt,
+    cors,
+    fail,
+  });
+}
+
+function redeemRefreshToken(
+  runtime: TenantRuntime,
+  app: AppRegistration,
+  form: URLSearchParams,
+  requested: Requested,
+  cors: Record<string, string>,
+  fail: Fail,
+): HttpReply {
+  const token = form.get('refresh_token');
+  if (!token) return fail(400, 'invalid_request', AADSTS.missingParameter('refresh_token'));
+  const record = runtime.state.refreshTokens[token];
+  if (!record) return fail(400, 'invalid_grant', AADSTS.refreshRevoked);
+  if (record.clientId !== app.clientId) return fail(400, 'invalid_grant', AADSTS.clientMismatch);
+  if (record.expiresAt <= Date.now()) return fail(400, 'invalid_grant', AADSTS.spaRefreshExpired);
+  const user = findUser(runtime.state, record.userId);
+  if (!user) return fail(400, 'invalid_grant', AADSTS.refreshRevoked);
+  return tokenReply(runtime, {
+    app,
+    user,
+    requested,
+    nonce: null,
+    sessionId: record.sessionId,
+    refreshExpiresAt: record.expiresAt,
+    cors,
+    fail,
+  });
+}
+
+function tokenReply(
+  runtime: TenantRuntime,
+  args: {
+    app: AppRegistration;
+    user: DirectoryUser;
+    requested: Requested;
+    nonce: string | null;
+    sessionId: string | null;
+    refreshExpiresAt: number;
+    cors: Record<string, string>;
+    fail: Fail;
+  },
+): HttpReply {
+  const consented = runtime.state.consents[args.app.clientId] ?? [];
+  let graphScopes = graphScopesOf(args.requested, consented);
+  if (missingConsent(graphScopes, consented).length > 0) {
+    return args.fail(400, 'invalid_grant', AADSTS.consentMissing(args.app.clientId, args.app.displayName));
+  }
+  // Only OIDC scopes asked for: Entra still returns a Graph token for the basic profile.
+  if (graphScopes.length === 0) graphScopes = consented.filter((scope) => scope === 'User.Read');
+  const tokens = issueTokens(runtime, {
+    user: args.user,
+    app: args.app,
+    graphScopes,
+    nonce: args.nonce,
+    sessionId: args.sessionId,
+  });
+  const granted = args.requested
+    .filter((scope) => scope.graph === null || graphScopes.includes(scope.graph))
+    .map((scope) => scope.original);
+  const body: Record<string, unknown> = {
+    token_type: 'Bearer',
+    scope: granted.join(' '),
+    expires_in: tokens.expiresIn,
+    ext_expires_in: tokens.expiresIn,
+    access_token: tokens.accessToken,
+    id_token: tokens.idToken,
+    client_info: clientInfo(args.user, runtime.state.tenant.id),
+  };
+  if (args.requested.some((scope) => scope.original.toLowerCase() === 'offline_access')) {
+    const refreshToken = newRefreshToken();
+    runtime.state.refreshTokens[refreshToken] = {
+      clientId: args.app.clientId,
+      userId: args.user.id,
+      expiresAt: args.refreshExpiresAt,
+      sessionId: args.sessionId,
+    };
+    body.refresh_token = refreshToken;
+    body.refresh_token_expires_in = Math.max(0, Math.floor((args.refreshExpiresAt - Date.now()) / 1000));
+  }
+  return jsonReply(200, body, { ...args.cors, 'cache-control': 'no-store, no-cache', pragma: 'no-cache' });
+}

@@ -1,0 +1,103 @@
+/** Builds the id token, access token, client_info and the /token JSON for a signed-in user. */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { TenantRuntime } from '../runtime';
+import type { AppRegistration, DirectoryUser } from '../state';
+import { base64url, signJwt } from './jwt';
+import { GRAPH_APP_ID, GRAPH_RESOURCE } from './scopes';
+
+export const LOGIN_ORIGIN = 'https://login.microsoftonline.com';
+
+export function v2Issuer(tenantId: string): string {
+  return `${LOGIN_ORIGIN}/${tenantId}/v2.0`;
+}
+
+/** Graph access tokens are v1.0 tokens (iss sts.windows.net). */
+export function graphTokenIssuer(tenantId: string): string {
+  return `https://sts.windows.net/${tenantId}/`;
+}
+
+/** Accepted `aud` values for Graph: the resource URI or its app id. */
+export const GRAPH_AUDIENCES = [GRAPH_RESOURCE, GRAPH_APP_ID, `${GRAPH_RESOURCE}/`];
+
+export function clientInfo(user: DirectoryUser, tenantId: string): string {
+  return base64url(JSON.stringify({ uid: user.id, utid: tenantId }));
+}
+
+/** Pairwise subject: stable per user and app, as in Entra. */
+function pairwiseSub(userId: string, clientId: string): string {
+  return createHash('sha256').update(`${userId}|${clientId}`).digest('base64url').slice(0, 43);
+}
+
+export interface TokenSet {
+  accessToken: string;
+  idToken: string;
+  expiresIn: number;
+}
+
+export function issueTokens(
+  runtime: TenantRuntime,
+  args: { user: DirectoryUser; app: AppRegistration; graphScopes: string[]; nonce: string | null; sessionId: string | null },
+): TokenSet {
+  const { state, signingKey } = runtime;
+  const now = Math.floor(Date.now() / 1000);
+  const expiresIn = state.settings.accessTokenLifetimeSeconds;
+  const tid = state.tenant.id;
+  const accessClaims = {
+    aud: GRAPH_APP_ID,
+    iss: graphTokenIssuer(tid),
+    iat: now,
+    nbf: now,
+    exp: now + expiresIn,
+    acr: '1',
+    amr: ['pwd', 'mfa'],
+    app_displayname: args.app.displayName,
+    appid: args.app.clientId,
+    appidacr: '0',
+    family_name: args.user.surname,
+    given_name: args.user.givenName,
+    idtyp: 'user',
+    name: args.user.displayName,
+    oid: args.user.id,
+    preferred_username: args.user.userPrincipalName,
+    scp: args.graphScopes.join(' '),
+    sid: args.sessionId,
+    sub: pairwiseSub(args.user.id, GRAPH_APP_ID),
+    tid,
+    unique_name: args.user.userPrincipalName,
+    upn: args.user.userPrincipalName,
+    uti: randomBytes(16).toString('base64url'),
+    ver: '1.0',
+    wids: args.user.roles,
+    xms_tcdt: 1_600_000_000,
+  };
+  const idClaims: Record<string, unknown> = {
+    aud: args.app.clientId,
+    iss: v2Issuer(tid),
+    iat: now,
+    nbf: now,
+    exp: now + 3600,
+    name: args.user.displayName,
+    oid: args.user.id,
+    preferred_username: args.user.userPrincipalName,
+    rh: randomBytes(12).toString('base64url'),
+    sid: args.sessionId,
+    sub: pairwiseSub(args.user.id, args.app.clientId),
+    tid,
+    uti: randomBytes(16).toString('base64url'),
+    ver: '2.0',
+  };
+  if (args.nonce) idClaims.nonce = args.nonce;
+  return {
+    accessToken: signJwt(signingKey, accessClaims),
+    idToken: signJwt(signingKey, idClaims),
+    expiresIn,
+  };
+}
+
+export function newRefreshToken(): string {
+  return `1.AR${randomBytes(48).toString('base64url')}`;
+}
+
+export function newOpaqueId(): string {
+  return randomUUID();
+}
