@@ -76,7 +76,7 @@ async function measureIssue(tenant: Tenant, page: Page) {
     tenant.control.clearLog();
     const started = performance.now();
     await (run > 0 ? frame.getByRole('button', { name: 'Replace' }) : issue).click();
-    await frame.getByRole('button', { name: 'Copy', exact: true }).waitFor();
+    await frame.getByRole('button', { name: 'Copy pass' }).waitFor();
     times.push(performance.now() - started);
     requestCounts.push(graphRequests(tenant).length);
   }

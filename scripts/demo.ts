@@ -33,6 +33,7 @@ async function main() {
   const shoot = async (page: import('playwright-core').Page, name: string) => {
     if (!headless) return;
     const path = resolve(OUTPUT_DIR, name);
+    await page.waitForTimeout(400); // let the panel frame settle to its new height
     await page.screenshot({ path });
     shots.push(path);
   };
@@ -45,20 +46,20 @@ async function main() {
   const frame = panel(portal);
   await frame.getByRole('button', { name: 'Sign in' }).waitFor();
   await shoot(portal, '2-signed-out.png');
-  await completeSignIn(browser, () => frame.getByRole('button', { name: 'Sign in' }).click(), ADMINS.alex.displayName);
+  await completeSignIn(browser, () => frame.getByRole('button', { name: 'Sign in' }).click(), ADMINS.megan.displayName);
   await frame.getByText(TARGETS.adele.userPrincipalName).first().waitFor();
   await shoot(portal, '3-panel-user.png');
 
   if (!headless) {
     console.log(
-      `Signed in as ${ADMINS.alex.userPrincipalName}. The browser stays open on ${TARGETS.adele.displayName}'s page; Ctrl-C to stop.`,
+      `Signed in as ${ADMINS.megan.userPrincipalName}. The browser stays open on ${TARGETS.adele.displayName}'s page; Ctrl-C to stop.`,
     );
     process.on('SIGINT', () => void shutdown().then(() => process.exit(0)));
     return;
   }
 
   await frame.getByRole('button', { name: /Issue TAP/ }).click();
-  await frame.getByRole('button', { name: 'Copy', exact: true }).waitFor();
+  await frame.getByRole('button', { name: 'Copy pass' }).waitFor();
   await shoot(portal, '4-pass-issued.png');
 
   await portal.goto(portalUserUrl(TARGETS.diego.id));
@@ -73,7 +74,7 @@ async function main() {
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 380, height: 560 });
   await popup.goto(browser.extensionUrl('popup.html'));
-  await popup.getByText(ADMINS.alex.userPrincipalName).waitFor();
+  await popup.getByText(ADMINS.megan.userPrincipalName).waitFor();
   await popup
     .getByText(/Enabled/)
     .first()

@@ -46,14 +46,13 @@ export async function launchExtensionBrowser({ args, headless = true }: LaunchOp
       '--disable-quic',
     ],
   });
-  const serviceWorker = async () => {
-    const live = context.serviceWorkers().find((worker) => worker.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
-    if (live) return live;
-    return context.waitForEvent('serviceworker', {
-      predicate: (worker) => worker.url().startsWith(`chrome-extension://${EXTENSION_ID}/`),
-      timeout: 10_000,
-    });
-  };
+  const isOurs = (worker: Worker) => worker.url().startsWith(`chrome-extension://${EXTENSION_ID}/`);
+  // Playwright keeps a stopped worker in serviceWorkers(); the newest one to start is the live one.
+  let latest = context.serviceWorkers().find(isOurs);
+  context.on('serviceworker', (worker) => {
+    if (isOurs(worker)) latest = worker;
+  });
+  const serviceWorker = async () => latest ?? context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 });
   await serviceWorker();
   return {
     context,
@@ -67,10 +66,21 @@ export async function launchExtensionBrowser({ args, headless = true }: LaunchOp
   };
 }
 
-/** Stops every service worker through the DevTools protocol, as Chrome does after 30 s idle. */
+/** Stops every service worker through the DevTools protocol, as Chrome does after 30 s idle, and waits until ours is gone. */
 export async function stopServiceWorkers(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+  const browserCdp = await page.context().browser()?.newBrowserCDPSession();
+  if (!browserCdp) throw new Error('No browser-level DevTools session to confirm the service worker stopped.');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { targetInfos } = await browserCdp.send('Target.getTargets');
+    const running = targetInfos.some((target) => target.type === 'service_worker' && target.url.includes(EXTENSION_ID));
+    if (!running) break;
+    if (Date.now() > deadline) throw new Error('The extension service worker did not stop.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await browserCdp.detach();
 }
