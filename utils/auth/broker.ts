@@ -53,6 +53,8 @@ export interface TokenResult {
   /** Scopes the token actually carries (to tell a missing consent from a missing role). */
   scopes: string[];
   account: AccountInfo;
+  /** Epoch ms the access token expires (0 when MSAL did not say). */
+  expiresAt: number;
 }
 
 export interface GetTokenOptions {
@@ -197,16 +199,31 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
   const runFlow = (pca: MsalClient, request: RedirectRequest, interactive: boolean) =>
     serialized(() => webAuthFlow(pca, request, interactive));
 
+  // The hot path (every panel view, every issue) skips MSAL's cache walk and storage flush while the token is fresh.
+  const hotTokens = new Map<string, { token: TokenResult; expiresAt: number }>();
+  const HOT_TOKEN_MARGIN_MS = 5 * 60_000;
+  const hotKey = (account: AccountInfo, scopes: string[]) => `${instance?.key}|${account.homeAccountId}|${[...scopes].sort().join(' ')}`;
+
   const toToken = (r: AuthenticationResult): TokenResult => ({
     accessToken: r.accessToken,
     scopes: r.scopes,
     account: r.account,
+    expiresAt: r.expiresOn?.getTime() ?? 0,
   });
 
   const currentAccount = (pca: MsalClient): AccountInfo | null => pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
 
-  async function getToken(scopes: string[], { interactive = false }: GetTokenOptions = {}): Promise<TokenResult> {
+  async function getToken(scopes: string[], options: GetTokenOptions = {}): Promise<TokenResult> {
     const { pca } = await client();
+    const account = currentAccount(pca);
+    const hot = account && hotTokens.get(hotKey(account, scopes));
+    if (hot && hot.expiresAt - Date.now() > HOT_TOKEN_MARGIN_MS) return hot.token;
+    const token = await acquireToken(pca, scopes, options);
+    hotTokens.set(hotKey(token.account, scopes), { token, expiresAt: token.expiresAt });
+    return token;
+  }
+
+  async function acquireToken(pca: MsalClient, scopes: string[], { interactive = false }: GetTokenOptions): Promise<TokenResult> {
     const account = currentAccount(pca);
     if (account) {
       try {
@@ -254,6 +271,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       return (await getToken(scopes, { interactive: true })).account;
     },
     async signOut() {
+      hotTokens.clear();
       const settings = await deps.loadSettings();
       if (settings?.clientId && settings.tenantId) {
         const { pca } = await client();
@@ -272,6 +290,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     },
     settings: () => deps.loadSettings(),
     async settingsChanged() {
+      hotTokens.clear();
       instance = undefined;
       await deps.wipe();
     },

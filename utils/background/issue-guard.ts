@@ -35,19 +35,22 @@ function newest<T>(record: Record<string, T>, limit: number, time: (v: T) => num
  */
 export function createIssueGuard(store: GuardStore, now: () => number = Date.now) {
   const inFlight = new Map<string, Promise<IssuedTap>>();
-  let chain: Promise<unknown> = Promise.resolve();
+  // The state lives in memory (the issue path must not wait on storage) and is written behind to storage.session
+  // so a restarted worker still knows which users were resolved and which attempts were used.
+  let loaded: Promise<GuardState> | undefined;
+  let persisting: Promise<unknown> = Promise.resolve();
+  const state = () => {
+    loaded ??= store.getValue().then((saved) => saved ?? { users: {}, attempts: {} });
+    return loaded;
+  };
 
-  // storage.session read-modify-write, one at a time.
-  function update(change: (state: GuardState) => void): Promise<void> {
-    const next = chain.then(async () => {
-      const state = (await store.getValue()) ?? { users: {}, attempts: {} };
-      change(state);
-      state.users = newest(state.users, MAX_USERS, (u) => u.resolvedAt);
-      state.attempts = newest(state.attempts, MAX_ATTEMPTS, (t) => t);
-      await store.setValue(state);
-    });
-    chain = next.catch(() => undefined);
-    return next;
+  async function update(change: (state: GuardState) => void): Promise<void> {
+    const current = await state();
+    change(current);
+    current.users = newest(current.users, MAX_USERS, (u) => u.resolvedAt);
+    current.attempts = newest(current.attempts, MAX_ATTEMPTS, (t) => t);
+    const snapshot = structuredClone(current);
+    persisting = persisting.then(() => store.setValue(snapshot)).catch(() => undefined);
   }
 
   return {
@@ -57,8 +60,7 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
       });
     },
     async resolved(id: string): Promise<ResolvedUser | null> {
-      await chain;
-      return (await store.getValue())?.users[id.toLowerCase()] ?? null;
+      return (await state()).users[id.toLowerCase()] ?? null;
     },
     /** The issue already running for this user, if any. */
     joining(userId: string): Promise<IssuedTap> | undefined {
@@ -81,6 +83,8 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
       inFlight.set(key, tracked);
       return tracked;
     },
+    /** Resolves when every change so far has reached storage. */
+    flushed: () => persisting.then(() => undefined),
     clear(): Promise<void> {
       inFlight.clear();
       return update((s) => {

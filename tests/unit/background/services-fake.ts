@@ -20,7 +20,7 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
   const logs: string[] = [];
   const services: BackgroundServices = {
     broker: {
-      getToken: async () => ({ accessToken: 't', scopes: [], account: fakeAccount }),
+      getToken: async () => ({ accessToken: 't', scopes: [], account: fakeAccount, expiresAt: Date.now() + 3_600_000 }),
       signIn: async () => fakeAccount,
       signOut: async () => {},
       account: async () => fakeAccount,

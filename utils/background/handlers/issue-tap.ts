@@ -45,7 +45,7 @@ async function runIssue({ userId, attemptId, options }: IssueRequest, services: 
   const startedAt = services.now();
   try {
     const issued = await createPass(services.graph, resolved.id, options);
-    await services.guard.recordResolved(resolved.id, issued.id);
+    void services.guard.recordResolved(resolved.id, issued.id); // the pass goes back now; the record follows
     services.log(`issueTap: pass created for ${resolved.id}`);
     return issued;
   } catch (e) {
