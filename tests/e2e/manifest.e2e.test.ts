@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness/extension-browser';
+
+const PORTAL_HOSTS = ['https://entra.microsoft.com/*', 'https://portal.azure.com/*'];
+
+/** Least privilege, checked on the production build: a new permission or host must fail here and be argued for. */
+describe('production manifest', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+  it('asks for exactly the permissions the code explains', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'identity', 'storage']);
+    expect(manifest.optional_permissions).toBeUndefined();
+  });
+
+  it('has host access only to the Graph and login hosts, not to any page it runs on', () => {
+    expect([...manifest.host_permissions].sort()).toEqual(['https://graph.microsoft.com/*', 'https://login.microsoftonline.com/*']);
+    expect(manifest.optional_host_permissions).toBeUndefined();
+  });
+
+  it('runs its content script only on the admin center hosts, top frame only', () => {
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts[0].matches).toEqual(PORTAL_HOSTS);
+    expect(manifest.content_scripts[0].all_frames ?? false).toBe(false);
+  });
+
+  it('exposes only the panel page, and only to the admin center hosts', () => {
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: PORTAL_HOSTS }]);
+  });
+
+  it('keeps the default extension-page CSP (no remote code, no eval)', () => {
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+});
