@@ -3,7 +3,7 @@ import type { ErrorInfo, IssueOptions, PolicyView } from '../messages';
 import { type BatchRequest, itemResult, sendBatch } from './batch';
 import type { GraphClient } from './client';
 import { type ErrorContext, lifetimeRangeInWords, toErrorInfo } from './error-info';
-import { AppError } from './errors';
+import { AppError, GraphError } from './errors';
 import { isGuid } from './paths';
 import type { GroupRef, PolicyTarget, TapPolicy } from './types';
 
@@ -107,13 +107,31 @@ export async function fetchPolicyView(client: GraphClient, previous: PolicyView 
   return { policy, groups, unreadable: null, fetchedAt: now, fromCache: false };
 }
 
+/** Entra's answer when the admin clicks Cancel on the consent page (AADSTS65004, OAuth error access_denied). */
+const CONSENT_DECLINED = /AADSTS65004|access_denied/i;
+
+export const CONSENT_DECLINED_MESSAGE =
+  'The Temporary Access Pass policy is unchanged: turning it on needs the permission Policy.ReadWrite.AuthenticationMethod, and it was not granted. Try again and choose Accept, or ask an admin to grant it.';
+
+function isConsentDeclined(err: unknown): boolean {
+  if (!err || typeof err !== 'object' || err instanceof GraphError) return false;
+  const e = err as { errorCode?: unknown; errorMessage?: unknown; message?: unknown };
+  return [e.errorCode, e.errorMessage, e.message].some((text) => typeof text === 'string' && CONSENT_DECLINED.test(text));
+}
+
 /** Turns the policy on (asking for Policy.ReadWrite.AuthenticationMethod only now), then re-reads it. */
 export async function enablePolicy(client: GraphClient, previous: PolicyView | null): Promise<PolicyView> {
-  await client.request('PATCH', POLICY_URL, {
-    body: { '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration', state: 'enabled' },
-    scopes: POLICY_WRITE_SCOPES,
-    interactive: true,
-  });
+  try {
+    await client.request('PATCH', POLICY_URL, {
+      body: { '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration', state: 'enabled' },
+      scopes: POLICY_WRITE_SCOPES,
+      interactive: true,
+    });
+  } catch (err) {
+    // A declined consent is the admin's answer, not a sign-in failure: say what it means for the policy.
+    if (isConsentDeclined(err)) throw new AppError({ kind: 'consentRequired', message: CONSENT_DECLINED_MESSAGE });
+    throw err;
+  }
   return fetchPolicyView(client, previous);
 }
 

@@ -1,7 +1,9 @@
+import { CURRENT_CLOUD } from '@/utils/clouds';
+
 const POLICY_BLADE = '#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods/fromNav/Identity';
 
-/** The admin center's Authentication methods policies blade, tenant-qualified when the tenant is known. */
-export function policyBladeUrl(tenant: string | null): string {
+/** The admin center's Authentication methods policies blade in this build's cloud, tenant-qualified when the tenant is known. */
+export function policyBladeUrl(tenant: string | null, portalHost = CURRENT_CLOUD.portalHost): string {
   const prefix = tenant ? `/${encodeURIComponent(tenant)}/` : '/';
-  return `https://entra.microsoft.com${prefix}${POLICY_BLADE}`;
+  return `https://${portalHost}${prefix}${POLICY_BLADE}`;
 }

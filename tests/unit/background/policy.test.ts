@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleRequest } from '@/utils/background/dispatcher';
-import { POLICY_URL } from '@/utils/graph/policy';
+import { CONSENT_DECLINED_MESSAGE, POLICY_URL } from '@/utils/graph/policy';
 import { clientFor, createFakeGraph, envelope, on } from '../graph/fake-graph';
 import { fakeServices } from './services-fake';
 
@@ -94,5 +94,25 @@ describe('getPolicy / enablePolicy', () => {
     });
     expect(asked.slice(1).every((a) => !a.interactive)).toBe(true);
     expect(policyStore.value?.policy?.state).toBe('enabled');
+  });
+
+  it('enablePolicy turns a declined consent into a plain sentence and sends no PATCH', async () => {
+    const graph = createFakeGraph([]);
+    const { createGraphClient } = await import('@/utils/graph/client');
+    const client = createGraphClient({
+      fetch: graph.fetch,
+      defaultScopes: ['https://graph.microsoft.com/User.Read'],
+      getToken: async () => {
+        throw Object.assign(new Error('access_denied: AADSTS65004: User declined to consent to access the app.'), {
+          errorCode: 'access_denied',
+          errorMessage: 'AADSTS65004: User declined to consent to access the app.',
+        });
+      },
+    });
+    const { services, policyStore } = fakeServices(client);
+    const reply = await handleRequest({ type: 'enablePolicy' } as never, services);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'consentRequired', message: CONSENT_DECLINED_MESSAGE } });
+    expect(graph.calls).toEqual([]);
+    expect(policyStore.value).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLOUDS } from '@/utils/clouds';
 import { policyBladeUrl } from '@/utils/ui/links';
 import { excludedWords, includedWords, lengthWords, lifetimeWords, oneTimeWords, policyLine } from '@/utils/ui/policy-words';
 import { POLICY, policyView } from '../components/fixtures';
@@ -30,6 +31,9 @@ describe('policy in plain words', () => {
     );
     expect(policyBladeUrl('contoso.onmicrosoft.com')).toBe(
       'https://entra.microsoft.com/contoso.onmicrosoft.com/#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods/fromNav/Identity',
+    );
+    expect(policyBladeUrl('contoso.onmicrosoft.us', CLOUDS.usGovL4.portalHost)).toBe(
+      'https://entra.microsoft.us/contoso.onmicrosoft.us/#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods/fromNav/Identity',
     );
   });
 });

@@ -1,0 +1,380 @@
+/// <reference types="chrome" />
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoggedRequest } from '../tenant/request-log';
+import { ADMINS, APP, GROUPS, type SeedPerson, TARGETS } from '../tenant/seed';
+import { startTenant, type Tenant } from '../tenant/server';
+import { type ExtensionBrowser, launchExtensionBrowser } from './harness/extension-browser';
+import { completeSignIn, configureExtension } from './harness/session';
+
+const POLICY_PATH = 'authenticationMethodConfigurations/TemporaryAccessPass';
+const POLICY_LINK =
+  'https://entra.microsoft.com/contoso.onmicrosoft.com/#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods/fromNav/Identity';
+
+const isGraph = (entry: LoggedRequest) => entry.host === 'graph' && !entry.isPreflight;
+const readsPolicy = (entry: LoggedRequest) =>
+  isGraph(entry) && (entry.path.includes(POLICY_PATH) || !!entry.batch?.some((item) => item.url.includes(POLICY_PATH)));
+const isPolicyPatch = (entry: LoggedRequest) => isGraph(entry) && entry.method === 'PATCH' && entry.path.includes(POLICY_PATH);
+
+describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', () => {
+  let tenant: Tenant;
+  let browser: ExtensionBrowser;
+
+  const openPopup = async (): Promise<Page> => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.extensionUrl('popup.html'));
+    return page;
+  };
+
+  /** The extension keeps the last policy in storage.session; after changing the tenant's policy it must be read again. */
+  const clearPolicyCache = async () => {
+    const worker = await browser.serviceWorker();
+    await worker.evaluate(() => chrome.storage.session.remove('tapPolicyCache'));
+  };
+
+  /** Waits until the popup's background refresh of the policy reached Graph and finished. */
+  const waitForRefresh = async (popup: Page) => {
+    await expect.poll(() => tenant.control.requestLog().some(readsPolicy)).toBe(true);
+    await expect.poll(() => popup.getByText('Checking for changes…').count()).toBe(0);
+  };
+
+  const signInAs = async (admin: SeedPerson) => {
+    const popup = await openPopup();
+    // Runs in beforeAll too, where expect.poll is not allowed: wait with locators only.
+    const upn = popup.getByTestId('account-upn');
+    const signInButton = popup.getByRole('button', { name: 'Sign in' });
+    await upn.or(signInButton).first().waitFor();
+    if ((await upn.isVisible()) && (await upn.textContent()) === admin.userPrincipalName) return popup.close();
+    if (await upn.isVisible()) await popup.getByRole('button', { name: 'Sign out' }).click();
+    await signInButton.waitFor();
+    await completeSignIn(browser, () => signInButton.click(), admin.displayName);
+    await upn.getByText(admin.userPrincipalName, { exact: true }).waitFor();
+    await popup.close();
+  };
+
+  /** The policy write scope is consented only now: the tenant shows its consent page in the web-auth window. */
+  const answerConsent = async (trigger: () => Promise<void>, answer: 'Accept' | 'Cancel') => {
+    const authPage = browser.context.waitForEvent('page', {
+      predicate: (page) => page.url().includes('login.microsoftonline.com'),
+      timeout: 15_000,
+    });
+    await trigger();
+    const page = await authPage;
+    await page.getByText('Policy.ReadWrite.AuthenticationMethod').waitFor();
+    await page
+      .getByRole('button', { name: answer })
+      .click()
+      .catch((error: Error) => {
+        if (!page.isClosed() && !/closed/i.test(error.message)) throw error;
+      });
+  };
+
+  beforeAll(async () => {
+    tenant = await startTenant({ port: 0 });
+    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
+    await configureExtension(browser, { clientId: APP.clientId, tenantId: APP.tenantDomain });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await tenant?.close();
+  });
+
+  it('offers "Sign in" when signed out, and the sign-in finishes in the background after the popup closed', async () => {
+    const popup = await openPopup();
+    await popup.getByText('Not signed in.').waitFor();
+    expect(await popup.getByTestId('policy-state').count()).toBe(0);
+    await completeSignIn(
+      browser,
+      async () => {
+        await popup.getByRole('button', { name: 'Sign in' }).click();
+        await popup.close(); // what Chrome does to the real popup when the sign-in window takes the focus
+      },
+      ADMINS.megan.displayName,
+    );
+    const worker = await browser.serviceWorker();
+    await expect
+      .poll(() => worker.evaluate(() => chrome.storage.session.get(null).then((all) => Object.keys(all).length)))
+      .toBeGreaterThan(0);
+
+    const reopened = await openPopup();
+    await expect.poll(() => reopened.getByTestId('account-upn').textContent()).toBe(ADMINS.megan.userPrincipalName);
+    await reopened.getByText(`Tenant ${APP.tenantDomain}`).waitFor();
+    await reopened.getByTestId('policy-state').waitFor();
+    await reopened.close();
+  });
+
+  it('shows the seeded, enabled policy in plain words', async () => {
+    tenant.control.reset();
+    await signInAs(ADMINS.megan);
+    await clearPolicyCache();
+    const popup = await openPopup();
+    await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Enabled');
+    expect(await popup.getByTestId('policy-included').textContent()).toBe('All users');
+    await expect.poll(() => popup.getByTestId('policy-excluded').textContent()).toBe(GROUPS.tapExcluded.displayName);
+    await popup.getByText('Default lifetime 1 hour, allowed 1–8 hours').waitFor();
+    await popup.getByText('Length 8 characters').waitFor();
+    await popup.getByText('Reusable by default').waitFor();
+    // An enabled policy offers nothing to turn on.
+    expect(await popup.getByRole('button', { name: /Turn on/ }).count()).toBe(0);
+    await popup.close();
+  });
+
+  it('shows a disabled, one-time policy with other lifetimes', async () => {
+    tenant.control.reset();
+    tenant.control.setPolicy({
+      state: 'disabled',
+      isUsableOnce: true,
+      defaultLength: 12,
+      defaultLifetimeInMinutes: 120,
+      minimumLifetimeInMinutes: 60,
+      maximumLifetimeInMinutes: 2880,
+    });
+    await clearPolicyCache();
+    const popup = await openPopup();
+    await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Disabled');
+    await popup.getByText('Default lifetime 2 hours, allowed 1–48 hours').waitFor();
+    await popup.getByText('Length 12 characters').waitFor();
+    await popup.getByText('One-time use by default').waitFor();
+    await popup.close();
+  });
+
+  it('names the groups a scoped policy includes and excludes, resolved through Graph', async () => {
+    tenant.control.reset();
+    tenant.control.setPolicy({
+      includeTargets: [{ targetType: 'group', id: GROUPS.pilot.id, isRegistrationRequired: false }],
+      excludeTargets: [
+        { targetType: 'group', id: GROUPS.tapExcluded.id },
+        { targetType: 'group', id: GROUPS.helpdesk.id },
+      ],
+    });
+    await clearPolicyCache();
+    tenant.control.clearLog();
+    const popup = await openPopup();
+    await expect.poll(() => popup.getByTestId('policy-included').textContent()).toBe(GROUPS.pilot.displayName);
+    await expect
+      .poll(() => popup.getByTestId('policy-excluded').textContent())
+      .toBe(`${GROUPS.tapExcluded.displayName}, ${GROUPS.helpdesk.displayName}`);
+    expect(await popup.getByText(GROUPS.pilot.id).count()).toBe(0);
+    const groupReads = tenant.control
+      .requestLog()
+      .filter(isGraph)
+      .flatMap((entry) => [entry.path, ...(entry.batch ?? []).map((item) => item.url)])
+      .filter((url) => url.includes('/groups/'));
+    expect(groupReads.join('\n')).toContain(GROUPS.pilot.id);
+    await popup.close();
+  });
+
+  it('links to the TAP policy in the Entra admin center of the configured tenant', async () => {
+    const popup = await openPopup();
+    const link = popup.getByRole('link', { name: 'Open TAP policy in the Entra admin center' });
+    await expect.poll(() => link.getAttribute('href')).toBe(POLICY_LINK);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await popup.close();
+  });
+
+  it('shows the cached policy at once, with its age, before any Graph request, then refreshes it', async () => {
+    tenant.control.reset();
+    await clearPolicyCache();
+    const warm = await openPopup();
+    await warm.getByTestId('policy-state').waitFor();
+    await waitForRefresh(warm);
+    await warm.close();
+    const worker = await browser.serviceWorker();
+    const cached = await worker.evaluate(async () => {
+      const { tapPolicyCache } = await chrome.storage.session.get('tapPolicyCache');
+      return tapPolicyCache as { policy?: { state?: string } } | undefined;
+    });
+    expect(cached?.policy?.state).toBe('enabled');
+    // Make the cache a few minutes old so its age is visible in words.
+    await worker.evaluate(async () => {
+      const { tapPolicyCache } = await chrome.storage.session.get('tapPolicyCache');
+      await chrome.storage.session.set({ tapPolicyCache: { ...(tapPolicyCache as object), fetchedAt: Date.now() - 3 * 60_000 } });
+    });
+    // The tenant's policy changes meanwhile: the cached words paint first, Graph's replace them.
+    tenant.control.setPolicy({ defaultLength: 10 });
+
+    tenant.control.clearLog();
+    const popup = await browser.context.newPage();
+    // Test-side observer (not in the build): when the policy first appears in the DOM, and the age it shows then.
+    await popup.addInitScript(() => {
+      const record = () => {
+        if (!document.querySelector('[data-testid=policy-state]')) return false;
+        Object.assign(window, {
+          policyPaintedAt: performance.timeOrigin + performance.now(),
+          ageWhenPainted: document.querySelector('[data-testid=policy-age]')?.textContent ?? '',
+        });
+        return true;
+      };
+      const observer = new MutationObserver(() => record() && observer.disconnect());
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.getByTestId('policy-state').waitFor();
+    const { paintedAt, ageWhenPainted } = await popup.evaluate(() => {
+      const seen = window as unknown as { policyPaintedAt: number; ageWhenPainted: string };
+      return { paintedAt: seen.policyPaintedAt, ageWhenPainted: seen.ageWhenPainted };
+    });
+    expect(paintedAt).toBeGreaterThan(0);
+    const graphBeforePaint = tenant.control
+      .requestLog()
+      .filter(isGraph)
+      .filter((entry) => Date.parse(entry.time) <= paintedAt);
+    expect(graphBeforePaint).toEqual([]);
+    expect(ageWhenPainted).toMatch(/3 min/);
+
+    await popup.getByText('Length 10 characters').waitFor();
+    expect(tenant.control.requestLog().some(readsPolicy)).toBe(true);
+    await expect.poll(() => popup.getByTestId('policy-age').textContent()).not.toMatch(/3 min/);
+    await popup.close();
+  });
+
+  it('says which roles can read the policy when the admin’s role cannot (403), without an error code', async () => {
+    tenant.control.reset();
+    await signInAs(ADMINS.alex);
+    await clearPolicyCache();
+    const popup = await openPopup();
+    const sentence = popup.getByText(
+      'Your admin role can’t read the Temporary Access Pass policy. Global Reader, Authentication Policy Administrator or Global Administrator can read it.',
+    );
+    await sentence.waitFor();
+    expect(await popup.getByTestId('policy-state').count()).toBe(0);
+    const text = ((await popup.locator('main').textContent()) ?? '').toLowerCase();
+    for (const code of ['403', 'forbidden', 'authorization_requestdenied', 'accessdenied']) expect(text).not.toContain(code);
+    expect(await popup.getByRole('button', { name: /Turn on/ }).count()).toBe(0);
+    await popup.close();
+  });
+
+  describe('turning the policy on (Authentication Policy Administrator)', () => {
+    const turnOn = async (popup: Page) => {
+      await popup.getByRole('button', { name: 'Turn on Temporary Access Pass' }).click();
+      await popup.getByText(/Policy\.ReadWrite\.AuthenticationMethod/).waitFor();
+    };
+
+    beforeAll(async () => {
+      tenant.control.reset();
+      await signInAs(ADMINS.lee);
+    });
+
+    it('does nothing when the confirmation is cancelled', async () => {
+      tenant.control.setPolicy({ state: 'disabled' });
+      await clearPolicyCache();
+      const popup = await openPopup();
+      await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Disabled');
+      await waitForRefresh(popup);
+      tenant.control.clearLog();
+      await turnOn(popup);
+      await popup.getByRole('button', { name: 'Cancel' }).click();
+      await popup.getByRole('button', { name: 'Turn on Temporary Access Pass' }).waitFor();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(tenant.control.requestLog().filter(isPolicyPatch)).toEqual([]);
+      expect(browser.context.pages().some((page) => page.url().includes('login.microsoftonline.com'))).toBe(false);
+      expect(tenant.control.state.policy.state).toBe('disabled');
+      await popup.close();
+    });
+
+    it('says so in plain words when the extra permission is declined, and leaves the policy off', async () => {
+      tenant.control.setPolicy({ state: 'disabled' });
+      await clearPolicyCache();
+      const popup = await openPopup();
+      await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Disabled');
+      await waitForRefresh(popup);
+      tenant.control.clearLog();
+      await turnOn(popup);
+      await answerConsent(() => popup.getByRole('button', { name: 'Turn on', exact: true }).click(), 'Cancel');
+      const alert = popup.getByRole('alert');
+      await alert.first().waitFor();
+      const message = await alert.first().textContent();
+      expect(message).toBe(
+        'The Temporary Access Pass policy is unchanged: turning it on needs the permission Policy.ReadWrite.AuthenticationMethod, and it was not granted. Try again and choose Accept, or ask an admin to grant it.',
+      );
+      expect(tenant.control.requestLog().filter(isPolicyPatch)).toEqual([]);
+      expect(tenant.control.state.policy.state).toBe('disabled');
+      expect(await popup.getByTestId('policy-state').textContent()).toBe('Disabled');
+      await popup.close();
+    });
+
+    it('turns it on after the confirmation and the consent, with one PATCH, and shows what Graph reads back', async () => {
+      tenant.control.setPolicy({ state: 'disabled' });
+      await clearPolicyCache();
+      const popup = await openPopup();
+      await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Disabled');
+      await waitForRefresh(popup);
+      tenant.control.clearLog();
+      await turnOn(popup);
+      await answerConsent(() => popup.getByRole('button', { name: 'Turn on', exact: true }).click(), 'Accept');
+      await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Enabled');
+      expect(tenant.control.state.policy.state).toBe('enabled');
+      const log = tenant.control.requestLog();
+      expect(log.filter(isPolicyPatch)).toHaveLength(1);
+      const patchAt = log.findIndex(isPolicyPatch);
+      expect(log.slice(patchAt + 1).some(readsPolicy)).toBe(true);
+      expect(tenant.control.state.consents[APP.clientId]).toContain('Policy.ReadWrite.AuthenticationMethod');
+      expect(await popup.getByRole('button', { name: /Turn on/ }).count()).toBe(0);
+      await popup.close();
+    });
+  });
+
+  describe('lookup box', () => {
+    beforeAll(async () => {
+      tenant.control.reset();
+      await signInAs(ADMINS.megan);
+    });
+
+    const lookUp = async (text: string) => {
+      const popup = await openPopup();
+      await popup.getByTestId('account-upn').waitFor();
+      await popup.getByLabel('User principal name or object ID').fill(text);
+      const opened = browser.context.waitForEvent('page', {
+        predicate: (page) => page.url().includes('/panel.html'),
+        timeout: 10_000,
+      });
+      await popup.getByRole('button', { name: 'Open' }).click();
+      const panelPage = await opened;
+      await panelPage.waitForLoadState();
+      return { popup, panelPage };
+    };
+
+    it('opens the panel for a UPN in a small window', async () => {
+      const { popup, panelPage } = await lookUp(`  ${TARGETS.adele.userPrincipalName} `);
+      const url = new URL(panelPage.url());
+      expect(url.searchParams.get('userRef')).toBe(TARGETS.adele.userPrincipalName);
+      expect(url.searchParams.get('context')).toBe('window');
+      await panelPage.getByText(TARGETS.adele.displayName).first().waitFor();
+      const worker = await browser.serviceWorker();
+      const window = await worker.evaluate(async () => {
+        const all = await chrome.windows.getAll({ populate: true });
+        const found = all.find((w) => w.tabs?.some((tab) => tab.url?.includes('/panel.html')));
+        return { type: found?.type };
+      });
+      // A popup-type window (no tab strip). Its size isn't checked: Playwright resizes every page to its viewport.
+      expect(window.type).toBe('popup');
+      await panelPage.close();
+      if (!popup.isClosed()) await popup.close();
+    });
+
+    it('opens the panel for an object id', async () => {
+      const { popup, panelPage } = await lookUp(TARGETS.pradeep.id);
+      expect(new URL(panelPage.url()).searchParams.get('userRef')).toBe(TARGETS.pradeep.id);
+      await panelPage.getByText(TARGETS.pradeep.displayName).first().waitFor();
+      await panelPage.getByText(TARGETS.pradeep.userPrincipalName).first().waitFor();
+      await panelPage.close();
+      if (!popup.isClosed()) await popup.close();
+    });
+
+    it('refuses an invalid entry inline, without any Graph request', async () => {
+      const popup = await openPopup();
+      await popup.getByTestId('account-upn').waitFor();
+      await waitForRefresh(popup);
+      tenant.control.clearLog();
+      const pagesBefore = browser.context.pages().length;
+      await popup.getByLabel('User principal name or object ID').fill('adele@@contoso <script>');
+      await popup.getByRole('button', { name: 'Open' }).click();
+      await popup.getByText(/Enter a user principal name .* or an object ID/).waitFor();
+      expect(await popup.getByLabel('User principal name or object ID').getAttribute('aria-invalid')).toBe('true');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(tenant.control.requestLog().filter(isGraph)).toEqual([]);
+      expect(browser.context.pages().length).toBe(pagesBefore);
+      await popup.close();
+    });
+  });
+});
