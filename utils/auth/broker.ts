@@ -78,6 +78,9 @@ export interface AuthBroker {
 const NEEDS_NEXT_STEP =
   /no_tokens_found|refresh_token_expired|token_refresh_required|invalid_grant|bad_token|interaction_required|login_required|consent_required|no_account/i;
 
+/** Entra's answers for "the app lacks (admin) consent for a scope it asks for". */
+const CONSENT_MISSING = /AADSTS65001|AADSTS90094|AADSTS90008|consent_required/i;
+
 const errorText = (e: unknown): string => {
   const err = e as { errorCode?: string; subError?: string; name?: string; message?: string } | null;
   return `${err?.errorCode ?? err?.name ?? ''} ${err?.subError ?? ''} ${err?.message ?? ''}`;
@@ -202,7 +205,8 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
   // The hot path (every panel view, every issue) skips MSAL's cache walk and storage flush while the token is fresh.
   const hotTokens = new Map<string, { token: TokenResult; expiresAt: number }>();
   const HOT_TOKEN_MARGIN_MS = 5 * 60_000;
-  const hotKey = (account: AccountInfo, scopes: string[]) => `${instance?.key}|${account.homeAccountId}|${[...scopes].sort().join(' ')}`;
+  const hotKey = (account: AccountInfo, scopes: string[]) =>
+    `${instance?.key}|${account.homeAccountId}|${[...scopes].sort().join(' ')}`;
 
   const toToken = (r: AuthenticationResult): TokenResult => ({
     accessToken: r.accessToken,
@@ -243,6 +247,8 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       } catch (e) {
         log(`prompt=none failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
         if (!interactive) {
+          // Missing admin consent is not an ended session: signing in again can't fix it, so keep Entra's answer.
+          if (CONSENT_MISSING.test(errorText(e))) throw e;
           if (NEEDS_NEXT_STEP.test(errorText(e)) || /interaction|approve|could not be loaded|timed? ?out/i.test(errorText(e)))
             throw new SignInRequiredError('session expired');
           throw e;

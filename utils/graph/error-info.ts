@@ -1,5 +1,5 @@
 import { NotConfiguredError, SignInRequiredError } from '../auth/errors';
-import { hasPermission } from '../auth/scopes';
+import { hasPermission, POLICY_WRITE_PERMISSION, SIGN_IN_PERMISSIONS } from '../auth/scopes';
 import type { ErrorInfo } from '../messages';
 import { AppError, GraphError } from './errors';
 
@@ -189,10 +189,14 @@ function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
   const e = err as { errorCode?: string; subError?: string; errorMessage?: string; message?: string; name?: string } | null;
   const text = `${e?.errorCode ?? ''} ${e?.subError ?? ''} ${e?.errorMessage ?? ''} ${e?.message ?? ''}`;
   if (/AADSTS65001|AADSTS90094|AADSTS90008|consent_required/i.test(text)) {
-    const what = ctx.permission ? `the ${ctx.permission} permission` : 'its permissions';
+    // Entra doesn't say which scope lacks consent: only an incremental request (the policy write) pins it down.
+    const what =
+      ctx.permission === POLICY_WRITE_PERMISSION
+        ? `the ${ctx.permission} permission`
+        : `the permissions it signs in with: ${SIGN_IN_PERMISSIONS.join(', ')}`;
     return {
       kind: 'consentRequired',
-      message: `An admin must grant consent for the extension's app to use ${what} (Entra admin center › App registrations › API permissions › Grant admin consent). Then sign in again.`,
+      message: `An admin must grant consent for the extension's app (Entra admin center › App registrations › API permissions › Grant admin consent) for ${what}. Then sign in again.`,
       code: e?.errorCode,
     };
   }

@@ -132,6 +132,24 @@ describe('auth broker', () => {
     expect(t.flows.every((f) => !f.interactive)).toBe(true);
   });
 
+  it('prompt=none refused for missing consent (AADSTS65001) -> Entra\'s error, not "signed out"', async () => {
+    const t = setup({
+      signedIn: true,
+      silent: 'interaction',
+      flow: async () => {
+        throw new InteractionRequiredAuthError(
+          'interaction_required',
+          'correlation-id',
+          "AADSTS65001: The user or administrator has not consented to use the application with ID 'x'.",
+        );
+      },
+    });
+    const failure = await t.broker.getToken(['s']).catch((e: unknown) => e);
+    expect(failure).not.toBeInstanceOf(SignInRequiredError);
+    expect(String((failure as Error).message)).toMatch(/AADSTS65001/);
+    expect(t.flows.every((f) => !f.interactive)).toBe(true);
+  });
+
   it('signIn opens the interactive flow; concurrent sign-ins share one window', async () => {
     const t = setup();
     const [a, b] = await Promise.all([t.broker.signIn(['s']), t.broker.signIn(['s'])]);

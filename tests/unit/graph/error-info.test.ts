@@ -133,6 +133,18 @@ describe('toErrorInfo', () => {
     );
     expect(consent.kind).toBe('consentRequired');
     expect(consent.message).toMatch(/Policy\.ReadWrite\.AuthenticationMethod/);
+    // At sign-in Entra doesn't say which scope lacks consent: the sentence lists what the extension asks for.
+    const atSignIn = toErrorInfo(
+      {
+        errorCode: 'interaction_required',
+        message: 'interaction_required: AADSTS65001: The user or administrator has not consented',
+      },
+      { action: 'readUser', permission: 'User.Read.All' },
+    );
+    expect(atSignIn.kind).toBe('consentRequired');
+    expect(atSignIn.message).toMatch(
+      /User\.Read, User\.Read\.All, .*UserAuthMethod-TAP\.ReadWrite\.All, Policy\.Read\.AuthenticationMethod/,
+    );
     expect(toErrorInfo(new Error('The user did not approve access.')).kind).toBe('cancelled');
   });
 

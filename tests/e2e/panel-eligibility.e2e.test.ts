@@ -1,0 +1,186 @@
+/// <reference types="chrome" />
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMINS, GROUPS, TARGETS } from '../tenant/seed';
+import { startTenant, type Tenant } from '../tenant/server';
+import { type ExtensionBrowser, launchExtensionBrowser } from './harness/extension-browser';
+import { panel } from './harness/session';
+import { clearPolicyCache, configureAndSignIn, issueButton, openUser, switchAdmin, tapPosts } from './harness/tap-panel';
+
+/** The verdict before any click: Issue TAP disabled, one sentence saying why and what to do, and nothing sent. */
+async function expectRefused(browser: ExtensionBrowser, userId: string, why: RegExp, whatToDo: RegExp) {
+  const page = await openUser(browser, userId);
+  const frame = panel(page);
+  await expect.poll(() => issueButton(frame).isDisabled()).toBe(true);
+  const notice = frame.getByTestId('eligibility');
+  const sentence = (await notice.locator('.notice-text').textContent()) ?? '';
+  expect(sentence).toMatch(why);
+  expect(sentence).toMatch(whatToDo);
+  expect(await notice.locator('li').count()).toBe(0); // one sentence, not a list
+  // The button points at the reason for screen readers.
+  expect(await issueButton(frame).getAttribute('aria-describedby')).toBe('eligibility');
+  await page.close();
+  return sentence;
+}
+
+async function expectEligible(browser: ExtensionBrowser, userId: string) {
+  const page = await openUser(browser, userId);
+  const frame = panel(page);
+  await expect.poll(() => issueButton(frame).isEnabled()).toBe(true);
+  expect(await frame.getByTestId('eligibility').count()).toBe(0);
+  await page.close();
+}
+
+describe('panel eligibility: every verdict before a click', () => {
+  let tenant: Tenant;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    tenant = await startTenant({ port: 0 });
+    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
+    await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await tenant?.close();
+  });
+
+  describe('as a Global Administrator (Megan: can read the policy)', () => {
+    it('policy turned off → says so and who can turn it on', async () => {
+      tenant.control.reset();
+      tenant.control.setPolicy({ state: 'disabled' });
+      await clearPolicyCache(browser);
+      await expectRefused(
+        browser,
+        TARGETS.adele.id,
+        /policy is turned off/i,
+        /Authentication Policy Administrator can turn it on/,
+      );
+      expect(tapPosts(tenant)).toEqual([]);
+    });
+
+    it('policy scoped to "Pilot TAP users" → a user outside it is not included, naming the group', async () => {
+      tenant.control.reset();
+      tenant.control.setPolicy({ includeTargets: [{ targetType: 'group', id: GROUPS.pilot.id }] });
+      await clearPolicyCache(browser);
+      await expectRefused(
+        browser,
+        TARGETS.pradeep.id,
+        new RegExp(`${TARGETS.pradeep.displayName} isn't in the group .*${GROUPS.pilot.displayName}`),
+        /Add the user to it or widen the policy/,
+      );
+    });
+
+    it('policy scoped to "Pilot TAP users" → Lynne (in Helpdesk, nested in Pilot) is eligible through the nesting', async () => {
+      tenant.control.reset();
+      tenant.control.setPolicy({ includeTargets: [{ targetType: 'group', id: GROUPS.pilot.id }] });
+      await clearPolicyCache(browser);
+      await expectEligible(browser, TARGETS.lynne.id);
+      await expectEligible(browser, TARGETS.henrietta.id);
+    });
+
+    it('excluded by group → Diego, naming "TAP Excluded"', async () => {
+      tenant.control.reset();
+      await clearPolicyCache(browser);
+      await expectRefused(
+        browser,
+        TARGETS.diego.id,
+        new RegExp(
+          `${TARGETS.diego.displayName} is in .${GROUPS.tapExcluded.displayName}., which the Temporary Access Pass policy excludes`,
+        ),
+        /Remove the user from that group or change the policy's exclusions/,
+      );
+    });
+
+    it('external guest (Chris) → external guests cannot get a pass', async () => {
+      await expectRefused(browser, TARGETS.chris.id, /Chris Green is an external guest/, /sign in with their home organization/);
+    });
+
+    it('disabled account (Nestor) → the account must be enabled first', async () => {
+      await expectRefused(browser, TARGETS.nestor.id, /Nestor Wilke's account is disabled/, /enables the account again/);
+    });
+
+    it("yourself (Megan's own page) → ask another administrator", async () => {
+      await expectRefused(
+        browser,
+        ADMINS.megan.id,
+        /can't issue a Temporary Access Pass for yourself/,
+        /Ask another administrator/,
+      );
+    });
+
+    it('internal guest (Isla) and a Global Administrator on an admin (Miriam) are eligible', async () => {
+      await expectEligible(browser, TARGETS.isla.id);
+      await expectEligible(browser, TARGETS.miriam.id);
+    });
+
+    it('a user that does not exist (random GUID) → not-found sentence, no Issue TAP', async () => {
+      const page = await openUser(browser, randomUUID(), /wasn't found in your directory/);
+      const frame = panel(page);
+      expect(await frame.getByRole('alert').textContent()).toMatch(/Check the object ID or user principal name/);
+      expect(await issueButton(frame).count()).toBe(0);
+      await page.close();
+    });
+  });
+
+  describe('as an Authentication Administrator (Alex: the policy is unreadable, 403)', () => {
+    beforeAll(async () => {
+      tenant.control.reset();
+      await switchAdmin(browser, ADMINS.alex.displayName);
+    });
+
+    it('an admin target (Miriam, User Administrator) → your role cannot act on admins', async () => {
+      await expectRefused(
+        browser,
+        TARGETS.miriam.id,
+        /Miriam Graham holds an admin role \(User Administrator\)/,
+        /ask a Privileged Authentication Administrator or Global Administrator/,
+      );
+    });
+
+    it('guest, disabled account and yourself are still known without the policy', async () => {
+      await expectRefused(browser, TARGETS.chris.id, /external guest/, /home organization/);
+      await expectRefused(browser, TARGETS.nestor.id, /account is disabled/, /enables the account again/);
+      await expectRefused(browser, ADMINS.alex.id, /for yourself/, /Ask another administrator/);
+    });
+
+    it('the policy note says the policy cannot be read, so the policy verdicts come from Graph at issue time', async () => {
+      const page = await openUser(browser, TARGETS.diego.id);
+      const frame = panel(page);
+      // Unknowable before the click with Alex's permissions: the button stays enabled (errors spec covers the POST's 400).
+      await expect.poll(() => issueButton(frame).isEnabled()).toBe(true);
+      await frame
+        .getByText(/can.t read the Temporary Access Pass policy/)
+        .first()
+        .waitFor();
+      await page.close();
+    });
+
+    it('an ordinary member (Adele) and an internal guest (Isla) are eligible', async () => {
+      await expectEligible(browser, TARGETS.adele.id);
+      await expectEligible(browser, TARGETS.isla.id);
+    });
+  });
+
+  describe('as a Global Reader (Isaiah)', () => {
+    beforeAll(async () => {
+      tenant.control.reset();
+      await switchAdmin(browser, ADMINS.isaiah.displayName);
+    });
+
+    it('can view the user and the current pass but cannot issue', async () => {
+      const sentence = await expectRefused(
+        browser,
+        TARGETS.lynne.id,
+        /As a Global Reader you can view passes but not issue them/,
+        /activate it in Privileged Identity Management/,
+      );
+      expect(sentence).not.toBe('');
+      const page = await openUser(browser, TARGETS.lynne.id);
+      const frame = panel(page);
+      await frame.getByRole('heading', { name: 'Current pass' }).waitFor();
+      expect(await frame.getByTestId('pass-status').textContent()).toMatch(/\S/);
+      await page.close();
+    });
+  });
+});
