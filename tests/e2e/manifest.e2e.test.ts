@@ -16,7 +16,10 @@ describe('production manifest', () => {
   });
 
   it('has host access only to the Graph and login hosts, not to any page it runs on', () => {
-    expect([...manifest.host_permissions].sort()).toEqual(['https://graph.microsoft.com/*', 'https://login.microsoftonline.com/*']);
+    expect([...manifest.host_permissions].sort()).toEqual([
+      'https://graph.microsoft.com/*',
+      'https://login.microsoftonline.com/*',
+    ]);
     expect(manifest.optional_host_permissions).toBeUndefined();
   });
 
