@@ -7,8 +7,8 @@ export type PanelPhase = 'loading' | 'notConfigured' | 'signedOut' | 'error' | '
 export type PanelBusy = null | 'issue' | 'revoke' | 'signIn' | 'refresh';
 export type Send = <T extends RequestType>(type: T, req: RequestMap[T]['req']) => Promise<RequestMap[T]['res']>;
 
-/** Failures a repeat can fix; the others need a change first (policy, role, input). */
-const RETRYABLE = new Set<ErrorInfo['kind']>(['throttled', 'offline', 'serverError', 'unknown']);
+/** Failures a repeat can fix (consent: once an admin grants it); the others need a change first (policy, role, input). */
+const RETRYABLE = new Set<ErrorInfo['kind']>(['throttled', 'offline', 'serverError', 'unknown', 'consentRequired']);
 export const canRetry = (error: ErrorInfo): boolean => RETRYABLE.has(error.kind);
 
 function toErrorInfo(error: unknown): ErrorInfo {
