@@ -6,12 +6,13 @@
  * the production build registered — nothing is added to the build for the tests.
  */
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../tenant/request-log';
 import { ADMINS, APP, TARGETS } from '../tenant/seed';
-import { startTenant, type Tenant } from '../tenant/server';
-import { type ExtensionBrowser, launchExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
+import type { Tenant } from '../tenant/server';
+import { type ExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
 import { completeSignIn, configureExtension, portalUserUrl } from './harness/session';
+import { useExtensionSuite } from './harness/suite';
 
 const MENU_IDS = ['issue-tap', 'check-tap', 'issue-tap-link', 'check-tap-link'] as const;
 const LINK_PATTERNS = ['mailto:*', 'https://entra.microsoft.com/*', 'https://portal.azure.com/*'];
@@ -65,24 +66,23 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
       return { id: found?.id, type: found?.type, count: all.length };
     }, panelUrl);
 
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0 });
-    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
-    await configureExtension(browser, { clientId: APP.clientId, tenantId: APP.tenantDomain });
-    const popup = await browser.context.newPage();
-    await popup.goto(browser.extensionUrl('popup.html'));
-    await completeSignIn(browser, () => popup.getByRole('button', { name: 'Sign in' }).click(), ADMINS.megan.displayName);
-    await popup.getByTestId('account-upn').getByText(ADMINS.megan.userPrincipalName).waitFor();
-    await popup.close();
-    // A ticket in the portal host (any site would do; the portal is the one host the tenant serves).
-    ticket = await browser.context.newPage();
-    await ticket.goto('https://entra.microsoft.com/');
-    for (const page of browser.context.pages()) if (page !== ticket) await page.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tenant?.close();
-  });
+  useExtensionSuite(
+    (started) => {
+      ({ tenant, browser } = started);
+    },
+    async () => {
+      await configureExtension(browser, { clientId: APP.clientId, tenantId: APP.tenantDomain });
+      const popup = await browser.context.newPage();
+      await popup.goto(browser.extensionUrl('popup.html'));
+      await completeSignIn(browser, () => popup.getByRole('button', { name: 'Sign in' }).click(), ADMINS.megan.displayName);
+      await popup.getByTestId('account-upn').getByText(ADMINS.megan.userPrincipalName).waitFor();
+      await popup.close();
+      // A ticket in the portal host (any site would do; the portal is the one host the tenant serves).
+      ticket = await browser.context.newPage();
+      await ticket.goto('https://entra.microsoft.com/');
+      for (const page of browser.context.pages()) if (page !== ticket) await page.close();
+    },
+  );
 
   it('registers the four items with their contexts, titles and link patterns, and needs no host access', async () => {
     const worker = await browser.serviceWorker();

@@ -1,21 +1,17 @@
 /// <reference types="chrome" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMINS, APP, TARGETS } from '../tenant/seed';
-import { startTenant, type Tenant } from '../tenant/server';
-import { type ExtensionBrowser, launchExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
+import type { Tenant } from '../tenant/server';
+import { type ExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
 import { completeSignIn, panel, portalUserUrl } from './harness/session';
+import { useExtensionSuite } from './harness/suite';
 
 describe('foundation: configure, sign in, panel on user pages, popup, service-worker restart', () => {
   let tenant: Tenant;
   let browser: ExtensionBrowser;
 
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0 });
-    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tenant?.close();
+  useExtensionSuite((started) => {
+    ({ tenant, browser } = started);
   });
 
   it('asks for configuration until the options page is saved', async () => {

@@ -1,10 +1,11 @@
 /// <reference types="chrome" />
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMINS, GROUPS, TARGETS } from '../tenant/seed';
-import { startTenant, type Tenant } from '../tenant/server';
-import { type ExtensionBrowser, launchExtensionBrowser } from './harness/extension-browser';
+import type { Tenant } from '../tenant/server';
+import type { ExtensionBrowser } from './harness/extension-browser';
 import { panel } from './harness/session';
+import { useExtensionSuite } from './harness/suite';
 import { clearPolicyCache, configureAndSignIn, issueButton, openUser, switchAdmin, tapPosts } from './harness/tap-panel';
 
 /** The verdict before any click: Issue TAP disabled, one sentence saying why and what to do, and nothing sent. */
@@ -35,15 +36,14 @@ describe('panel eligibility: every verdict before a click', () => {
   let tenant: Tenant;
   let browser: ExtensionBrowser;
 
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0 });
-    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
-    await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tenant?.close();
-  });
+  useExtensionSuite(
+    (started) => {
+      ({ tenant, browser } = started);
+    },
+    async () => {
+      await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
+    },
+  );
 
   describe('as a Global Administrator (Megan: can read the policy)', () => {
     it('policy turned off → says so and who can turn it on', async () => {

@@ -1,11 +1,13 @@
 /// <reference types="chrome" />
+
 import type { FrameLocator, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROLE } from '../tenant/roles';
 import { ADMINS, TARGETS } from '../tenant/seed';
-import { startTenant, type Tenant } from '../tenant/server';
-import { type ExtensionBrowser, launchExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
+import type { Tenant } from '../tenant/server';
+import { type ExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
 import { panel, portalUserUrl } from './harness/session';
+import { useExtensionSuite } from './harness/suite';
 import {
   clearPolicyCache,
   configureAndSignIn,
@@ -60,16 +62,15 @@ describe('panel errors: every Graph failure as a plain sentence that says what t
   let tenant: Tenant;
   let browser: ExtensionBrowser;
 
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0 });
-    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
-    // Alex (Authentication Administrator, the demo admin) cannot read the policy: Graph's 400s speak for it.
-    await configureAndSignIn(browser, ADMINS.alex.displayName, TARGETS.adele.id);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tenant?.close();
-  });
+  useExtensionSuite(
+    (started) => {
+      ({ tenant, browser } = started);
+    },
+    async () => {
+      // Alex (Authentication Administrator, the demo admin) cannot read the policy: Graph's 400s speak for it.
+      await configureAndSignIn(browser, ADMINS.alex.displayName, TARGETS.adele.id);
+    },
+  );
   beforeEach(async () => {
     tenant.control.reset();
     await clearPolicyCache(browser);

@@ -1,10 +1,12 @@
 /// <reference types="chrome" />
+
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ADMINS, LYNNE_PASS_ID, TARGETS } from '../tenant/seed';
-import { startTenant, type Tenant } from '../tenant/server';
-import { type ExtensionBrowser, launchExtensionBrowser } from './harness/extension-browser';
+import type { Tenant } from '../tenant/server';
+import type { ExtensionBrowser } from './harness/extension-browser';
 import { panel } from './harness/session';
+import { useExtensionSuite } from './harness/suite';
 import {
   clearPolicyCache,
   configureAndSignIn,
@@ -31,16 +33,15 @@ describe('panel: issue, options, replace, revoke, one POST per click', () => {
   let tenant: Tenant;
   let browser: ExtensionBrowser;
 
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0 });
-    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
-    // Megan (Global Administrator) reads the policy, so the form knows its bounds.
-    await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tenant?.close();
-  });
+  useExtensionSuite(
+    (started) => {
+      ({ tenant, browser } = started);
+    },
+    async () => {
+      // Megan (Global Administrator) reads the policy, so the form knows its bounds.
+      await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
+    },
+  );
   beforeEach(async () => {
     tenant.control.reset();
     await clearPolicyCache(browser);

@@ -1,11 +1,12 @@
 /// <reference types="chrome" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMINS, TARGETS } from '../tenant/seed';
-import { startTenant, type Tenant } from '../tenant/server';
+import type { Tenant } from '../tenant/server';
 import { captureConsole } from './harness/console-capture';
-import { type ExtensionBrowser, launchExtensionBrowser } from './harness/extension-browser';
+import type { ExtensionBrowser } from './harness/extension-browser';
 import { PANEL_FRAME, panel, portalUserUrl } from './harness/session';
+import { useExtensionSuite } from './harness/suite';
 import { configureAndSignIn, displayedPass, issueButton, openUser, watchIssuedValues } from './harness/tap-panel';
 
 /** Every place outside the panel's own DOM where a pass value must never appear. */
@@ -45,15 +46,14 @@ describe('pass secrecy: the value lives only in the panel frame, and only until 
   let tenant: Tenant;
   let browser: ExtensionBrowser;
 
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0 });
-    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
-    await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tenant?.close();
-  });
+  useExtensionSuite(
+    (started) => {
+      ({ tenant, browser } = started);
+    },
+    async () => {
+      await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
+    },
+  );
 
   it('after issuing and after replacing: not in storage, console, the portal DOM, URLs/history or the request log', async () => {
     tenant.control.reset();

@@ -1,11 +1,12 @@
 /// <reference types="chrome" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../tenant/request-log';
 import { ADMINS, APP, GROUPS, type SeedPerson, TARGETS } from '../tenant/seed';
-import { startTenant, type Tenant } from '../tenant/server';
-import { type ExtensionBrowser, launchExtensionBrowser } from './harness/extension-browser';
+import type { Tenant } from '../tenant/server';
+import type { ExtensionBrowser } from './harness/extension-browser';
 import { completeSignIn, configureExtension } from './harness/session';
+import { useExtensionSuite } from './harness/suite';
 
 const POLICY_PATH = 'authenticationMethodConfigurations/TemporaryAccessPass';
 const POLICY_LINK =
@@ -69,15 +70,14 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
       });
   };
 
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0 });
-    browser = await launchExtensionBrowser({ args: tenant.chromiumArgs });
-    await configureExtension(browser, { clientId: APP.clientId, tenantId: APP.tenantDomain });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tenant?.close();
-  });
+  useExtensionSuite(
+    (started) => {
+      ({ tenant, browser } = started);
+    },
+    async () => {
+      await configureExtension(browser, { clientId: APP.clientId, tenantId: APP.tenantDomain });
+    },
+  );
 
   it('offers "Sign in" when signed out, and the sign-in finishes in the background after the popup closed', async () => {
     const popup = await openPopup();
