@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { checkIssueForm, EMPTY_ISSUE_FORM, type IssueFormValue, isCustomised } from '@/utils/ui/issue-options';
-import { canRetry, createPanelStore } from '@/utils/ui/panel-store';
+import { createPanelStore } from '@/utils/ui/panel-store';
 import { useNow } from '@/utils/ui/use-now';
 import { CurrentPass } from './CurrentPass';
 import { EligibilityNotice } from './EligibilityNotice';
@@ -84,7 +84,7 @@ export function TapPanel({ userRef, context, intent, onOpenOptions, onClose }: T
             <CurrentPass pass={state.currentPass} onRevoke={(id) => void store.revoke(id)} busy={busy !== null} />
           )}
           <IssueBar
-            hasPass={state.currentPass !== null}
+            hasPass={state.currentPass !== null || state.passUnreadable !== null}
             disabled={!state.eligibility.canIssue || !check.ok}
             busy={busy === 'issue'}
             describedBy={state.eligibility.canIssue ? undefined : 'eligibility'}
@@ -103,7 +103,7 @@ export function TapPanel({ userRef, context, intent, onOpenOptions, onClose }: T
       {actionError && (
         <ErrorNotice
           error={actionError}
-          onRetry={canRetry(actionError) ? () => void store.retry() : undefined}
+          onRetry={store.retryable.value ? () => void store.retry() : undefined}
           onDismiss={() => store.clearActionError()}
         />
       )}

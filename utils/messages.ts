@@ -32,7 +32,6 @@ export type IneligibleReason =
   | 'accountDisabled'
   | 'self'
   | 'roleCannotActOnAdmin'
-  | 'noIssuingRole'
   | 'policyUnreadable';
 
 export interface Eligibility {

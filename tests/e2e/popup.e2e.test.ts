@@ -134,7 +134,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
     await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Disabled');
     await popup.getByText('Default lifetime 2 hours, allowed 1–48 hours').waitFor();
     await popup.getByText('Length 12 characters').waitFor();
-    await popup.getByText('One-time use by default').waitFor();
+    await popup.getByText('One-time use required for every pass').waitFor();
     await popup.close();
   });
 

@@ -64,6 +64,25 @@ describe('simulated tenant: $batch, faults, latency and the control API', () => 
       ).status,
     ).toBe(400);
     expect((await batch(many.slice(0, 20))).status).toBe(200);
+    // json-batching.md: ids are not case-sensitive.
+    const caseOnly = await batch([
+      { id: 'a', method: 'GET', url: '/me' },
+      { id: 'A', method: 'GET', url: '/me' },
+    ]);
+    expect(caseOnly.status).toBe(400);
+  });
+
+  it('matches dependsOn case-insensitively and refuses an absolute url for that request only', async () => {
+    const responses = await responsesOf([
+      { id: 'First', method: 'GET', url: '/me' },
+      { id: 'second', method: 'GET', url: '/me', dependsOn: ['first'] },
+      { id: 'abs', method: 'GET', url: 'https://graph.microsoft.com/v1.0/me' },
+    ]);
+    expect(responses.map((response) => [response.id, response.status])).toEqual([
+      ['First', 200],
+      ['second', 200],
+      ['abs', 400],
+    ]);
   });
 
   it('throttles a sub-request with its own Retry-After when a fault is marked inBatch', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ADMINS, GROUPS, TARGETS } from './seed';
 import { startTenant, type Tenant } from './server';
-import { call, EXTENSION_ORIGIN, GRAPH, graph, signIn } from './test-client';
+import { call, DEFAULT_SCOPES, EXTENSION_ORIGIN, GRAPH, graph, signIn } from './test-client';
 
 describe('simulated tenant: graph.microsoft.com directory reads', () => {
   let tenant: Tenant;
@@ -64,7 +64,11 @@ describe('simulated tenant: graph.microsoft.com directory reads', () => {
         .value.map((item) => item.id)
         .sort(),
     ).toEqual([GROUPS.pilot.id, GROUPS.helpdesk.id].sort());
-    const roles = await graph(tenant, alex, '/me/transitiveMemberOf');
+    const roleReader = await signIn(tenant, ADMINS.alex.id, [
+      ...DEFAULT_SCOPES,
+      'https://graph.microsoft.com/RoleManagement.Read.Directory',
+    ]);
+    const roles = await graph(tenant, roleReader.accessToken, '/me/transitiveMemberOf');
     expect(roles.json<{ value: Record<string, unknown>[] }>().value).toContainEqual(
       expect.objectContaining({
         '@odata.type': '#microsoft.graph.directoryRole',
@@ -84,6 +88,48 @@ describe('simulated tenant: graph.microsoft.com directory reads', () => {
     expect(tooMany.status).toBe(400);
     const group = await graph(tenant, alex, `/groups/${GROUPS.tapExcluded.id}?$select=id,displayName`);
     expect(group.json().displayName).toBe('TAP Excluded');
+  });
+
+  it('limits inaccessible member objects to @odata.type and id (memberOf "Important" note)', async () => {
+    type Item = Record<string, unknown>;
+    const isRole = (item: Item) => item['@odata.type'] === '#microsoft.graph.directoryRole';
+    const isGroup = (item: Item) => item['@odata.type'] === '#microsoft.graph.group';
+    const onlyTypeAndId = (item: Item) =>
+      Object.entries(item).every(([key, value]) => key === '@odata.type' || key === 'id' || value === null);
+    // The extension's scopes: GroupMember.Read.All reads groups, nothing reads directoryRole objects.
+    const extension = (await graph(tenant, alex, '/me/transitiveMemberOf')).json<{ value: Item[] }>().value;
+    const role = extension.find(isRole);
+    expect(role).toMatchObject({ '@odata.type': '#microsoft.graph.directoryRole', displayName: null, roleTemplateId: null });
+    expect(typeof role?.id).toBe('string');
+    expect(extension.filter(isRole).every(onlyTypeAndId)).toBe(true);
+    const selected = (await graph(tenant, alex, '/me/transitiveMemberOf?$select=id,displayName')).json<{ value: Item[] }>();
+    expect(selected.value.find(isRole)).toEqual({
+      '@odata.type': '#microsoft.graph.directoryRole',
+      id: role?.id,
+      displayName: null,
+    });
+    const groups = (await graph(tenant, alex, `/users/${TARGETS.lynne.id}/memberOf`)).json<{ value: Item[] }>().value;
+    expect(groups.find(isGroup)?.displayName).toBeTruthy();
+    // User.Read alone (enough for /me/memberOf): groups limited too.
+    const narrow = await signIn(tenant, ADMINS.alex.id, ['https://graph.microsoft.com/User.Read', 'openid', 'offline_access']);
+    const mine = (await graph(tenant, narrow.accessToken, '/me/memberOf')).json<{ value: Item[] }>().value;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every(onlyTypeAndId)).toBe(true);
+    expect(mine.every((item) => typeof item.id === 'string')).toBe(true);
+  });
+
+  it('refuses a POST body that is not application/json with 415 (charset ignored)', async () => {
+    const path = `/users/${TARGETS.lynne.id}/checkMemberGroups`;
+    const body = JSON.stringify({ groupIds: [GROUPS.pilot.id] });
+    const text = await graph(tenant, alex, path, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    expect(text.status).toBe(415);
+    expect(text.json()).toMatchObject({ error: { code: 'UnsupportedMediaType' } });
+    const charset = await graph(tenant, alex, path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body,
+    });
+    expect(charset.status).toBe(200);
   });
 
   it('refuses a token without the directory scope: 403 Authorization_RequestDenied', async () => {

@@ -79,7 +79,8 @@ describe('simulated tenant: login.microsoftonline.com', () => {
     const silent = await call(tenant, authorizeUrl({ code_challenge: challenge, scope, prompt: 'none' }), {
       headers: { cookie },
     });
-    expect(fragmentOf(silent.headers.location).get('error')).toBe('interaction_required');
+    expect(fragmentOf(silent.headers.location).get('error')).toBe('consent_required');
+    expect(fragmentOf(silent.headers.location).get('error_description')).toMatch(/^AADSTS65001/);
 
     const page = await call(tenant, authorizeUrl({ code_challenge: challenge, scope }), { headers: { cookie } });
     expect(page.text).toContain('Policy.ReadWrite.AuthenticationMethod');
@@ -150,6 +151,14 @@ describe('simulated tenant: login.microsoftonline.com', () => {
     tenant.control.revokeSessions();
     const revoked = await redeem(tenant, { grant_type: 'refresh_token', refresh_token: session.refreshToken, scope });
     expect(revoked.json().error_codes).toEqual([50173]);
+  });
+
+  it('refuses a refresh for unconsented scopes: invalid_grant AADSTS65001 with suberror consent_required', async () => {
+    const session = await signIn(tenant, ADMINS.alex.id);
+    const scope = 'https://graph.microsoft.com/Directory.Read.All openid offline_access';
+    const refused = await redeem(tenant, { grant_type: 'refresh_token', refresh_token: session.refreshToken, scope });
+    expect(refused.status).toBe(400);
+    expect(refused.json()).toMatchObject({ error: 'invalid_grant', error_codes: [65001], suberror: 'consent_required' });
   });
 
   it('answers CORS preflights for the token endpoint', async () => {

@@ -204,6 +204,8 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
 
   // The hot path (every panel view, every issue) skips MSAL's cache walk and storage flush while the token is fresh.
   const hotTokens = new Map<string, { token: TokenResult; expiresAt: number }>();
+  /** Bumped by sign-out and settings changes: a token requested before the bump is never kept. */
+  let generation = 0;
   const HOT_TOKEN_MARGIN_MS = 5 * 60_000;
   const hotKey = (account: AccountInfo, scopes: string[]) =>
     `${instance?.key}|${account.homeAccountId}|${[...scopes].sort().join(' ')}`;
@@ -218,11 +220,19 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
   const currentAccount = (pca: MsalClient): AccountInfo | null => pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
 
   async function getToken(scopes: string[], options: GetTokenOptions = {}): Promise<TokenResult> {
+    const started = generation;
     const { pca } = await client();
     const account = currentAccount(pca);
     const hot = account && hotTokens.get(hotKey(account, scopes));
     if (hot && hot.expiresAt - Date.now() > HOT_TOKEN_MARGIN_MS) return hot.token;
     const token = await acquireToken(pca, scopes, options);
+    if (started !== generation) {
+      // Signed out (or the app registration changed) while this token was on its way: MSAL has just written the
+      // account back, so forget it again rather than undo the sign-out.
+      await pca.clearCache().catch(() => undefined);
+      await deps.wipe();
+      throw new SignInRequiredError('signed out during the request');
+    }
     hotTokens.set(hotKey(token.account, scopes), { token, expiresAt: token.expiresAt });
     return token;
   }
@@ -277,6 +287,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       return (await getToken(scopes, { interactive: true })).account;
     },
     async signOut() {
+      generation++;
       hotTokens.clear();
       const settings = await deps.loadSettings();
       if (settings?.clientId && settings.tenantId) {
@@ -296,6 +307,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     },
     settings: () => deps.loadSettings(),
     async settingsChanged() {
+      generation++;
       hotTokens.clear();
       instance = undefined;
       await deps.wipe();

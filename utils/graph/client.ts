@@ -38,6 +38,12 @@ export interface GraphClient {
   grantedScopes(): readonly string[];
 }
 
+/**
+ * Graph ends authentication-methods requests after 60 s (graph-docs: authenticationmethods-overview.md); waiting a
+ * little longer means a reconciling read after a timeout sees what the server really did.
+ */
+export const GRAPH_TIMEOUT_MS = 65_000;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -65,7 +71,7 @@ export function createGraphClient(deps: GraphClientDeps): GraphClient {
 
   const auth = new AuthenticationHandler(provider(deps.defaultScopes, false, new RequestTrace()));
   const retry = new BoundedRetryMiddleware(deps.retry ?? DEFAULT_RETRY, deps.sleep ?? defaultSleep);
-  const fetcher = new FetchMiddleware(deps.fetch ?? ((input, init) => fetch(input, init)), deps.timeoutMs ?? 30_000);
+  const fetcher = new FetchMiddleware(deps.fetch ?? ((input, init) => fetch(input, init)), deps.timeoutMs ?? GRAPH_TIMEOUT_MS);
   auth.setNext(retry);
   retry.setNext(fetcher);
   const client = Client.initWithMiddleware({

@@ -1,5 +1,5 @@
 import type { Eligibility, IneligibleReason } from '../messages';
-import { ISSUE_FOR_ANYONE, ISSUE_FOR_MEMBERS, ROLE, ROLES_AUTH_ADMIN_CAN_ACT_ON } from './roles';
+import { ISSUE_FOR_ANYONE, ISSUE_FOR_MEMBERS, ROLES_AUTH_ADMIN_CAN_ACT_ON } from './roles';
 import type { GroupRef, TapPolicy, TargetUser } from './types';
 import type { Memberships } from './users';
 
@@ -91,15 +91,9 @@ function roleReasons(input: EligibilityInput): Reason[] {
   if (!admin || admin.rolesOpaque || !admin.complete) return []; // unknowable with these permissions: Graph explains a 403
   const templates = new Set(admin.roles.map((r) => r.roleTemplateId));
   if ([...templates].some((t) => ISSUE_FOR_ANYONE.has(t))) return [];
-  if (![...templates].some((t) => ISSUE_FOR_MEMBERS.has(t))) {
-    const reader = templates.has(ROLE.globalReader);
-    return [
-      {
-        reason: 'noIssuingRole',
-        sentence: `${reader ? 'As a Global Reader you can view passes but not issue them.' : "Your admin roles don't include issuing passes."} Authentication Administrator, Privileged Authentication Administrator or Global Administrator can; if you have one as eligible, activate it in Privileged Identity Management.`,
-      },
-    ];
-  }
+  // No issuing role in the list is not proof: a role scoped to an administrative unit never appears there, so the
+  // button stays enabled and Graph's 403, if it comes, is explained then.
+  if (![...templates].some((t) => ISSUE_FOR_MEMBERS.has(t))) return [];
   const privileged = (target?.roles ?? []).filter((r) => !ROLES_AUTH_ADMIN_CAN_ACT_ON.has(r.roleTemplateId));
   if (privileged.length === 0) return [];
   const roles = privileged.map((r) => r.displayName).join(', ');

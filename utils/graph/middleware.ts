@@ -16,6 +16,17 @@ const traceOf = (context: Context): RequestTrace | undefined =>
 const methodOf = (context: Context): string => (context.options?.method ?? 'GET').toUpperCase();
 const urlOf = (context: Context): string => (typeof context.request === 'string' ? context.request : context.request.url);
 
+/** A $batch is safe to send again only when every request in it only reads. */
+function isReadOnlyBatch(context: Context): boolean {
+  if (!/\/\$batch(\?|$)/.test(urlOf(context))) return false;
+  try {
+    const { requests } = JSON.parse(String(context.options?.body)) as { requests?: { method?: unknown }[] };
+    return Array.isArray(requests) && requests.every((r) => String(r.method).toUpperCase() === 'GET');
+  } catch {
+    return false;
+  }
+}
+
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   maxRetries: number;
@@ -49,7 +60,7 @@ export class BoundedRetryMiddleware implements Middleware {
     const next = this.next;
     if (!next) throw new Error('BoundedRetryMiddleware needs a next middleware');
     const method = methodOf(context);
-    const repeatable = method === 'GET' || (method === 'POST' && /\/\$batch(\?|$)/.test(urlOf(context)));
+    const repeatable = method === 'GET' || (method === 'POST' && isReadOnlyBatch(context));
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       await next.execute(context);

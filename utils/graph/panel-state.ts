@@ -65,7 +65,9 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
     policy = { ...cached, fromCache: true };
   } else {
     policy = policyFromItem(itemResult<Record<string, unknown>>(items.get(ID.policy)), cached, now, client.grantedScopes());
-    if (!policy.fromCache) await policyStore.setValue(policy);
+    // Only a definite answer is kept: a throttled or failed read must not stand in for the policy for minutes.
+    const definite = !policy.unreadable || policy.unreadable.kind === 'forbidden' || policy.unreadable.kind === 'consentRequired';
+    if (!policy.fromCache && definite) await policyStore.setValue(policy);
   }
 
   const knownGroups = (): GroupRef[] => mergeGroups(policy.groups, target?.groups ?? []);
@@ -83,7 +85,10 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
     const groups = await resolveGroupNames(client, targetGroupIds(policy.policy), knownGroups()).catch(() => null);
     if (groups) {
       policy = { ...policy, groups };
-      if (!policy.fromCache) await policyStore.setValue(policy);
+      // Only a definite answer is kept: a throttled or failed read must not stand in for the policy for minutes.
+      const definite =
+        !policy.unreadable || policy.unreadable.kind === 'forbidden' || policy.unreadable.kind === 'consentRequired';
+      if (!policy.fromCache && definite) await policyStore.setValue(policy);
       eligibility = evaluateEligibility({
         user,
         adminId: deps.adminId,

@@ -6,7 +6,8 @@ export const USER_SELECT = 'id,displayName,userPrincipalName,accountEnabled,user
 export const userUrl = (ref: string) => `${userPath(ref)}?$select=${USER_SELECT}`;
 export const transitiveMemberOfUrl = (ref: string) =>
   `${userPath(ref)}/transitiveMemberOf?$select=id,displayName,roleTemplateId&$top=999`;
-export const MY_MEMBER_OF_URL = '/me/memberOf?$select=id,displayName,roleTemplateId';
+// Transitive: a role held through a role-assignable group counts (graph-docs: user-list-transitivememberof.md, User.Read for /me).
+export const MY_MEMBER_OF_URL = '/me/transitiveMemberOf?$select=id,displayName,roleTemplateId';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 

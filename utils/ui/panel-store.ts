@@ -11,6 +11,13 @@ export type Send = <T extends RequestType>(type: T, req: RequestMap[T]['req']) =
 const RETRYABLE = new Set<ErrorInfo['kind']>(['throttled', 'offline', 'serverError', 'unknown', 'consentRequired']);
 export const canRetry = (error: ErrorInfo): boolean => RETRYABLE.has(error.kind);
 
+/**
+ * After a failed issue, only failures that provably created nothing may be repeated with one click: the background
+ * refuses before sending (offline, throttled, consent) or reconciles a 5xx first. An "unknown" failure (the
+ * background stopped mid-request) may hide a created pass, so the panel re-reads the user instead.
+ */
+const ISSUE_RETRYABLE = new Set<ErrorInfo['kind']>(['throttled', 'offline', 'serverError', 'consentRequired']);
+
 function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof RequestError) return error.info;
   return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
@@ -30,12 +37,14 @@ export function createPanelStore(userRef: string, send: Send = sendRequest) {
   const issued = signal<IssuedTap | null>(null);
   const busy = signal<PanelBusy>(null);
   const announcement = signal('');
+  const retryable = signal(false);
   let inFlightAttempt: string | null = null;
   let lastAction: (() => Promise<void>) | null = null;
 
-  function fail(error: unknown, where: 'load' | 'action'): void {
+  function fail(error: unknown, where: 'load' | 'action' | 'issue'): void {
     const info = toErrorInfo(error);
     batch(() => {
+      retryable.value = where === 'issue' ? ISSUE_RETRYABLE.has(info.kind) : canRetry(info);
       if (info.kind === 'notConfigured') phase.value = 'notConfigured';
       else if (info.kind === 'signedOut') phase.value = 'signedOut';
       else if (where === 'load' && !state.value) {
@@ -81,8 +90,9 @@ export function createPanelStore(userRef: string, send: Send = sendRequest) {
         announcement.value = 'Temporary Access Pass issued.';
       });
     } catch (error) {
-      fail(error, 'action');
-      if (error instanceof RequestError && error.info.kind === 'ambiguous') await load(true);
+      fail(error, 'issue');
+      const kind = toErrorInfo(error).kind;
+      if (kind === 'ambiguous' || kind === 'unknown') await load(true); // show what is true now
     } finally {
       inFlightAttempt = null;
       busy.value = null;
@@ -151,6 +161,8 @@ export function createPanelStore(userRef: string, send: Send = sendRequest) {
     loadError,
     actionError,
     issued,
+    /** Whether the last failure may be repeated as it was. */
+    retryable,
     busy,
     announcement,
     load,

@@ -35,11 +35,12 @@ export function lengthWords(policy: TapPolicy): string {
 }
 
 export function oneTimeWords(policy: TapPolicy): string {
-  return policy.isUsableOnce ? 'One-time use by default' : 'Reusable by default';
+  // graph-docs: isUsableOnce true makes every pass in the tenant one-time; false lets each pass be either.
+  return policy.isUsableOnce ? 'One-time use required for every pass' : 'Reusable by default';
 }
 
 /** One line for the panel: "Policy: default 1 hour, allowed 1–8 hours, reusable by default". */
 export function policyLine(policy: TapPolicy): string {
-  const once = policy.isUsableOnce ? 'one-time use by default' : 'reusable by default';
+  const once = policy.isUsableOnce ? 'one-time use required' : 'reusable by default';
   return `Policy: default ${formatDuration(policy.defaultLifetimeInMinutes)}, ${formatRange(policy.minimumLifetimeInMinutes, policy.maximumLifetimeInMinutes)}, ${once}`;
 }

@@ -18,6 +18,7 @@ export const BATCH_MESSAGES = {
   unknownDependency: (id: string) => `Request dependsOn id '${id}' does not exist in the batch.`,
   failedDependency: 'The request was not executed because one of its dependencies failed.',
   contentTypeRequired: 'Content-Type header is required when a request body is present.',
+  relativeUrlRequired: (url: string) => `Request url '${url}' must be relative to the version, e.g. '/me'.`,
 };
 
 interface BatchItem {
@@ -45,18 +46,19 @@ function validate(call: GraphCall): BatchItem[] | GraphResult {
     for (const field of ['id', 'method', 'url'] as const) {
       if (typeof item?.[field] !== 'string' || item[field] === '') return bad(BATCH_MESSAGES.missingField(field));
     }
-    if (ids.has(item.id as string)) return bad(BATCH_MESSAGES.duplicateId(item.id as string));
-    ids.add(item.id as string);
+    // json-batching.md: id "must be unique within the batch. Not case-sensitive."
+    if (ids.has((item.id as string).toLowerCase())) return bad(BATCH_MESSAGES.duplicateId(item.id as string));
+    ids.add((item.id as string).toLowerCase());
   }
   for (const item of requests as BatchItem[]) {
     for (const dependency of item.dependsOn ?? [])
-      if (!ids.has(dependency)) return bad(BATCH_MESSAGES.unknownDependency(dependency));
+      if (!ids.has(String(dependency).toLowerCase())) return bad(BATCH_MESSAGES.unknownDependency(dependency));
   }
   return requests as BatchItem[];
 }
 
 function subCall(call: GraphCall, item: BatchItem): GraphCall {
-  const [rawPath = '', rawQuery = ''] = item.url.replace(/^https:\/\/graph\.microsoft\.com/i, '').split('?');
+  const [rawPath = '', rawQuery = ''] = item.url.split('?');
   const segments = splitGraphPath(rawPath);
   if (segments[0] === 'v1.0') segments.shift();
   const headers = Object.fromEntries(
@@ -75,6 +77,9 @@ function subCall(call: GraphCall, item: BatchItem): GraphCall {
 }
 
 function execute(call: GraphCall, item: BatchItem): GraphResult {
+  // json-batching.md: url is "the relative resource URL"; an absolute one fails that request alone with 400. [U] text.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(item.url))
+    return graphError(newMeta(call.meta.clientRequestId), 400, 'BadRequest', BATCH_MESSAGES.relativeUrlRequired(item.url));
   const sub = subCall(call, item);
   if (sub.hasBody && !sub.headers['content-type'])
     return graphError(sub.meta, 400, 'BadRequest', BATCH_MESSAGES.contentTypeRequired);
@@ -91,9 +96,9 @@ export function runBatch(call: GraphCall): BatchOutcome {
   let drop: BatchOutcome['drop'];
   const pending = [...valid];
   while (pending.length > 0 && drop !== 'before') {
-    const index = pending.findIndex((item) => (item.dependsOn ?? []).every((id) => done.has(id)));
+    const index = pending.findIndex((item) => (item.dependsOn ?? []).every((id) => done.has(id.toLowerCase())));
     const [item] = pending.splice(index === -1 ? 0 : index, 1) as [BatchItem];
-    const failedDependency = (item.dependsOn ?? []).some((id) => (done.get(id)?.status ?? 424) >= 400);
+    const failedDependency = (item.dependsOn ?? []).some((id) => (done.get(id.toLowerCase())?.status ?? 424) >= 400);
     let result: GraphResult;
     if (failedDependency) {
       result = graphError(newMeta(call.meta.clientRequestId), 424, 'FailedDependency', BATCH_MESSAGES.failedDependency);
@@ -106,7 +111,7 @@ export function runBatch(call: GraphCall): BatchOutcome {
       result = fault?.status ? faultResult(newMeta(call.meta.clientRequestId), fault) : execute(call, item);
       if (fault?.drop === 'after') drop = 'after';
     }
-    done.set(item.id, result);
+    done.set(item.id.toLowerCase(), result);
     items.push({ id: item.id, method: item.method.toUpperCase(), url: item.url, status: result.status });
     const headers: Record<string, string> = { ...(result.headers ?? {}) };
     if (result.body !== undefined) headers['Content-Type'] = ODATA_JSON;

@@ -3,7 +3,7 @@ import type { DirectoryGroup, DirectoryUser } from '../state';
 import { activatedRolesOf, directGroupsOf, transitiveGroupsOf } from '../state';
 import { graphError } from './errors';
 import { GRAPH_V1, ok, pick, selectedProperties } from './odata';
-import { requireScopes, SCOPES } from './permissions';
+import { hasScopes, MEMBER_OBJECT_READ_SCOPES, requireScopes, SCOPES } from './permissions';
 import type { GraphCall, GraphResult } from './types';
 
 export const CHECK_MEMBER_GROUPS_LIMIT = 20;
@@ -38,8 +38,23 @@ export function listMemberships(
     objects = objects.filter((object) => String(object['@odata.type']).toLowerCase() === type);
   }
   const names = selectedProperties(call.query);
-  const value = names ? objects.map((object) => ({ '@odata.type': object['@odata.type'], ...pick(object, names) })) : objects;
+  const readsRoles = hasScopes(call.caller, [MEMBER_OBJECT_READ_SCOPES.directoryRole]);
+  const readsGroups = hasScopes(call.caller, [MEMBER_OBJECT_READ_SCOPES.group]);
+  const value = objects.map((object) => {
+    const shaped = names ? { '@odata.type': object['@odata.type'], ...pick(object, names) } : object;
+    const isRole = object['@odata.type'] === '#microsoft.graph.directoryRole';
+    return (isRole ? readsRoles : readsGroups) ? shaped : limited(shaped, object.id);
+  });
   return ok({ '@odata.context': `${GRAPH_V1}/$metadata#directoryObjects${names ? `(${names.join(',')})` : ''}`, value });
+}
+
+/**
+ * graph-docs user-list-memberof.md / user-list-transitivememberof.md "Important" note ("Limited information returned for
+ * inaccessible member objects"): only '@odata.type' and 'id' keep their values; every other property is null.
+ */
+function limited(object: Record<string, unknown>, id: unknown): Record<string, unknown> {
+  const nulls = Object.fromEntries(Object.keys(object).map((key) => [key, null]));
+  return { ...nulls, '@odata.type': object['@odata.type'], id };
 }
 
 export function checkMemberGroups(call: GraphCall, user: DirectoryUser): GraphResult {

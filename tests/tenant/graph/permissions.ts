@@ -72,6 +72,23 @@ export const SCOPES = {
   policyWrite: [['Policy.ReadWrite.AuthenticationMethod']],
 } as const;
 
+/**
+ * Scopes that let the caller read a membership item in full. graph-docs user-list-memberof.md and
+ * user-list-transitivememberof.md ("Important": limited information returned for inaccessible member objects): without
+ * permission to read the object's type, only '@odata.type' and 'id' are real, every other property null.
+ */
+export const MEMBER_OBJECT_READ_SCOPES = {
+  // graph-docs: directoryrole-list-permissions.md, directoryrole-get-permissions.md
+  directoryRole: [
+    'RoleManagement.Read.Directory',
+    'RoleManagement.Read.All',
+    'RoleManagement.ReadWrite.Directory',
+    ...DIRECTORY_READ,
+  ],
+  // graph-docs: group-get-permissions.md (same list as SCOPES.groups)
+  group: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', ...DIRECTORY_READ],
+} as const;
+
 export type ScopeRequirement = readonly (readonly string[])[];
 export type DenialStyle = 'directory' | 'authMethods';
 

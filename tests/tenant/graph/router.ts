@@ -19,6 +19,18 @@ export interface GraphOutcome {
 
 export const SUPPORTED_VERSIONS = ['v1.0', 'beta'];
 
+/**
+ * A POST/PATCH body sent with a Content-Type other than application/json (parameters such as charset ignored).
+ * Status: graph-docs concepts/errors.md lists 415 Unsupported Media Type ("The content type of the request is a format
+ * that isn't supported by the service"). [U] error code and message: not documented for Graph.
+ */
+export const UNSUPPORTED_MEDIA_TYPE = {
+  status: 415,
+  code: 'UnsupportedMediaType',
+  message: (contentType: string) => `The content type '${contentType}' is not supported. Use 'application/json'.`,
+} as const;
+const BODY_METHODS = ['POST', 'PATCH'];
+
 function toReply(call: IncomingCall, meta: RequestMeta, result: GraphResult): HttpReply {
   const headers: Record<string, string> = {
     ...corsHeaders(call),
@@ -52,6 +64,15 @@ export function handleGraph(runtime: TenantRuntime, call: IncomingCall): GraphOu
   const caller = authenticate(runtime, header(call, 'authorization'), meta);
   if (!isCaller(caller)) return { reply: reply(caller) };
   let body: unknown;
+  const contentType = header(call, 'content-type');
+  if (BODY_METHODS.includes(call.method) && call.body.trim() !== '' && contentType) {
+    const mediaType = contentType.split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') {
+      const { status, code, message } = UNSUPPORTED_MEDIA_TYPE;
+      return { reply: reply(graphError(meta, status, code, message(contentType))) };
+    }
+  }
+  // A missing Content-Type falls through to the parse below (its message asks to set the header).
   if (call.body.trim() !== '') {
     try {
       body = JSON.parse(call.body);

@@ -72,7 +72,8 @@ export function handleAuthorize(runtime: TenantRuntime, call: IncomingCall, tena
     if (!session || (pending.loginHint && hinted?.id !== session.userId))
       return errorRedirect(target, 'login_required', AADSTS.noSession);
     if (needsConsent(runtime, pending)) {
-      return errorRedirect(target, 'interaction_required', AADSTS.consentMissing(app.clientId, app.displayName));
+      // OIDC Core 3.1.2.6 consent_required (MSAL InteractionRequiredAuthErrorCodes.consentRequired), AADSTS65001.
+      return errorRedirect(target, 'consent_required', AADSTS.consentMissing(app.clientId, app.displayName));
     }
     return completeWithCode(runtime, { ...pending, userId: session.userId }, session.id);
   }

@@ -51,7 +51,7 @@ function entraTimestamp(date = new Date()): string {
 }
 
 /** The JSON body /token answers with on failure. */
-export function entraErrorBody(error: string, description: string): Record<string, unknown> {
+export function entraErrorBody(error: string, description: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const traceId = randomUUID();
   const correlationId = randomUUID();
   const timestamp = entraTimestamp();
@@ -63,6 +63,7 @@ export function entraErrorBody(error: string, description: string): Record<strin
     trace_id: traceId,
     correlation_id: correlationId,
     error_uri: `https://login.microsoftonline.com/error?code=${aadstsCode(description)}`,
+    ...extra,
   };
 }
 
@@ -71,8 +72,9 @@ export function entraErrorReply(
   error: string,
   description: string,
   headers: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
 ): HttpReply {
-  return jsonReply(status, entraErrorBody(error, description), headers);
+  return jsonReply(status, entraErrorBody(error, description, extra), headers);
 }
 
 /** Authorization errors go back to the app: redirect_uri + error, error_description, state (fragment for MSAL). */

@@ -16,7 +16,7 @@ export const REQUIRE_ORIGIN_FOR_SPA_REDEMPTION = true;
 
 export function handleToken(runtime: TenantRuntime, call: IncomingCall, tenantSegment: string): HttpReply {
   const cors = corsHeaders(call);
-  const fail = (status: number, error: string, description: string) => entraErrorReply(status, error, description, cors);
+  const fail: Fail = (status, error, description, extra) => entraErrorReply(status, error, description, cors, extra);
   const { state } = runtime;
   if (!acceptsTenantSegment(state, tenantSegment)) return fail(400, 'invalid_request', AADSTS.tenantNotFound(tenantSegment));
   const form = new URLSearchParams(call.body);
@@ -33,7 +33,7 @@ export function handleToken(runtime: TenantRuntime, call: IncomingCall, tenantSe
   return fail(400, 'unsupported_grant_type', AADSTS.unsupportedGrant(grantType));
 }
 
-type Fail = (status: number, error: string, description: string) => HttpReply;
+type Fail = (status: number, error: string, description: string, extra?: Record<string, unknown>) => HttpReply;
 type Requested = Extract<ReturnType<typeof parseScopes>, { ok: true }>['scopes'];
 
 function redeemCode(
@@ -117,7 +117,11 @@ function tokenReply(
   const consented = runtime.state.consents[args.app.clientId] ?? [];
   let graphScopes = graphScopesOf(args.requested, consented);
   if (missingConsent(graphScopes, consented).length > 0) {
-    return args.fail(400, 'invalid_grant', AADSTS.consentMissing(args.app.clientId, args.app.displayName));
+    // Entra adds suberror consent_required to AADSTS65001 invalid_grant (MSAL maps it to InteractionRequiredAuthError;
+    // learn.microsoft.com "Handle errors and exceptions in MSAL.js", msal-common InteractionRequiredAuthSubErrorMessage).
+    return args.fail(400, 'invalid_grant', AADSTS.consentMissing(args.app.clientId, args.app.displayName), {
+      suberror: 'consent_required',
+    });
   }
   // Only OIDC scopes asked for: Entra still returns a Graph token for the basic profile.
   if (graphScopes.length === 0) graphScopes = consented.filter((scope) => scope === 'User.Read');

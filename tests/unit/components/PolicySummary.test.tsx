@@ -19,12 +19,12 @@ describe('PolicySummary (popup)', () => {
     expect(screen.getByTestId('policy-age').textContent).toBe('Updated 5 min ago');
   });
 
-  it('says Disabled and One-time use by default', () => {
+  it('says Disabled and that every pass must be one-time', () => {
     render(
       <PolicySummary view={policyView({ policy: { ...POLICY, state: 'disabled', isUsableOnce: true } })} now={Date.now()} />,
     );
     expect(screen.getByTestId('policy-state').textContent).toBe('Disabled');
-    expect(screen.getByText('One-time use by default')).toBeTruthy();
+    expect(screen.getByText('One-time use required for every pass')).toBeTruthy();
   });
 
   it('shows the sentence when the policy cannot be read', () => {

@@ -55,7 +55,7 @@ const base = (over: Route[] = []): Route[] => [
     },
   }),
   on('GET', `/users/${ADELE}/transitiveMemberOf`, { status: 200, body: { value: [] } }),
-  on('GET', '/me/memberOf', {
+  on('GET', '/me/transitiveMemberOf', {
     status: 200,
     body: {
       value: [
@@ -91,7 +91,7 @@ describe('loadPanelState', () => {
       `/users/${ADELE}/authentication/temporaryAccessPassMethods`,
       `/users/${ADELE}/authentication/methods`,
       `/users/${ADELE}/transitiveMemberOf?$select=id,displayName,roleTemplateId&$top=999`,
-      '/me/memberOf?$select=id,displayName,roleTemplateId',
+      '/me/transitiveMemberOf?$select=id,displayName,roleTemplateId',
       POLICY_URL,
     ]);
     expect(state.user.displayName).toBe('Adele Vance');

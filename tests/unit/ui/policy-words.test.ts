@@ -12,7 +12,7 @@ describe('policy in plain words', () => {
     expect(lifetimeWords(POLICY)).toBe('Default lifetime 1 hour, allowed 1–8 hours');
     expect(lengthWords(POLICY)).toBe('Length 8 characters');
     expect(oneTimeWords(POLICY)).toBe('Reusable by default');
-    expect(oneTimeWords({ ...POLICY, isUsableOnce: true })).toBe('One-time use by default');
+    expect(oneTimeWords({ ...POLICY, isUsableOnce: true })).toBe('One-time use required for every pass');
     expect(policyLine(POLICY)).toBe('Policy: default 1 hour, allowed 1–8 hours, reusable by default');
   });
 

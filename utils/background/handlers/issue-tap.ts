@@ -4,7 +4,7 @@ import { AppError, GraphError } from '../../graph/errors';
 import { validateIssueOptions } from '../../graph/policy';
 import { createPass, listPasses } from '../../graph/tap';
 import type { IssuedTap } from '../../graph/types';
-import type { IssueOptions } from '../../messages';
+import type { ErrorInfo, IssueOptions } from '../../messages';
 import type { BackgroundServices } from '../services';
 
 type IssueRequest = { userId: string; attemptId: string; options: IssueOptions };
@@ -20,8 +20,8 @@ const attemptUsed = new AppError({
     'This click was already handled, so no second pass was issued. Check the panel, then click Issue TAP again if you need a new pass.',
 });
 
-/** No answer to the POST (dropped connection, timeout, gateway gave up): Graph may or may not have created the pass. */
-const isAmbiguous = (e: unknown) => e instanceof GraphError && (e.status === 0 || e.status === 502 || e.status === 504);
+/** No answer, or a server error, to the POST: Graph may or may not have created the pass, so the user's passes are read. */
+const isAmbiguous = (e: unknown) => e instanceof GraphError && (e.status === 0 || e.status >= 500);
 
 /** Issues one pass: exactly one POST, never repeated; a lost answer is reconciled by reading the user's passes. */
 export function issueTap(req: IssueRequest, services: BackgroundServices): Promise<IssuedTap> {
@@ -49,13 +49,16 @@ async function runIssue({ userId, attemptId, options }: IssueRequest, services: 
     services.log(`issueTap: pass created for ${resolved.id}`);
     return issued;
   } catch (e) {
-    if (!isAmbiguous(e)) {
-      throw new AppError(
-        toErrorInfo(e, { action: 'issue', permission: PERMISSION_FOR.writeTap, grantedScopes: services.graph.grantedScopes() }),
-      );
-    }
+    const info = toErrorInfo(e, {
+      action: 'issue',
+      permission: PERMISSION_FOR.writeTap,
+      grantedScopes: services.graph.grantedScopes(),
+    });
+    // The cached policy was wrong about this user or these bounds: the next panel reads it again.
+    if (info.kind === 'policyBlocked' || info.kind === 'lifetimeOutOfRange') await services.policyStore.setValue(null);
+    if (!isAmbiguous(e)) throw new AppError(info);
     services.log(`issueTap: no answer to the POST (${(e as GraphError).code}); reconciling`);
-    throw await reconcile(services, resolved.id, resolved.passId, startedAt, e as GraphError);
+    throw await reconcile(services, resolved.id, resolved.passId, startedAt, e as GraphError, info);
   }
 }
 
@@ -65,6 +68,7 @@ async function reconcile(
   previousPassId: string | null,
   startedAt: number,
   cause: GraphError,
+  causeInfo: ErrorInfo,
 ): Promise<AppError> {
   const requestId = cause.requestId ?? cause.clientRequestId;
   try {
@@ -73,6 +77,8 @@ async function reconcile(
     const created =
       !!pass && (previousPassId ? pass.id !== previousPassId : Date.parse(pass.createdDateTime) >= startedAt - 2 * 60_000);
     if (created && pass) await services.guard.recordResolved(userId, pass.id);
+    // A server error that provably created nothing keeps its own sentence (and stays safe to retry).
+    if (!created && cause.status >= 500) return new AppError(causeInfo);
     return new AppError({
       kind: 'ambiguous',
       message: created
