@@ -245,9 +245,17 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
   });
 
   describe('turning the policy on (Authentication Policy Administrator)', () => {
-    const turnOn = async (popup: Page) => {
+    /** A popup on a disabled policy, refreshed, the log cleared, at the confirmation step of "Turn on". */
+    const confirmTurningOn = async (): Promise<Page> => {
+      tenant.control.setPolicy({ state: 'disabled' });
+      await clearPolicyCache();
+      const popup = await openPopup();
+      await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Disabled');
+      await waitForRefresh(popup);
+      tenant.control.clearLog();
       await popup.getByRole('button', { name: 'Turn on Temporary Access Pass' }).click();
       await popup.getByText(/Policy\.ReadWrite\.AuthenticationMethod/).waitFor();
+      return popup;
     };
 
     beforeAll(async () => {
@@ -256,13 +264,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
     });
 
     it('does nothing when the confirmation is cancelled', async () => {
-      tenant.control.setPolicy({ state: 'disabled' });
-      await clearPolicyCache();
-      const popup = await openPopup();
-      await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Disabled');
-      await waitForRefresh(popup);
-      tenant.control.clearLog();
-      await turnOn(popup);
+      const popup = await confirmTurningOn();
       await popup.getByRole('button', { name: 'Cancel' }).click();
       await popup.getByRole('button', { name: 'Turn on Temporary Access Pass' }).waitFor();
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -273,13 +275,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
     });
 
     it('says so in plain words when the extra permission is declined, and leaves the policy off', async () => {
-      tenant.control.setPolicy({ state: 'disabled' });
-      await clearPolicyCache();
-      const popup = await openPopup();
-      await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Disabled');
-      await waitForRefresh(popup);
-      tenant.control.clearLog();
-      await turnOn(popup);
+      const popup = await confirmTurningOn();
       await answerConsent(() => popup.getByRole('button', { name: 'Turn on', exact: true }).click(), 'Cancel');
       const alert = popup.getByRole('alert');
       await alert.first().waitFor();
@@ -294,13 +290,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
     });
 
     it('turns it on after the confirmation and the consent, with one PATCH, and shows what Graph reads back', async () => {
-      tenant.control.setPolicy({ state: 'disabled' });
-      await clearPolicyCache();
-      const popup = await openPopup();
-      await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Disabled');
-      await waitForRefresh(popup);
-      tenant.control.clearLog();
-      await turnOn(popup);
+      const popup = await confirmTurningOn();
       await answerConsent(() => popup.getByRole('button', { name: 'Turn on', exact: true }).click(), 'Accept');
       await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Enabled');
       expect(tenant.control.state.policy.state).toBe('enabled');
