@@ -252,6 +252,9 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
         log(`silent token failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
         if (!(e instanceof InteractionRequiredAuthError) && !NEEDS_NEXT_STEP.test(errorText(e))) throw e;
       }
+      // A sign-in window is open: a hidden flow would only queue behind it, so a panel would wait as long as the
+      // person takes. It says "sign in" at once instead (its click joins the window already open).
+      if (!interactive && interactiveInFlight.size > 0) throw new SignInRequiredError('a sign-in window is open');
       try {
         return toToken(await runFlow(pca, { scopes, account, prompt: 'none' }, false)); // SSO through the Entra session cookie
       } catch (e) {

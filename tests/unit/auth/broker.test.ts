@@ -1,5 +1,5 @@
 import { type AccountInfo, type Configuration, InteractionRequiredAuthError } from '@azure/msal-browser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type AuthBrokerDeps, createAuthBroker, type MsalClient, type WebAuthFlowDetails } from '@/utils/auth/broker';
 import { NotConfiguredError, SignInRequiredError } from '@/utils/auth/errors';
 
@@ -148,6 +148,27 @@ describe('auth broker', () => {
     expect(failure).not.toBeInstanceOf(SignInRequiredError);
     expect(String((failure as Error).message)).toMatch(/AADSTS65001/);
     expect(t.flows.every((f) => !f.interactive)).toBe(true);
+  });
+
+  it('while a sign-in window is open, a silent caller is told to sign in at once instead of queueing behind it', async () => {
+    let closeWindow: (url: string) => void = () => {};
+    const t = setup({
+      signedIn: true,
+      silent: 'interaction',
+      flow: (details) =>
+        details.interactive
+          ? new Promise<string>((resolve) => {
+              closeWindow = resolve;
+            })
+          : Promise.reject(new Error('User interaction required.')),
+    });
+    const signingIn = t.broker.signIn(['s']);
+    await vi.waitFor(() => expect(t.flows.some((f) => f.interactive)).toBe(true));
+    const flowsBefore = t.flows.length;
+    await expect(t.broker.getToken(['s'])).rejects.toBeInstanceOf(SignInRequiredError);
+    expect(t.flows).toHaveLength(flowsBefore);
+    closeWindow('https://bjppmkdmnkjkahflgkhdahmcejhldfnh.chromiumapp.org/#code=abc&state=s');
+    await expect(signingIn).resolves.toBe(account);
   });
 
   it('signIn opens the interactive flow; concurrent sign-ins share one window', async () => {
