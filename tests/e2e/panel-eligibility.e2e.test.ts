@@ -5,8 +5,7 @@ import { ADMINS, GROUPS, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { panel } from './harness/session';
-import { useExtensionSuite } from './harness/suite';
-import { clearPolicyCache, configureAndSignIn, issueButton, openUser, switchAdmin, tapPosts } from './harness/tap-panel';
+import { clearPolicyCache, issueButton, openUser, switchAdmin, tapPosts, useSignedInSuite } from './harness/tap-panel';
 
 /** The verdict before any click: Issue TAP disabled, one sentence saying why and what to do, and nothing sent. */
 async function expectRefused(browser: ExtensionBrowser, userId: string, why: RegExp, whatToDo: RegExp) {
@@ -51,14 +50,9 @@ describe('panel eligibility: every verdict knowable before a click', () => {
   let tenant: Tenant;
   let browser: ExtensionBrowser;
 
-  useExtensionSuite(
-    (started) => {
-      ({ tenant, browser } = started);
-    },
-    async () => {
-      await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
-    },
-  );
+  useSignedInSuite(ADMINS.megan.displayName, (started) => {
+    ({ tenant, browser } = started);
+  });
 
   describe('as a Global Administrator (Megan: can read the policy)', () => {
     it('policy turned off → says so and who can turn it on', async () => {

@@ -1,23 +1,13 @@
 /// <reference types="chrome" />
 
 import type { FrameLocator, Page, Response } from 'playwright-core';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLE } from '../tenant/roles';
 import { ADMINS, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
 import { type ExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
 import { panel, portalUserUrl } from './harness/session';
-import { useExtensionSuite } from './harness/suite';
-import {
-  clearPolicyCache,
-  configureAndSignIn,
-  issueButton,
-  openUser,
-  switchAdmin,
-  TAP_PATH,
-  tapCalls,
-  tapPosts,
-} from './harness/tap-panel';
+import { issueButton, openUser, switchAdmin, TAP_PATH, tapCalls, tapPosts, useSignedInSuite } from './harness/tap-panel';
 
 /** The error notice's one sentence (role=alert). */
 async function errorSentence(frame: FrameLocator, pattern: RegExp): Promise<string> {
@@ -62,19 +52,14 @@ describe('panel errors: every Graph failure as a plain sentence that says what t
   let tenant: Tenant;
   let browser: ExtensionBrowser;
 
-  useExtensionSuite(
+  // Alex (Authentication Administrator, the demo admin) cannot read the policy: Graph's 400s speak for it.
+  useSignedInSuite(
+    ADMINS.alex.displayName,
     (started) => {
       ({ tenant, browser } = started);
     },
-    async () => {
-      // Alex (Authentication Administrator, the demo admin) cannot read the policy: Graph's 400s speak for it.
-      await configureAndSignIn(browser, ADMINS.alex.displayName, TARGETS.adele.id);
-    },
+    { freshEachTest: true },
   );
-  beforeEach(async () => {
-    tenant.control.reset();
-    await clearPolicyCache(browser);
-  });
 
   it('policy blocks at the POST (Alex for Diego, "Converged UserCredentialPolicy") → the policy sentence, no retry', async () => {
     const page = await openUser(browser, TARGETS.diego.id);

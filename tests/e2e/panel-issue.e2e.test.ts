@@ -1,20 +1,18 @@
 /// <reference types="chrome" />
 
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMINS, LYNNE_PASS_ID, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { panel } from './harness/session';
-import { useExtensionSuite } from './harness/suite';
 import {
-  clearPolicyCache,
-  configureAndSignIn,
   displayedPass,
   issueButton,
   openUser,
   tapCalls,
   tapPosts,
+  useSignedInSuite,
   watchIssuedValues,
 } from './harness/tap-panel';
 
@@ -33,19 +31,14 @@ describe('panel: issue, options, replace, revoke, one POST per click', () => {
   let tenant: Tenant;
   let browser: ExtensionBrowser;
 
-  useExtensionSuite(
+  // Megan (Global Administrator) reads the policy, so the form knows its bounds.
+  useSignedInSuite(
+    ADMINS.megan.displayName,
     (started) => {
       ({ tenant, browser } = started);
     },
-    async () => {
-      // Megan (Global Administrator) reads the policy, so the form knows its bounds.
-      await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
-    },
+    { freshEachTest: true },
   );
-  beforeEach(async () => {
-    tenant.control.reset();
-    await clearPolicyCache(browser);
-  });
 
   it('issues with the policy defaults in one click: shown once, grouped in monospace, exactly the value Graph returned', async () => {
     const page = await openUser(browser, TARGETS.adele.id);

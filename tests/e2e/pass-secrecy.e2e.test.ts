@@ -6,8 +6,7 @@ import type { Tenant } from '../tenant/server';
 import { captureConsole } from './harness/console-capture';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { PANEL_FRAME, panel, portalUserUrl } from './harness/session';
-import { useExtensionSuite } from './harness/suite';
-import { configureAndSignIn, displayedPass, issueButton, openUser, watchIssuedValues } from './harness/tap-panel';
+import { displayedPass, issueButton, openUser, useSignedInSuite, watchIssuedValues } from './harness/tap-panel';
 
 /** Every place outside the panel's own DOM where a pass value must never appear. */
 async function everywhereButThePanel(browser: ExtensionBrowser, tenant: Tenant, portal: Page, consoleLines: string[]) {
@@ -46,14 +45,9 @@ describe('pass secrecy: the value lives only in the panel frame, and only until 
   let tenant: Tenant;
   let browser: ExtensionBrowser;
 
-  useExtensionSuite(
-    (started) => {
-      ({ tenant, browser } = started);
-    },
-    async () => {
-      await configureAndSignIn(browser, ADMINS.megan.displayName, TARGETS.adele.id);
-    },
-  );
+  useSignedInSuite(ADMINS.megan.displayName, (started) => {
+    ({ tenant, browser } = started);
+  });
 
   it('after issuing and after replacing: not in storage, console, the portal DOM, URLs/history or the request log', async () => {
     tenant.control.reset();

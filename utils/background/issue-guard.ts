@@ -83,8 +83,6 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
       inFlight.set(key, tracked);
       return tracked;
     },
-    /** Resolves when every change so far has reached storage. */
-    flushed: () => persisting.then(() => undefined),
     clear(): Promise<void> {
       inFlight.clear();
       return update((s) => {

@@ -9,7 +9,7 @@ export type Send = <T extends RequestType>(type: T, req: RequestMap[T]['req']) =
 
 /** Failures a repeat can fix (consent: once an admin grants it); the others need a change first (policy, role, input). */
 const RETRYABLE = new Set<ErrorInfo['kind']>(['throttled', 'offline', 'serverError', 'unknown', 'consentRequired']);
-export const canRetry = (error: ErrorInfo): boolean => RETRYABLE.has(error.kind);
+const canRetry = (error: ErrorInfo): boolean => RETRYABLE.has(error.kind);
 
 /**
  * After a failed issue, only failures that provably created nothing may be repeated with one click: the background

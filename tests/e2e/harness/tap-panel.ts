@@ -1,9 +1,11 @@
 /// <reference types="chrome" />
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { APP } from '../../tenant/seed';
+import { beforeEach } from 'vitest';
+import { APP, TARGETS } from '../../tenant/seed';
 import type { Tenant } from '../../tenant/server';
 import type { ExtensionBrowser } from './extension-browser';
 import { completeSignIn, configureExtension, panel, portalUserUrl } from './session';
+import { type StartedSuite, useExtensionSuite } from './suite';
 
 /** Shared steps of the TAP panel specs (eligibility, issue, errors, secrecy). */
 
@@ -107,4 +109,26 @@ export function watchIssuedValues(browser: ExtensionBrowser): { values: string[]
   };
   browser.context.on('response', onResponse);
   return { values, stop: () => browser.context.off('response', onResponse) };
+}
+
+/**
+ * A panel spec file's tenant and browser, configured and signed in as `admin`. With freshEachTest every test starts
+ * from the seed and with no cached policy.
+ */
+export function useSignedInSuite(admin: string, assign: (started: StartedSuite) => void, { freshEachTest = false } = {}) {
+  let suite: StartedSuite | undefined;
+  useExtensionSuite(
+    (started) => {
+      suite = started;
+      assign(started);
+    },
+    ({ browser }) => configureAndSignIn(browser, admin, TARGETS.adele.id),
+  );
+  if (freshEachTest) {
+    beforeEach(async () => {
+      if (!suite) return;
+      suite.tenant.control.reset();
+      await clearPolicyCache(suite.browser);
+    });
+  }
 }
