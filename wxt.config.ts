@@ -20,6 +20,14 @@ export default defineConfig({
       'identity',
       // contextMenus: "Issue / check Temporary Access Pass" on a selected or linked user principal name.
       'contextMenus',
+      // offscreen (Chromium): a document that outlives the idle service worker and can reach the clipboard without focus,
+      // to clear a copied pass after the admin's delay (reason CLIPBOARD).
+      'offscreen',
+      // clipboardRead: that document reads the clipboard to clear it only if it still holds the pass (compared by digest);
+      // without it, clearing would wipe whatever the admin copied since.
+      'clipboardRead',
+      // clipboardWrite: it then empties the clipboard without a click (execCommand needs it outside a user gesture).
+      'clipboardWrite',
     ],
     // Graph and login hosts: with host permission the background's requests skip the CORS preflight that
     // every Authorization header otherwise costs (measured: click to pass 2.3-2.5 x latency without, 1.43 x with).

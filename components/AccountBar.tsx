@@ -18,14 +18,19 @@ export function AccountBar({ session, busy, onSignIn, onSignOut }: AccountBarPro
       </div>
     );
   }
-  const tenant = session.configuredTenant ?? session.tenantId;
+  // The directory the account really signed in to (its token's tid), named by its domain once that is known to match.
+  const tenant = session.tenantDomain ? `${session.tenantDomain} (${session.tenantId})` : session.tenantId;
   return (
     <div class="account-bar">
       <div class="account">
         <p class="account-upn" data-testid="account-upn">
           {session.username}
         </p>
-        {tenant && <p class="hint">Tenant {tenant}</p>}
+        {tenant && (
+          <p class="hint" data-testid="account-tenant">
+            Tenant {tenant}
+          </p>
+        )}
       </div>
       <button type="button" class="btn" onClick={onSignOut} disabled={busy}>
         Sign out

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { GatedButton } from './GatedButton';
 
 export interface ConfirmRowProps {
   message: string;
@@ -21,15 +22,14 @@ export function ConfirmRow({ message, confirmLabel, onConfirm, onCancel, busy = 
       }}
     >
       <legend class="confirm-message">{message}</legend>
-      <button
-        type="button"
-        ref={confirmRef}
+      <GatedButton
+        buttonRef={confirmRef}
         class={danger ? 'btn btn-danger' : 'btn btn-primary'}
         disabled={busy}
         onClick={onConfirm}
       >
         {confirmLabel}
-      </button>
+      </GatedButton>
       <button type="button" class="btn" onClick={onCancel} disabled={busy}>
         Cancel
       </button>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { GatedButton } from './GatedButton';
 
 export interface CopyButtonProps {
   /** Read at click time so a secret never sits in an attribute. */
@@ -7,11 +8,13 @@ export interface CopyButtonProps {
   /** Accessible name when it differs from the visible label. */
   ariaLabel?: string;
   class?: string;
+  /** After a successful copy, with what was copied (e.g. to clear it from the clipboard later). */
+  onCopied?: (text: string) => void;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-export function CopyButton({ getText, label, ariaLabel, class: className }: CopyButtonProps) {
+export function CopyButton({ getText, label, ariaLabel, class: className, onCopied }: CopyButtonProps) {
   const [copyState, setCopyState] = useState<CopyState>('idle');
   useEffect(() => {
     if (copyState === 'idle') return;
@@ -21,8 +24,10 @@ export function CopyButton({ getText, label, ariaLabel, class: className }: Copy
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(getText());
+      const text = getText();
+      await navigator.clipboard.writeText(text);
       setCopyState('copied');
+      onCopied?.(text);
     } catch {
       setCopyState('failed');
     }
@@ -30,8 +35,8 @@ export function CopyButton({ getText, label, ariaLabel, class: className }: Copy
 
   const text = copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : label;
   return (
-    <button type="button" class={className ?? 'btn'} aria-label={ariaLabel} onClick={copy} data-state={copyState}>
+    <GatedButton class={className ?? 'btn'} aria-label={ariaLabel} onClick={() => void copy()} data-state={copyState}>
       {text}
-    </button>
+    </GatedButton>
   );
 }

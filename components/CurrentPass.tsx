@@ -4,6 +4,7 @@ import { formatDateTime, passEnd } from '@/utils/ui/format';
 import { describePassStatus } from '@/utils/ui/pass-status';
 import { useNow } from '@/utils/ui/use-now';
 import { ConfirmRow } from './ConfirmRow';
+import { GatedButton } from './GatedButton';
 
 export interface CurrentPassProps {
   pass: TapMethod | null;
@@ -41,9 +42,9 @@ export function CurrentPass({ pass, onRevoke, busy }: CurrentPassProps) {
       <div class="row-between">
         {pass.isUsableOnce ? <span class="badge badge-info">One-time</span> : <span class="badge">Reusable</span>}
         {!confirming && (
-          <button type="button" class="btn btn-small" onClick={() => setConfirming(true)} disabled={busy}>
+          <GatedButton class="btn btn-small" onClick={() => setConfirming(true)} disabled={busy}>
             Revoke
-          </button>
+          </GatedButton>
         )}
       </div>
       {confirming && (

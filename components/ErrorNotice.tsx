@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ErrorInfo } from '@/utils/messages';
 import { CopyButton } from './CopyButton';
+import { GatedButton } from './GatedButton';
 
 export interface ErrorNoticeProps {
   error: ErrorInfo;
@@ -46,9 +47,9 @@ export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
       {wait > 0 && <p class="notice-wait">You can try again in {wait} s.</p>}
       <div class="notice-actions">
         {onRetry && (
-          <button type="button" class="btn" onClick={onRetry} disabled={wait > 0}>
+          <GatedButton class="btn" onClick={onRetry} disabled={wait > 0}>
             Try again
-          </button>
+          </GatedButton>
         )}
         {onDismiss && (
           <button type="button" class="btn btn-subtle" onClick={onDismiss}>

@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { ConfirmRow } from './ConfirmRow';
+import { GatedButton } from './GatedButton';
 
 export interface IssueBarProps {
   hasPass: boolean;
@@ -40,9 +41,8 @@ export function IssueBar(props: IssueBarProps) {
   return (
     <div class="issue-bar">
       <div class="actions">
-        <button
-          type="button"
-          ref={buttonRef}
+        <GatedButton
+          buttonRef={buttonRef}
           class="btn btn-primary"
           aria-label={hasPass ? 'Issue TAP (replaces the current pass)' : 'Issue TAP'}
           aria-describedby={describedBy}
@@ -52,7 +52,7 @@ export function IssueBar(props: IssueBarProps) {
         >
           {busy && <span class="spinner" aria-hidden="true" />}
           {hasPass ? 'Issue TAP (replace)' : 'Issue TAP'}
-        </button>
+        </GatedButton>
         <button
           type="button"
           class="btn btn-subtle"

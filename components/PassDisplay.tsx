@@ -7,11 +7,13 @@ import { CopyButton } from './CopyButton';
 export interface PassDisplayProps {
   tap: IssuedTap;
   userPrincipalName: string;
+  /** Something holding the pass reached the clipboard (a Copy button, or a manual copy of the value). */
+  onCopied?: (text: string) => void;
   onDone: () => void;
 }
 
 /** The new pass, shown once: grouped for reading aloud, copied exactly. */
-export function PassDisplay({ tap, userPrincipalName, onDone }: PassDisplayProps) {
+export function PassDisplay({ tap, userPrincipalName, onCopied, onDone }: PassDisplayProps) {
   const now = useNow(1000);
   const start = new Date(tap.startDateTime).getTime();
   const end = passEnd(tap.startDateTime, tap.lifetimeInMinutes);
@@ -24,7 +26,19 @@ export function PassDisplay({ tap, userPrincipalName, onDone }: PassDisplayProps
         {tap.isUsableOnce && <span class="badge badge-info">One-time</span>}
       </div>
       <p class="hint">Shown only once. Copy it now or read it to the user.</p>
-      <p class="pass-value" data-testid="pass-value">
+      <p
+        class="pass-value"
+        data-testid="pass-value"
+        onCopy={(event) => {
+          // A manual copy of the value gives the pass exactly, not the grouping's spaces and line breaks.
+          const selection = document.getSelection();
+          if (!selection || selection.isCollapsed || !event.clipboardData) return;
+          if (!event.currentTarget.contains(selection.anchorNode) || !event.currentTarget.contains(selection.focusNode)) return;
+          event.clipboardData.setData('text/plain', tap.temporaryAccessPass);
+          event.preventDefault();
+          onCopied?.(tap.temporaryAccessPass);
+        }}
+      >
         {groupForReading(tap.temporaryAccessPass).map((group, index) => (
           <span key={index} class="pass-group">
             {group}
@@ -41,8 +55,19 @@ export function PassDisplay({ tap, userPrincipalName, onDone }: PassDisplayProps
         {formatCountdown(start, end, now)}
       </p>
       <div class="actions">
-        <CopyButton getText={() => tap.temporaryAccessPass} label="Copy" ariaLabel="Copy pass" class="btn btn-primary" />
-        <CopyButton getText={() => buildInstructions(tap, userPrincipalName)} label="Copy instructions" class="btn" />
+        <CopyButton
+          getText={() => tap.temporaryAccessPass}
+          label="Copy"
+          ariaLabel="Copy pass"
+          class="btn btn-primary"
+          onCopied={onCopied}
+        />
+        <CopyButton
+          getText={() => buildInstructions(tap, userPrincipalName)}
+          label="Copy instructions"
+          class="btn"
+          onCopied={onCopied}
+        />
         <button type="button" class="btn btn-subtle" onClick={onDone}>
           Done
         </button>

@@ -26,7 +26,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
   const session = store.session.value;
   const view = store.policy.value;
   const busy = store.busy.value;
-  const tenant = session?.configuredTenant ?? session?.tenantId ?? null;
+  const tenant = (session?.signedIn ? (session.tenantDomain ?? session.tenantId) : null) ?? session?.configuredTenant ?? null;
   const policyError = store.policyError.value;
 
   if (session && !session.configured) return <NotConfigured onOpenOptions={onOpenOptions} />;

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PanelClaim } from '@/utils/messages';
 import { checkIssueForm, EMPTY_ISSUE_FORM, type IssueFormValue, isCustomised } from '@/utils/ui/issue-options';
-import { createPanelStore } from '@/utils/ui/panel-store';
+import { createPanelStore, type Send } from '@/utils/ui/panel-store';
 import { useNow } from '@/utils/ui/use-now';
 import { CurrentPass } from './CurrentPass';
 import { EligibilityNotice } from './EligibilityNotice';
 import { ErrorNotice } from './ErrorNotice';
+import { ArmedContext } from './GatedButton';
 import { IssueBar } from './IssueBar';
 import { IssueOptionsForm } from './IssueOptionsForm';
 import { MethodsList } from './MethodsList';
@@ -15,19 +17,20 @@ import { PolicyNote } from './PolicyNote';
 import { SignInPrompt } from './SignInPrompt';
 import { UserHeader } from './UserHeader';
 
-export type PanelContext = 'portal' | 'window';
-export type PanelIntent = 'issue' | 'status';
-
 export interface TapPanelProps {
-  userRef: string;
-  context: PanelContext;
-  intent: PanelIntent;
+  /** Whom the background bound this panel to, and how it was opened. */
+  claim: Extract<PanelClaim, { kind: 'user' }>;
+  /** Requests to the background, with the panel's ticket. */
+  send: Send;
+  /** Visible and unobscured long enough: Issue, Replace, Revoke and Copy act only then. */
+  armed: boolean;
   onOpenOptions: () => void;
   onClose: () => void;
 }
 
-export function TapPanel({ userRef, context, intent, onOpenOptions, onClose }: TapPanelProps) {
-  const store = useMemo(() => createPanelStore(userRef), [userRef]);
+export function TapPanel({ claim, send, armed, onOpenOptions, onClose }: TapPanelProps) {
+  const { context, link } = claim;
+  const store = useMemo(() => createPanelStore(send), [send]);
   const [form, setForm] = useState<IssueFormValue>(EMPTY_ISSUE_FORM);
   const [optionsOpen, setOptionsOpen] = useState(false);
   const issueButton = useRef<HTMLButtonElement>(null);
@@ -45,11 +48,13 @@ export function TapPanel({ userRef, context, intent, onOpenOptions, onClose }: T
   }, [store]);
 
   const phase = store.phase.value;
+  // Only a window the admin opened with "Issue" starts on the button; a portal frame never takes focus by itself.
+  const focusIssue = context === 'window' && claim.mode === 'issue';
   useEffect(() => {
-    if (phase !== 'loaded' || intent !== 'issue' || focused.current) return;
+    if (phase !== 'loaded' || !focusIssue || focused.current) return;
     focused.current = true;
     issueButton.current?.focus();
-  }, [phase, intent]);
+  }, [phase, focusIssue]);
 
   const state = store.state.value;
   const busy = store.busy.value;
@@ -57,65 +62,81 @@ export function TapPanel({ userRef, context, intent, onOpenOptions, onClose }: T
   const check = checkIssueForm(form, state?.policy.policy ?? null, now);
 
   return (
-    <main class={`panel panel-${context}`}>
-      <button type="button" class="close" aria-label="Close panel" onClick={onClose}>
-        ×
-      </button>
-      {phase === 'loading' && <PanelSkeleton />}
-      {phase === 'notConfigured' && <NotConfigured onOpenOptions={onOpenOptions} />}
-      {phase === 'signedOut' && <SignInPrompt onSignIn={() => void store.signIn()} busy={busy === 'signIn'} />}
-      {phase === 'error' && store.loadError.value && (
-        <ErrorNotice error={store.loadError.value} onRetry={() => void store.load()} />
-      )}
-      {phase === 'loaded' && state && (
-        <>
-          <UserHeader user={state.user} />
-          <EligibilityNotice eligibility={state.eligibility} id="eligibility" />
-          {store.issued.value && (
-            <PassDisplay
-              tap={store.issued.value}
-              userPrincipalName={state.user.userPrincipalName}
-              onDone={() => store.forgetPass()}
+    <ArmedContext.Provider value={armed}>
+      <main class={`panel panel-${context}`}>
+        <button
+          type="button"
+          class="close"
+          aria-label="Close panel"
+          onClick={() => {
+            store.forgetPass();
+            onClose();
+          }}
+        >
+          ×
+        </button>
+        {phase === 'loading' && <PanelSkeleton />}
+        {phase === 'notConfigured' && <NotConfigured onOpenOptions={onOpenOptions} />}
+        {phase === 'signedOut' && <SignInPrompt onSignIn={() => void store.signIn()} busy={busy === 'signIn'} />}
+        {phase === 'error' && store.loadError.value && (
+          <ErrorNotice error={store.loadError.value} onRetry={() => void store.load()} />
+        )}
+        {phase === 'loaded' && state && (
+          <>
+            <UserHeader user={state.user} />
+            {link && (
+              <p class="link-origin" data-testid="link-origin">
+                Opened from a link to <span class="mono">{link}</span>. Check that it is the user you meant.
+              </p>
+            )}
+            <EligibilityNotice eligibility={state.eligibility} id="eligibility" />
+            {store.issued.value && (
+              <PassDisplay
+                tap={store.issued.value}
+                userPrincipalName={state.user.userPrincipalName}
+                onCopied={(text) => void store.copied(text)}
+                onDone={() => store.forgetPass()}
+              />
+            )}
+            {state.passUnreadable ? (
+              <p class="muted">{state.passUnreadable.message}</p>
+            ) : (
+              <CurrentPass pass={state.currentPass} onRevoke={(id) => void store.revoke(id)} busy={busy !== null} />
+            )}
+            <IssueBar
+              hasPass={state.currentPass !== null || state.passUnreadable !== null}
+              disabled={!state.eligibility.canIssue || !check.ok}
+              busy={busy === 'issue'}
+              describedBy={state.eligibility.canIssue ? undefined : 'eligibility'}
+              optionsOpen={optionsOpen}
+              customised={isCustomised(form)}
+              onToggleOptions={() => setOptionsOpen(!optionsOpen)}
+              onIssue={() => check.ok && void store.issue(check.options)}
+              buttonRef={issueButton}
             />
-          )}
-          {state.passUnreadable ? (
-            <p class="muted">{state.passUnreadable.message}</p>
-          ) : (
-            <CurrentPass pass={state.currentPass} onRevoke={(id) => void store.revoke(id)} busy={busy !== null} />
-          )}
-          <IssueBar
-            hasPass={state.currentPass !== null || state.passUnreadable !== null}
-            disabled={!state.eligibility.canIssue || !check.ok}
-            busy={busy === 'issue'}
-            describedBy={state.eligibility.canIssue ? undefined : 'eligibility'}
-            optionsOpen={optionsOpen}
-            customised={isCustomised(form)}
-            onToggleOptions={() => setOptionsOpen(!optionsOpen)}
-            onIssue={() => check.ok && void store.issue(check.options)}
-            buttonRef={issueButton}
+            {!check.ok && !optionsOpen && <p class="field-error">{check.message}</p>}
+            <div id="issue-options" hidden={!optionsOpen}>
+              {optionsOpen && <IssueOptionsForm policy={state.policy.policy} value={form} onChange={setForm} check={check} />}
+            </div>
+          </>
+        )}
+        {actionError && (
+          <ErrorNotice
+            error={actionError}
+            onRetry={store.retryable.value ? () => void store.retry() : undefined}
+            onDismiss={() => store.clearActionError()}
           />
-          {!check.ok && !optionsOpen && <p class="field-error">{check.message}</p>}
-          <div id="issue-options" hidden={!optionsOpen}>
-            {optionsOpen && <IssueOptionsForm policy={state.policy.policy} value={form} onChange={setForm} check={check} />}
-          </div>
-        </>
-      )}
-      {actionError && (
-        <ErrorNotice
-          error={actionError}
-          onRetry={store.retryable.value ? () => void store.retry() : undefined}
-          onDismiss={() => store.clearActionError()}
-        />
-      )}
-      {phase === 'loaded' && state && (
-        <>
-          <MethodsList methods={state.methods} unreadable={state.methodsUnreadable?.message} />
-          <PolicyNote view={state.policy} />
-        </>
-      )}
-      <p class="visually-hidden" aria-live="polite">
-        {store.announcement.value}
-      </p>
-    </main>
+        )}
+        {phase === 'loaded' && state && (
+          <>
+            <MethodsList methods={state.methods} unreadable={state.methodsUnreadable?.message} />
+            <PolicyNote view={state.policy} />
+          </>
+        )}
+        <p class="visually-hidden" aria-live="polite">
+          {store.announcement.value}
+        </p>
+      </main>
+    </ArmedContext.Provider>
   );
 }

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { createServices } from '@/utils/background/create-services';
 import { createDispatcher } from '@/utils/background/dispatcher';
 import { setupContextMenus } from '@/utils/context-menu';
-import { openPanelWindow, watchPanelWindows } from '@/utils/panel-window';
-import { settingsItem } from '@/utils/storage';
+import { openNoticeWindow, openPanelWindow, watchPanelWindows } from '@/utils/panel-window';
+import { policyCacheItem, settingsItem } from '@/utils/storage';
 
 export default defineBackground(() => {
   const services = createServices();
@@ -16,7 +16,16 @@ export default defineBackground(() => {
   settingsItem.watch(() => {
     void services.settingsChanged();
   });
+  // Shared first views embed the policy: when its cached copy is dropped (refused, signed out, cleared), so are they.
+  policyCacheItem.watch((policy) => {
+    if (policy === null) services.panelLoads.clear();
+  });
+  // A closed tab's frame tickets die with it (tabs.onRemoved needs no permission).
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void services.frames.forgetTab(tabId);
+    services.panelLoads.forgetTab(tabId);
+  });
 
-  setupContextMenus({ openPanelWindow });
+  setupContextMenus({ openPanelWindow, openNoticeWindow });
   watchPanelWindows();
 });

@@ -1,7 +1,10 @@
 /**
- * The one protocol between the extension's UIs (panel, popup, options) and the background.
- * UIs send a Request; the background validates sender and shape (see parseRequest) and answers a Reply.
+ * The one protocol between the extension's UIs (panel, popup, options), the content script and the background.
+ * Senders send a Request; the background validates sender and shape (see parseRequest, classifySender) and answers a Reply.
  * No reply ever carries a token. Only the issueTap reply carries a pass value, straight to the panel that asked.
+ *
+ * A panel never says whom it acts for: the background bound it when it was created (a portal frame through the content
+ * script's introduction and its one-time ticket, a window because the background opened it) and answers for that user only.
  */
 import type { AuthMethodSummary, GroupRef, IssuedTap, TapMethod, TapPolicy, TargetUser } from './graph/types';
 
@@ -19,7 +22,10 @@ export interface SessionInfo {
   /** The admin's UPN, when signed in. */
   username: string | null;
   displayName: string | null;
+  /** The signed-in account's directory (its token's tid), the tenant every request acts in. */
   tenantId: string | null;
+  /** The configured domain of that directory, once known to name it; null when unknown or configured by id. */
+  tenantDomain: string | null;
   /** Tenant domain or id the extension is configured for. */
   configuredTenant: string | null;
 }
@@ -80,6 +86,8 @@ export type ErrorKind =
   | 'serverError'
   | 'ambiguous'
   | 'cancelled'
+  | 'wrongTenant'
+  | 'unbound'
   | 'unknown';
 
 /** Every failure, as data: a sentence a person can act on. */
@@ -94,16 +102,42 @@ export interface ErrorInfo {
   retryAfterSeconds?: number;
 }
 
+/** Whom a panel acts for and how it was opened, as the background bound it. */
+export type PanelClaim =
+  | {
+      kind: 'user';
+      /** portal: a frame the content script mounted on a user page; window: a window the background opened. */
+      context: 'portal' | 'window';
+      /** Always 'status' in portal frames: nothing there may start focused on Issue. */
+      mode: PanelMode;
+      /** The object id or UPN from the portal URL or the admin's selection; Graph resolves it. */
+      userRef: string;
+      /** Opened from a right-clicked link: its address, shown beside the resolved user. */
+      link?: string;
+    }
+  | { kind: 'notice'; sentence: string };
+
+/** A panel's proof of its binding: portal frames hold the one-time ticket their content script handed them. */
+export interface PanelTicket {
+  ticket?: string;
+}
+
 export interface RequestMap {
   getSession: { req: Record<never, never>; res: SessionInfo };
-  signIn: { req: Record<never, never>; res: SessionInfo };
+  signIn: { req: PanelTicket; res: SessionInfo };
   signOut: { req: Record<never, never>; res: SessionInfo };
-  /** userRef: an object id GUID or a UPN, from the portal URL or the admin's selection. */
-  getPanelState: { req: { userRef: string }; res: PanelState };
-  /** attemptId: a random id per click; the same id is never issued twice. */
-  issueTap: { req: { userId: string; attemptId: string; options: IssueOptions }; res: IssuedTap };
+  /** Content script → background: the frame it is mounting on this tab is for userRef; nonce is its ticket. */
+  introduceFrame: { req: { nonce: string; userRef: string }; res: { introduced: true } };
+  /** Content script → background: that frame is gone. */
+  releaseFrame: { req: { nonce: string }; res: { released: true } };
+  /** Panel → background: whom am I for? Binds a portal frame's ticket to the frame that presents it first. */
+  claimPanel: { req: PanelTicket; res: PanelClaim };
+  /** The bound user's first view; fresh skips the ≤ 10 s shared copy (after an action). */
+  getPanelState: { req: PanelTicket & { fresh?: boolean }; res: PanelState };
+  /** attemptId: a random id per click; the same id is never issued twice. userId must be the bound user's. */
+  issueTap: { req: PanelTicket & { userId: string; attemptId: string; options: IssueOptions }; res: IssuedTap };
   revokeTap: {
-    req: { userId: string; methodId: string };
+    req: PanelTicket & { userId: string; methodId: string };
     /** alreadyGone: Graph had no such pass (404); message says so in plain words. */
     res: { revoked: true; alreadyGone?: true; message?: string };
   };
@@ -112,6 +146,11 @@ export interface RequestMap {
   enablePolicy: { req: Record<never, never>; res: PolicyView };
   /** Opens (or focuses) the panel for a principal in a small window. */
   openPanelWindow: { req: { userRef: string; mode: PanelMode }; res: { windowId: number } };
+  /**
+   * The pass was copied: clear the clipboard later (or now) if it still holds it. digest: SHA-256 (hex) of the pass,
+   * never the pass; the comparison happens where the clipboard is read.
+   */
+  clearClipboard: { req: PanelTicket & { digest: string; when: 'later' | 'now' }; res: { scheduled: boolean } };
 }
 
 export type PanelMode = 'issue' | 'status';

@@ -1,6 +1,7 @@
 /** Every storage item the extension keeps, in one place. Nothing here ever holds a pass value or a token;
  *  MSAL's own cache lives in storage.session under the "msal.ss:" prefix (utils/auth/msal-shim.ts). */
 import { storage } from '#imports';
+import type { BindingState } from './background/frame-bindings';
 import type { PolicyView } from './messages';
 
 export interface EntraSettings {
@@ -22,3 +23,19 @@ export const settingsItem = storage.defineItem<EntraSettings | null>('local:entr
 
 /** Last TAP policy read from Graph, for an instant popup and a one-round-trip panel. Session-only. */
 export const policyCacheItem = storage.defineItem<PolicyView | null>('session:tapPolicyCache', { fallback: null });
+
+/** The admin's own choices on the options page. */
+export interface Preferences {
+  /** Seconds after Copy until a pass still on the clipboard is cleared from it; 0 = never. */
+  clipboardClearSeconds: number;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = { clipboardClearSeconds: 60 };
+
+export const preferencesItem = storage.defineItem<Preferences>('local:preferences', { fallback: DEFAULT_PREFERENCES });
+
+/** Portal frames' tickets and whom each panel resolved to (background only; storage.session is not for content scripts). */
+export const bindingsItem = storage.defineItem<BindingState | null>('session:panelBindings', { fallback: null });
+
+/** Configured tenant domains and the directory ids OpenID discovery named for them (public facts). */
+export const tenantIdsItem = storage.defineItem<Record<string, string>>('local:tenantIds', { fallback: {} });

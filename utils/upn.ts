@@ -48,7 +48,7 @@ function decodeOnce(text: string): string | null {
   return value.includes('%') ? null : value;
 }
 
-function isUpn(value: string): boolean {
+export function isUpn(value: string): boolean {
   if (value.length > 113) return false;
   const at = value.indexOf('@');
   if (at < 0 || at !== value.lastIndexOf('@')) return false;
@@ -64,15 +64,24 @@ function isUpn(value: string): boolean {
   );
 }
 
+export const isObjectId = (value: string): boolean => GUID.test(value);
+
+/**
+ * Exactly a principal, nothing stripped or decoded: for references that were parsed once already (messages, URLs).
+ * The one validator every layer shares, so the menu, the panel and the Graph path never disagree.
+ */
+export function principalOf(value: unknown): Principal | null {
+  if (typeof value !== 'string' || value.length > MAX_INPUT) return null;
+  if (GUID.test(value)) return { kind: 'objectId', value: value.toLowerCase() };
+  return isUpn(value) ? { kind: 'upn', value } : null;
+}
+
 /** A UPN (case kept; Entra compares case-insensitively) or an object id (lower case), or null for anything else. */
 export function parsePrincipal(text: string): Principal | null {
   if (typeof text !== 'string' || text.length > MAX_INPUT || INVISIBLE.test(text)) return null;
   const decoded = decodeOnce(stripWrapping(text));
   if (decoded === null || INVISIBLE.test(decoded)) return null;
-  const value = stripWrapping(decoded);
-  if (GUID.test(value)) return { kind: 'objectId', value: value.toLowerCase() };
-  if (isUpn(value)) return { kind: 'upn', value };
-  return null;
+  return principalOf(stripWrapping(decoded));
 }
 
 /** From a right-clicked link: a `mailto:` address, or the object id in an admin-center user page URL. */
@@ -83,14 +92,9 @@ export function principalFromLink(url: string): Principal | null {
   return id ? { kind: 'objectId', value: id } : null;
 }
 
-/**
- * The Graph path for a principal. `#` in guest UPNs must be `%23`; a UPN that starts with `$` needs the
- * `/users('…')` key form (Graph "Get user" docs, and its known-issues list).
- */
+/** The Graph path for a principal: `#` in guest UPNs must be `%23` (Graph "Get user" docs); `@` stays as the docs write it. */
 export function graphUserPath(principal: Principal): string {
-  const encoded = encodeURIComponent(principal.value);
-  if (principal.kind === 'upn' && principal.value.startsWith('$')) return `/users('${encoded.replaceAll("'", "''")}')`;
-  return `/users/${encoded}`;
+  return `/users/${encodeURIComponent(principal.value).replaceAll('%40', '@')}`;
 }
 
 /** Case-insensitive identity of a principal, e.g. to keep one window per user. */

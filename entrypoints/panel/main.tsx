@@ -1,40 +1,85 @@
+/**
+ * The panel page. It never decides whom it is for: a portal frame waits for its content script's hello (a ticket and a
+ * private port), a window is one the background opened; either way the background's claim names the user. A
+ * panel.html that anything else frames or opens gets no claim and shows only a sentence.
+ */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PanelNotice } from '@/components/PanelNotice';
-import { type PanelContext, type PanelIntent, TapPanel } from '@/components/TapPanel';
-import { noticeFromQuery } from '@/utils/context-menu/notice';
-import { postToHost, reportHeight } from '@/utils/ui/frame';
+import { TapPanel } from '@/components/TapPanel';
+import { UnboundPanel } from '@/components/UnboundPanel';
+import type { PanelClaim, RequestMap, RequestType } from '@/utils/messages';
+import { sendRequest } from '@/utils/send-request';
+import { awaitHostPort, type HostPort, reportHeight } from '@/utils/ui/host-port';
+import type { Send } from '@/utils/ui/panel-store';
+import { createVisibilityGate } from '@/utils/ui/visibility-gate';
 import '@/components/theme.css';
 import './panel.css';
 
-const params = new URLSearchParams(window.location.search);
-const userRef = params.get('userRef')?.trim() ?? '';
-const context: PanelContext = params.get('context') === 'window' ? 'window' : 'portal';
-const intent: PanelIntent = params.get('intent') === 'issue' ? 'issue' : 'status';
 const app = document.getElementById('app');
+const framed = window.parent !== window;
 
-function close(): void {
-  if (context === 'portal') postToHost({ type: 'entra-tap:close' });
-  else window.close();
+function withTicket(ticket: string | undefined): Send {
+  return <T extends RequestType>(type: T, req: RequestMap[T]['req']) =>
+    sendRequest(type, (ticket ? { ...req, ticket } : req) as RequestMap[T]['req']);
 }
 
-const notice = noticeFromQuery(params);
+async function claimAs(ticket?: string): Promise<PanelClaim | null> {
+  return sendRequest('claimPanel', ticket ? { ticket } : {}).catch(() => null);
+}
 
-if (app && notice) {
+async function startInFrame(root: HTMLElement): Promise<void> {
+  document.documentElement.dataset.context = 'portal';
+  let claim: PanelClaim | null = null;
+  const port: HostPort | null = await awaitHostPort(async (candidate) => {
+    claim = await claimAs(candidate.ticket);
+    return claim !== null;
+  });
+  const bound = claim as PanelClaim | null;
+  if (!port || bound?.kind !== 'user') {
+    render(<UnboundPanel />, root);
+    return;
+  }
+  const gate = createVisibilityGate(root, { needsHost: true });
+  port.onMessage((message) => {
+    if (message.type === 'visibility') gate.reportHost(message.visible);
+  });
+  const send = withTicket(port.ticket);
+  const Panel = () => (
+    <TapPanel
+      claim={bound}
+      send={send}
+      armed={gate.armed.value}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onClose={() => port.post({ type: 'close' })}
+    />
+  );
+  render(<Panel />, root);
+  reportHeight(root, port);
+}
+
+async function startInWindow(root: HTMLElement): Promise<void> {
   document.documentElement.dataset.context = 'window';
-  render(<PanelNotice sentence={notice} onClose={() => window.close()} />, app);
-} else if (app) {
-  document.documentElement.dataset.context = context;
+  const claim = await claimAs();
+  if (!claim) {
+    render(<UnboundPanel />, root);
+    return;
+  }
+  if (claim.kind === 'notice') {
+    render(<PanelNotice sentence={claim.sentence} onClose={() => window.close()} />, root);
+    return;
+  }
+  // A window the background opened for the admin's own click: no page frames or covers it, so it is armed.
   render(
     <TapPanel
-      key={userRef}
-      userRef={userRef}
-      context={context}
-      intent={intent}
+      claim={claim}
+      send={withTicket(undefined)}
+      armed
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      onClose={close}
+      onClose={() => window.close()}
     />,
-    app,
+    root,
   );
-  if (context === 'portal') reportHeight(app);
 }
+
+if (app) void (framed ? startInFrame(app) : startInWindow(app));

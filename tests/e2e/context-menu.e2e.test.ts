@@ -5,7 +5,7 @@
  * listener registered on them, so `onClicked.dispatch(info, tab)` in the service worker calls exactly the listener
  * the production build registered — nothing is added to the build for the tests.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../tenant/request-log';
 import { ADMINS, APP, TARGETS } from '../tenant/seed';
@@ -14,7 +14,7 @@ import { type ExtensionBrowser, stopServiceWorkers } from './harness/extension-b
 import { completeSignIn, configureExtension, portalUserUrl } from './harness/session';
 import { useExtensionSuite } from './harness/suite';
 
-const MENU_IDS = ['issue-tap', 'check-tap', 'issue-tap-link', 'check-tap-link'] as const;
+const MENU_IDS = ['issue-tap', 'check-tap', 'check-tap-link'] as const;
 const LINK_PATTERNS = ['mailto:*', 'https://entra.microsoft.com/*', 'https://portal.azure.com/*'];
 
 interface ClickData {
@@ -59,12 +59,19 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
     return page;
   };
 
-  const windowOf = async (worker: Worker, panelUrl: string) =>
-    worker.evaluate(async (url) => {
-      const all = await chrome.windows.getAll({ populate: true });
-      const found = all.find((w) => w.tabs?.some((tab) => tab.url === url));
-      return { id: found?.id, type: found?.type, count: all.length };
-    }, panelUrl);
+  /** The window a panel page runs in, asked of the page itself (every panel window has the same bare URL). */
+  const windowOf = async (page: Page) => {
+    const own = await page.evaluate(async () => {
+      const current = await chrome.windows.getCurrent();
+      return { id: current.id, type: current.type };
+    });
+    const worker = await browser.serviceWorker();
+    const count = await worker.evaluate(async () => (await chrome.windows.getAll()).length);
+    return { ...own, count };
+  };
+
+  /** Nothing about the user or the mode is in a panel window's URL: the background's window table holds it. */
+  const expectBareUrl = (page: Page) => expect(new URL(page.url()).search).toBe('');
 
   useExtensionSuite(
     (started) => {
@@ -84,7 +91,7 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
     },
   );
 
-  it('registers the four items with their contexts, titles and link patterns, and needs no host access', async () => {
+  it('registers the three items with their contexts, titles and link patterns, and needs no host access', async () => {
     const worker = await browser.serviceWorker();
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.permissions).toContain('contextMenus');
@@ -119,7 +126,7 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
       };
       const onInstalled = chrome.runtime.onInstalled as unknown as { dispatch(details: object): void };
       onInstalled.dispatch({ reason: 'update', previousVersion: chrome.runtime.getManifest().version });
-      for (let i = 0; i < 100 && calls.length < 4; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let i = 0; i < 100 && calls.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 20));
       return calls;
     });
     await popup.close();
@@ -127,19 +134,14 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
       { id: 'issue-tap', title: 'Issue Temporary Access Pass for “%s”', contexts: ['selection'] },
       { id: 'check-tap', title: 'Check Temporary Access Pass status for “%s”', contexts: ['selection'] },
       {
-        id: 'issue-tap-link',
-        title: 'Issue Temporary Access Pass for this user',
-        contexts: ['link'],
-        targetUrlPatterns: LINK_PATTERNS,
-      },
-      {
         id: 'check-tap-link',
         title: 'Check Temporary Access Pass status for this user',
         contexts: ['link'],
         targetUrlPatterns: LINK_PATTERNS,
       },
     ]);
-    // Re-running the installer left exactly the four items (removeAll first, no duplicate-id errors).
+    expect(await exists('issue-tap-link')).toBe(false); // a link opens the status view only
+    // Re-running the installer left exactly the three items (removeAll first, no duplicate-id errors).
     for (const id of MENU_IDS) await expect.poll(() => exists(id)).toBe(true);
   });
 
@@ -149,16 +151,13 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
       menuItemId: 'issue-tap',
       selectionText: ` “${TARGETS.adele.userPrincipalName}”,\n`,
     });
-    const url = new URL(panelPage.url());
-    expect(url.searchParams.get('userRef')).toBe(TARGETS.adele.userPrincipalName);
-    expect(url.searchParams.get('intent')).toBe('issue');
-    expect(url.searchParams.get('context')).toBe('window');
+    expectBareUrl(panelPage);
     await panelPage.getByText(TARGETS.adele.displayName).first().waitFor();
     await panelPage.getByText(TARGETS.adele.userPrincipalName).first().waitFor();
     const issueButton = panelPage.getByRole('button', { name: 'Issue TAP', exact: true });
     await issueButton.waitFor();
     await expect.poll(() => issueButton.evaluate((button) => button === document.activeElement)).toBe(true);
-    expect((await windowOf(await browser.serviceWorker(), panelPage.url())).type).toBe('popup');
+    expect((await windowOf(panelPage)).type).toBe('popup');
     // Resolved through Graph first; no pass is issued without the admin's click.
     const log = tenant.control.requestLog().filter((entry) => entry.host === 'graph' && !entry.isPreflight);
     expect(log.length).toBeGreaterThan(0);
@@ -167,12 +166,11 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
   });
 
   it('a second click for the same principal focuses its window instead of opening another', async () => {
-    const worker = await browser.serviceWorker();
-    const existing = browser.context
-      .pages()
-      .find((page) => page.url().includes(`userRef=${encodeURIComponent(TARGETS.adele.userPrincipalName)}`));
+    const panels = browser.context.pages().filter((page) => page.url().endsWith('/panel.html'));
+    const names = await Promise.all(panels.map((page) => page.locator('.user-name').textContent()));
+    const existing = panels[names.indexOf(TARGETS.adele.displayName)];
     if (!existing) throw new Error('The panel window for Adele should still be open.');
-    const before = await windowOf(worker, existing.url());
+    const before = await windowOf(existing);
     const pagesBefore = browser.context.pages().length;
     let opened = false;
     const onPage = () => {
@@ -187,9 +185,8 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
     expect(browser.context.pages().length).toBe(pagesBefore);
     // Same window, same page: the issue-mode window was neither reloaded nor replaced. (Headless Chromium does not
     // track window focus, so the focus itself is covered by the unit tests of openPanelWindow.)
-    const after = await windowOf(worker, existing.url());
+    const after = await windowOf(existing);
     expect(after).toEqual(before);
-    expect(new URL(existing.url()).searchParams.get('intent')).toBe('issue');
     await existing.getByText(TARGETS.adele.displayName).first().waitFor();
     await existing.close();
   });
@@ -199,9 +196,7 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
       menuItemId: 'check-tap',
       selectionText: `[${TARGETS.pradeep.id.toUpperCase()}]`,
     });
-    const url = new URL(panelPage.url());
-    expect(url.searchParams.get('userRef')).toBe(TARGETS.pradeep.id);
-    expect(url.searchParams.get('intent')).toBe('status');
+    expectBareUrl(panelPage);
     await panelPage.getByText(TARGETS.pradeep.displayName).first().waitFor();
     await panelPage.getByText(TARGETS.pradeep.userPrincipalName).first().waitFor();
     const issueButton = panelPage.getByRole('button', { name: 'Issue TAP', exact: true });
@@ -210,27 +205,29 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
     await panelPage.close();
   });
 
-  it('works on a mailto: link', async () => {
+  it('on a mailto: link: the status view, the link’s address beside the resolved user, Issue not focused', async () => {
     const panelPage = await clickAndWaitForPage({
       menuItemId: 'check-tap-link',
       linkUrl: `mailto:${TARGETS.lynne.userPrincipalName}?subject=Locked%20out`,
     });
-    const url = new URL(panelPage.url());
-    expect(url.searchParams.get('userRef')).toBe(TARGETS.lynne.userPrincipalName);
-    expect(url.searchParams.get('intent')).toBe('status');
+    expectBareUrl(panelPage);
     await panelPage.getByText(TARGETS.lynne.displayName).first().waitFor();
+    expect(await panelPage.getByTestId('link-origin').textContent()).toContain(`a link to ${TARGETS.lynne.userPrincipalName}.`);
+    const issueButton = panelPage.getByRole('button', { name: /^Issue TAP/ });
+    await issueButton.waitFor();
+    expect(await issueButton.evaluate((button) => button === document.activeElement)).toBe(false);
     await panelPage.close();
   });
 
-  it('works on an admin-center user link (object id from the URL)', async () => {
-    const panelPage = await clickAndWaitForPage({
-      menuItemId: 'issue-tap-link',
-      linkUrl: portalUserUrl(TARGETS.henrietta.id, 'UserAuthMethods'),
-    });
-    const url = new URL(panelPage.url());
-    expect(url.searchParams.get('userRef')).toBe(TARGETS.henrietta.id);
-    expect(url.searchParams.get('intent')).toBe('issue');
+  it('on an admin-center user link (object id from the URL): the status view with the link shown', async () => {
+    const linkUrl = portalUserUrl(TARGETS.henrietta.id, 'UserAuthMethods');
+    const panelPage = await clickAndWaitForPage({ menuItemId: 'check-tap-link', linkUrl });
+    expectBareUrl(panelPage);
     await panelPage.getByText(TARGETS.henrietta.displayName).first().waitFor();
+    expect(await panelPage.getByTestId('link-origin').textContent()).toContain(linkUrl.slice(0, 40));
+    const issueButton = panelPage.getByRole('button', { name: /^Issue TAP/ });
+    expect(await issueButton.evaluate((button) => button === document.activeElement)).toBe(false);
+    expect(tenant.control.state.passes[TARGETS.henrietta.id]).toBeUndefined();
     await panelPage.close();
   });
 
@@ -238,16 +235,16 @@ describe('context menu: TAP actions on a selected or linked principal', () => {
     for (const selection of ['call me tomorrow', `AdeleV\u200b@${APP.tenantDomain}`]) {
       tenant.control.clearLog();
       const notice = await clickAndWaitForPage({ menuItemId: 'issue-tap', selectionText: selection });
-      expect(new URL(notice.url()).searchParams.get('userRef')).toBeNull();
+      expectBareUrl(notice); // the selection is in no URL and no history entry
       await notice.getByRole('alert').waitFor();
       const sentence = await notice.getByRole('alert').locator('.notice-text').textContent();
       expect(sentence).toMatch(/^“.+” is not a user principal name or object ID\.$/);
       expect(sentence).not.toContain('\u200b');
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(tenant.control.requestLog()).toEqual([]);
-      expect((await windowOf(await browser.serviceWorker(), notice.url())).type).toBe('popup');
+      expect((await windowOf(notice)).type).toBe('popup');
       await notice.close();
     }
-    expect(browser.context.pages().filter((page) => new URL(page.url()).searchParams.has('userRef'))).toEqual([]);
+    expect(browser.context.pages().filter((page) => new URL(page.url()).search !== '')).toEqual([]);
   });
 });

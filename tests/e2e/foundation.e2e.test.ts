@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMINS, APP, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
 import { type ExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
-import { completeSignIn, panel, portalUserUrl } from './harness/session';
+import { completeSignIn, PANEL_HOST, panel, portalUserUrl } from './harness/session';
 import { useExtensionSuite } from './harness/suite';
 
 describe('foundation: configure, sign in, panel on user pages, popup, service-worker restart', () => {
@@ -53,7 +53,7 @@ describe('foundation: configure, sign in, panel on user pages, popup, service-wo
     await completeSignIn(browser, () => frame.getByRole('button', { name: 'Sign in' }).click(), ADMINS.alex.displayName);
     await frame.getByText(TARGETS.adele.displayName).first().waitFor();
     await frame.getByText(TARGETS.adele.userPrincipalName).first().waitFor();
-    expect(await page.locator('#entra-tap-panel-host iframe').isVisible()).toBe(true);
+    expect(await page.locator(PANEL_HOST).isVisible()).toBe(true);
     await page.close();
   });
 
@@ -69,7 +69,7 @@ describe('foundation: configure, sign in, panel on user pages, popup, service-wo
     await page.evaluate(() => {
       location.hash = '#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers';
     });
-    await expect.poll(() => page.locator('#entra-tap-panel-host').count()).toBe(0);
+    await expect.poll(() => page.locator(PANEL_HOST).count()).toBe(0);
     await page.close();
   });
 

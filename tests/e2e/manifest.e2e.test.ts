@@ -11,7 +11,14 @@ describe('production manifest', () => {
 
   it('asks for exactly the permissions the code explains', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'identity', 'storage']);
+    expect([...manifest.permissions].sort()).toEqual([
+      'clipboardRead',
+      'clipboardWrite',
+      'contextMenus',
+      'identity',
+      'offscreen',
+      'storage',
+    ]);
     expect(manifest.optional_permissions).toBeUndefined();
   });
 

@@ -5,7 +5,15 @@ import { ADMINS, GROUPS, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { panel } from './harness/session';
-import { clearPolicyCache, issueButton, openUser, switchAdmin, tapPosts, useSignedInSuite } from './harness/tap-panel';
+import {
+  clearPolicyCache,
+  issueButton,
+  openUser,
+  resetTenant,
+  switchAdmin,
+  tapPosts,
+  useSignedInSuite,
+} from './harness/tap-panel';
 
 /** The verdict before any click: Issue TAP disabled, one sentence saying why and what to do, and nothing sent. */
 async function expectRefused(browser: ExtensionBrowser, userId: string, why: RegExp, whatToDo: RegExp) {
@@ -56,7 +64,7 @@ describe('panel eligibility: every verdict knowable before a click', () => {
 
   describe('as a Global Administrator (Megan: can read the policy)', () => {
     it('policy turned off → says so and who can turn it on', async () => {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       tenant.control.setPolicy({ state: 'disabled' });
       await clearPolicyCache(browser);
       await expectRefused(
@@ -69,7 +77,7 @@ describe('panel eligibility: every verdict knowable before a click', () => {
     });
 
     it('policy scoped to "Pilot TAP users" → a user outside it is not included, naming the group', async () => {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       tenant.control.setPolicy({ includeTargets: [{ targetType: 'group', id: GROUPS.pilot.id }] });
       await clearPolicyCache(browser);
       await expectRefused(
@@ -81,7 +89,7 @@ describe('panel eligibility: every verdict knowable before a click', () => {
     });
 
     it('policy scoped to "Pilot TAP users" → Lynne (in Helpdesk, nested in Pilot) is eligible through the nesting', async () => {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       tenant.control.setPolicy({ includeTargets: [{ targetType: 'group', id: GROUPS.pilot.id }] });
       await clearPolicyCache(browser);
       await expectEligible(browser, TARGETS.lynne.id);
@@ -89,7 +97,7 @@ describe('panel eligibility: every verdict knowable before a click', () => {
     });
 
     it('excluded by group → Diego, naming "TAP Excluded"', async () => {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       await clearPolicyCache(browser);
       await expectRefused(
         browser,
@@ -134,7 +142,7 @@ describe('panel eligibility: every verdict knowable before a click', () => {
 
   describe('as an Authentication Administrator (Alex: the policy is unreadable, 403)', () => {
     beforeAll(async () => {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       await switchAdmin(browser, ADMINS.alex.displayName);
     });
 
@@ -170,7 +178,7 @@ describe('panel eligibility: every verdict knowable before a click', () => {
 
   describe('as a Global Reader (Isaiah)', () => {
     beforeAll(async () => {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       await switchAdmin(browser, ADMINS.isaiah.displayName);
     });
 

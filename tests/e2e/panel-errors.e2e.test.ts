@@ -1,16 +1,26 @@
 /// <reference types="chrome" />
 
-import type { FrameLocator, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLE } from '../tenant/roles';
 import { ADMINS, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
 import { type ExtensionBrowser, stopServiceWorkers } from './harness/extension-browser';
-import { panel, portalUserUrl } from './harness/session';
-import { issueButton, openUser, switchAdmin, TAP_PATH, tapCalls, tapPosts, useSignedInSuite } from './harness/tap-panel';
+import { type PanelFrame, panel, portalUserUrl } from './harness/session';
+import {
+  clearPolicyCache,
+  issueButton,
+  openUser,
+  resetTenant,
+  switchAdmin,
+  TAP_PATH,
+  tapCalls,
+  tapPosts,
+  useSignedInSuite,
+} from './harness/tap-panel';
 
 /** The error notice's one sentence (role=alert). */
-async function errorSentence(frame: FrameLocator, pattern: RegExp): Promise<string> {
+async function errorSentence(frame: PanelFrame, pattern: RegExp): Promise<string> {
   const alert = frame.getByRole('alert').filter({ hasText: pattern });
   await alert.waitFor();
   return (await alert.textContent()) ?? '';
@@ -38,7 +48,7 @@ function watchPostFetches(browser: ExtensionBrowser) {
   return { urls, stop: () => browser.context.off('request', onRequest) };
 }
 
-async function detailsRequestId(frame: FrameLocator): Promise<string> {
+async function detailsRequestId(frame: PanelFrame): Promise<string> {
   await frame.getByText('Details', { exact: true }).click();
   const dd = frame.locator('.notice-details dt', { hasText: 'Request ID' }).locator('xpath=following-sibling::dd[1]');
   return ((await dd.textContent()) ?? '').trim();
@@ -119,7 +129,7 @@ describe('panel errors: every Graph failure as a plain sentence that says what t
 
   it('server errors 500 and 503 → sentence with the request id in Details; Try again issues once', async () => {
     for (const status of [500, 503]) {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       const page = await openUser(browser, TARGETS.adele.id);
       const frame = panel(page);
       tenant.control.injectFault({ method: 'POST', path: TAP_PATH, status, times: 1 });
@@ -243,7 +253,8 @@ describe('panel errors: every Graph failure as a plain sentence that says what t
   });
 
   it('Graph unreachable while loading (dropped connection) → "can\'t be reached" sentence with Try again', async () => {
-    tenant.control.injectFault({ path: '$batch', drop: 'before', times: 2 });
+    await clearPolicyCache(browser); // and the ~10 s shared view of Adele: this page must load her anew
+    tenant.control.injectFault({ path: '$batch', drop: 'before' }); // every try, until cleared below
     const page = await browser.context.newPage();
     await page.goto(portalUserUrl(TARGETS.adele.id));
     const frame = panel(page);
@@ -312,7 +323,7 @@ describe('panel errors: every Graph failure as a plain sentence that says what t
 
   describe('as a Global Administrator (Megan: the form knows the policy)', () => {
     beforeAll(async () => {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       await switchAdmin(browser, ADMINS.megan.displayName);
     });
 

@@ -1,10 +1,10 @@
 /// <reference types="chrome" />
 
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMINS, LYNNE_PASS_ID, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
 import type { ExtensionBrowser } from './harness/extension-browser';
+import { openPanelWindowFor } from './harness/panel-window';
 import { panel } from './harness/session';
 import {
   displayedPass,
@@ -20,12 +20,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A datetime-local value in the browser's (= this machine's) time zone. */
 const localInputValue = (d: Date) =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-
-function panelFrame(page: Page) {
-  const frame = page.frames().find((f) => f.url().includes('/panel.html'));
-  if (!frame) throw new Error('no panel frame');
-  return frame;
-}
 
 describe('panel: issue, options, replace, revoke, one POST per click', () => {
   let tenant: Tenant;
@@ -204,6 +198,8 @@ describe('panel: issue, options, replace, revoke, one POST per click', () => {
     const page = await openUser(browser, TARGETS.adele.id);
     const frame = panel(page);
     tenant.control.clearLog();
+    // Raw mouse clicks don't wait for anything: wait until the panel has been visible long enough to act.
+    await expect.poll(() => issueButton(frame).isEnabled()).toBe(true);
     const box = await issueButton(frame).boundingBox();
     if (!box) throw new Error('no Issue TAP box');
     const x = box.x + box.width / 2;
@@ -215,6 +211,7 @@ describe('panel: issue, options, replace, revoke, one POST per click', () => {
 
     const again = await openUser(browser, TARGETS.isla.id);
     tenant.control.clearLog();
+    await expect.poll(() => issueButton(panel(again)).isEnabled()).toBe(true);
     await issueButton(panel(again)).evaluate((button: HTMLButtonElement) => {
       button.click();
       button.click();
@@ -226,9 +223,11 @@ describe('panel: issue, options, replace, revoke, one POST per click', () => {
 
   it('repeated issue messages join the one in flight, and a used attempt id is never sent again', async () => {
     tenant.control.setLatency(150);
-    const page = await openUser(browser, TARGETS.adele.id);
+    // A panel window: the background bound it when it opened it, so its page may send these messages itself.
+    const page = await openPanelWindowFor(browser, TARGETS.adele.userPrincipalName, 'status');
+    await issueButton(page).waitFor();
     tenant.control.clearLog();
-    const replies = await panelFrame(page).evaluate(async (userId) => {
+    const replies = await page.evaluate(async (userId) => {
       const send = (attemptId: string) => chrome.runtime.sendMessage({ type: 'issueTap', userId, attemptId, options: {} });
       const [a, b] = await Promise.all([send('attempt-a'), send('attempt-b')]);
       const c = await send('attempt-a');
@@ -244,8 +243,7 @@ describe('panel: issue, options, replace, revoke, one POST per click', () => {
   });
 
   it('intent=issue (context menu window) focuses the Issue TAP button', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(browser.extensionUrl(`panel.html?userRef=${TARGETS.adele.userPrincipalName}&context=window&intent=issue`));
+    const page = await openPanelWindowFor(browser, TARGETS.adele.userPrincipalName, 'issue');
     await page.getByText(TARGETS.adele.displayName).first().waitFor();
     await expect.poll(() => issueButton(page).evaluate((el) => el === document.activeElement)).toBe(true);
     expect(tapPosts(tenant)).toEqual([]); // focus only: issuing still takes the admin's click

@@ -5,8 +5,8 @@ import { ADMINS, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
 import { captureConsole } from './harness/console-capture';
 import type { ExtensionBrowser } from './harness/extension-browser';
-import { PANEL_FRAME, panel, portalUserUrl } from './harness/session';
-import { displayedPass, issueButton, openUser, useSignedInSuite, watchIssuedValues } from './harness/tap-panel';
+import { PANEL_HOST, panel, portalUserUrl } from './harness/session';
+import { displayedPass, issueButton, openUser, resetTenant, useSignedInSuite, watchIssuedValues } from './harness/tap-panel';
 
 /** Every place outside the panel's own DOM where a pass value must never appear. */
 async function everywhereButThePanel(browser: ExtensionBrowser, tenant: Tenant, portal: Page, consoleLines: string[]) {
@@ -50,7 +50,7 @@ describe('pass secrecy: the value lives only in the panel frame, and only until 
   });
 
   it('after issuing and after replacing: not in storage, console, the portal DOM, URLs/history or the request log', async () => {
-    tenant.control.reset();
+    await resetTenant(tenant, browser);
     const captured = captureConsole(browser.context, await browser.serviceWorker());
     const wire = watchIssuedValues(browser);
     const portal = await openUser(browser, TARGETS.adele.id);
@@ -80,24 +80,22 @@ describe('pass secrecy: the value lives only in the panel frame, and only until 
     const portal = await openUser(browser, TARGETS.isla.id);
     await issueButton(panel(portal)).click();
     await panel(portal).getByTestId('pass-value').waitFor();
-    const reach = await portal.evaluate((selector) => {
-      const iframe = document.querySelector(`#entra-tap-panel-host ${selector}`) as HTMLIFrameElement | null;
-      let windowDocument: string;
-      try {
-        windowDocument = String(iframe?.contentWindow?.document);
-      } catch (error) {
-        windowDocument = `blocked: ${(error as Error).name}`;
-      }
-      return { found: !!iframe, contentDocument: iframe?.contentDocument ?? null, windowDocument };
-    }, PANEL_FRAME);
-    expect(reach.found).toBe(true);
-    expect(reach.contentDocument).toBeNull();
-    expect(reach.windowDocument).toMatch(/^blocked: SecurityError/);
+    const reach = await portal.evaluate((hostTag) => {
+      const host = document.querySelector(hostTag);
+      return {
+        host: !!host,
+        shadowRoot: host?.shadowRoot ?? null,
+        iframes: document.querySelectorAll('iframe').length,
+        frames: window.frames.length,
+      };
+    }, PANEL_HOST);
+    // The host is there, its shadow root is closed, and no iframe or window of the panel is reachable from the page.
+    expect(reach).toEqual({ host: true, shadowRoot: null, iframes: 0, frames: 0 });
     await portal.close();
   });
 
   it('navigating to another user, or back, shows no pass: the new frame never had it', async () => {
-    tenant.control.reset();
+    await resetTenant(tenant, browser);
     const portal = await openUser(browser, TARGETS.adele.id);
     await issueButton(panel(portal)).click();
     await panel(portal).getByTestId('pass-value').waitFor();
@@ -116,7 +114,7 @@ describe('pass secrecy: the value lives only in the panel frame, and only until 
   });
 
   it('closing the panel removes it with the pass; "Done" forgets the pass in place', async () => {
-    tenant.control.reset();
+    await resetTenant(tenant, browser);
     const portal = await openUser(browser, TARGETS.adele.id);
     const frame = panel(portal);
     await issueButton(frame).click();
@@ -130,7 +128,7 @@ describe('pass secrecy: the value lives only in the panel frame, and only until 
     await frame.getByRole('button', { name: 'Replace' }).click();
     await frame.getByTestId('pass-value').waitFor();
     await frame.getByRole('button', { name: 'Close panel' }).click();
-    await expect.poll(() => portal.locator('#entra-tap-panel-host').count()).toBe(0);
+    await expect.poll(() => portal.locator(PANEL_HOST).count()).toBe(0);
     await expect.poll(() => portal.frames().some((f) => f.url().includes('/panel.html'))).toBe(false); // destroyed, not hidden
 
     await portal.reload();

@@ -7,6 +7,7 @@ import type { Tenant } from '../tenant/server';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { completeSignIn, configureExtension } from './harness/session';
 import { useExtensionSuite } from './harness/suite';
+import { resetTenant } from './harness/tap-panel';
 
 const POLICY_PATH = 'authenticationMethodConfigurations/TemporaryAccessPass';
 const POLICY_LINK =
@@ -104,7 +105,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
   });
 
   it('shows the seeded, enabled policy in plain words', async () => {
-    tenant.control.reset();
+    await resetTenant(tenant, browser);
     await signInAs(ADMINS.megan);
     await clearPolicyCache();
     const popup = await openPopup();
@@ -120,7 +121,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
   });
 
   it('shows a disabled, one-time policy with other lifetimes', async () => {
-    tenant.control.reset();
+    await resetTenant(tenant, browser);
     tenant.control.setPolicy({
       state: 'disabled',
       isUsableOnce: true,
@@ -139,7 +140,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
   });
 
   it('names the groups a scoped policy includes and excludes, resolved through Graph', async () => {
-    tenant.control.reset();
+    await resetTenant(tenant, browser);
     tenant.control.setPolicy({
       includeTargets: [{ targetType: 'group', id: GROUPS.pilot.id, isRegistrationRequired: false }],
       excludeTargets: [
@@ -173,7 +174,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
   });
 
   it('shows the cached policy at once, with its age, before any Graph request, then refreshes it', async () => {
-    tenant.control.reset();
+    await resetTenant(tenant, browser);
     await clearPolicyCache();
     const warm = await openPopup();
     await warm.getByTestId('policy-state').waitFor();
@@ -229,7 +230,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
   });
 
   it('says which roles can read the policy when the admin’s role cannot (403), without an error code', async () => {
-    tenant.control.reset();
+    await resetTenant(tenant, browser);
     await signInAs(ADMINS.alex);
     await clearPolicyCache();
     const popup = await openPopup();
@@ -259,7 +260,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
     };
 
     beforeAll(async () => {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       await signInAs(ADMINS.lee);
     });
 
@@ -306,7 +307,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
 
   describe('lookup box', () => {
     beforeAll(async () => {
-      tenant.control.reset();
+      await resetTenant(tenant, browser);
       await signInAs(ADMINS.megan);
     });
 
@@ -326,16 +327,10 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
 
     it('opens the panel for a UPN in a small window', async () => {
       const { popup, panelPage } = await lookUp(`  ${TARGETS.adele.userPrincipalName} `);
-      const url = new URL(panelPage.url());
-      expect(url.searchParams.get('userRef')).toBe(TARGETS.adele.userPrincipalName);
-      expect(url.searchParams.get('context')).toBe('window');
+      // Whom it shows lives in the background's window table, not in the URL.
+      expect(new URL(panelPage.url()).search).toBe('');
       await panelPage.getByText(TARGETS.adele.displayName).first().waitFor();
-      const worker = await browser.serviceWorker();
-      const window = await worker.evaluate(async () => {
-        const all = await chrome.windows.getAll({ populate: true });
-        const found = all.find((w) => w.tabs?.some((tab) => tab.url?.includes('/panel.html')));
-        return { type: found?.type };
-      });
+      const window = await panelPage.evaluate(async () => ({ type: (await chrome.windows.getCurrent()).type }));
       // A popup-type window (no tab strip). Its size isn't checked: Playwright resizes every page to its viewport.
       expect(window.type).toBe('popup');
       await panelPage.close();
@@ -344,7 +339,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
 
     it('opens the panel for an object id', async () => {
       const { popup, panelPage } = await lookUp(TARGETS.pradeep.id);
-      expect(new URL(panelPage.url()).searchParams.get('userRef')).toBe(TARGETS.pradeep.id);
+      expect(new URL(panelPage.url()).search).toBe('');
       await panelPage.getByText(TARGETS.pradeep.displayName).first().waitFor();
       await panelPage.getByText(TARGETS.pradeep.userPrincipalName).first().waitFor();
       await panelPage.close();

@@ -1,17 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { InvalidPrincipalError, openPanelWindow, type PanelWindowBrowser, watchPanelWindows } from '@/utils/panel-window';
+import {
+  InvalidPrincipalError,
+  openNoticeWindow,
+  openPanelWindow,
+  type PanelWindowBrowser,
+  panelWindowContent,
+  watchPanelWindows,
+} from '@/utils/panel-window';
 
 const api = fakeBrowser as unknown as PanelWindowBrowser;
 const ADELE = 'AdeleV@contoso.onmicrosoft.com';
 const GUEST = 'chris_fabrikam.com#EXT#@contoso.onmicrosoft.com';
 const PANEL = 'chrome-extension://test-extension-id/panel.html';
 
-function panelQuery(url: unknown): Record<string, string> {
-  const [page, query] = String(url).split('?');
-  expect(page).toBe(PANEL);
-  return Object.fromEntries(new URLSearchParams(query));
-}
+/** A panel window's URL is the bare page: whom it shows lives in the background's table, never in a URL. */
+const expectBare = (url: unknown) => expect(url).toBe(PANEL);
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -30,15 +34,32 @@ describe('openPanelWindow', () => {
     expect(create).not.toHaveBeenCalled();
   });
 
-  it('opens a focused 420×680 popup on the panel page for the principal and intent', async () => {
+  it('opens a focused 420×680 popup on the bare panel page; the table says whom it shows and in which mode', async () => {
     const create = vi.spyOn(fakeBrowser.windows, 'create');
-    const { windowId } = await openPanelWindow({ userRef: ` "${GUEST}" `, mode: 'issue' }, api);
+    const { windowId } = await openPanelWindow({ userRef: ` "${GUEST}" `, mode: 'issue', link: 'a link' }, api);
     expect(create).toHaveBeenCalledTimes(1);
     const data = create.mock.calls[0]?.[0];
     expect(data).toMatchObject({ type: 'popup', width: 420, height: 680, focused: true });
-    expect(panelQuery(data?.url)).toEqual({ userRef: GUEST, context: 'window', intent: 'issue' });
-    expect(data?.url).toContain('userRef=chris_fabrikam.com%23EXT%23%40contoso.onmicrosoft.com&');
+    expectBare(data?.url);
     expect(await fakeBrowser.windows.get(windowId)).toMatchObject({ id: windowId, type: 'popup' });
+    expect(await panelWindowContent(windowId, undefined, api)).toEqual({ userRef: GUEST, mode: 'issue', link: 'a link' });
+    expect(await panelWindowContent(windowId + 1, undefined, api)).toBeNull();
+  });
+
+  it('knows a window only with its own tab', async () => {
+    vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({ id: 7, tabs: [{ id: 70 }] } as never);
+    await openPanelWindow({ userRef: ADELE, mode: 'status' }, api);
+    expect(await panelWindowContent(7, 70, api)).toEqual({ userRef: ADELE, mode: 'status' });
+    expect(await panelWindowContent(7, 71, api)).toBeNull();
+  });
+
+  it('a notice window keeps its text in the table, not in its URL', async () => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create');
+    const { windowId } = await openNoticeWindow('call me tomorrow', api);
+    const data = create.mock.calls[0]?.[0];
+    expect(data).toMatchObject({ type: 'popup', width: 420, height: 200, focused: true });
+    expectBare(data?.url);
+    expect(await panelWindowContent(windowId, undefined, api)).toEqual({ notice: 'call me tomorrow' });
   });
 
   it('keeps one window per principal, case-insensitively: a second call focuses it', async () => {
@@ -71,7 +92,9 @@ describe('openPanelWindow', () => {
   it('remembers windows in storage.session, so a restarted service worker still focuses them', async () => {
     const first = await openPanelWindow({ userRef: ADELE, mode: 'status' }, api);
     const stored = await fakeBrowser.storage.session.get('panelWindows');
-    expect(stored.panelWindows).toEqual({ [`upn:${ADELE.toLowerCase()}`]: { windowId: first.windowId, mode: 'status' } });
+    expect(stored.panelWindows).toEqual({
+      [`upn:${ADELE.toLowerCase()}`]: { windowId: first.windowId, userRef: ADELE, mode: 'status' },
+    });
 
     vi.resetModules();
     const restarted = await import('@/utils/panel-window');
@@ -87,7 +110,9 @@ describe('openPanelWindow', () => {
     await fakeBrowser.windows.remove(first.windowId);
     await vi.waitFor(async () => {
       const stored = await fakeBrowser.storage.session.get('panelWindows');
-      expect(Object.values(stored.panelWindows as object)).toEqual([{ windowId: other.windowId, mode: 'status' }]);
+      expect(Object.values(stored.panelWindows as object)).toEqual([
+        { windowId: other.windowId, userRef: 'IslaO@contoso.onmicrosoft.com', mode: 'status' },
+      ]);
     });
     const again = await openPanelWindow({ userRef: ADELE, mode: 'status' }, api);
     expect(again.windowId).not.toBe(first.windowId);
@@ -112,7 +137,8 @@ describe('openPanelWindow', () => {
     expect(tabsUpdate).toHaveBeenCalledTimes(1);
     const [tabId, info] = tabsUpdate.mock.calls[0] as unknown as [number, { url: string }];
     expect(tabId).toBe(70);
-    expect(panelQuery(info.url).intent).toBe('issue');
+    expectBare(info.url);
+    expect(await panelWindowContent(7, 70, api)).toMatchObject({ mode: 'issue' });
 
     expect(await openPanelWindow({ userRef: ADELE, mode: 'status' }, api)).toEqual({ windowId: 7 });
     expect(await openPanelWindow({ userRef: ADELE, mode: 'issue' }, api)).toEqual({ windowId: 7 });
@@ -127,6 +153,7 @@ describe('openPanelWindow', () => {
     const again = await openPanelWindow({ userRef: ADELE, mode: 'issue' }, api);
     expect(remove).toHaveBeenCalledWith(first.windowId);
     expect(again.windowId).not.toBe(first.windowId);
-    expect(panelQuery(create.mock.calls[0]?.[0]?.url).intent).toBe('issue');
+    expectBare(create.mock.calls[0]?.[0]?.url);
+    expect(await panelWindowContent(again.windowId, undefined, api)).toMatchObject({ mode: 'issue' });
   });
 });

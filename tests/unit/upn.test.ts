@@ -139,11 +139,9 @@ describe('principalFromLink', () => {
 describe('graphUserPath', () => {
   it.each<[Principal, string]>([
     [objectId(ID), `/users/${ID}`],
-    [upn(ADELE), '/users/AdeleV%40contoso.onmicrosoft.com'],
-    [upn(GUEST), '/users/chris_fabrikam.com%23EXT%23%40contoso.onmicrosoft.com'],
-    [upn("o'brien^x@contoso.com"), "/users/o'brien%5Ex%40contoso.com"],
-    [upn('$AdeleV@contoso.com'), "/users('%24AdeleV%40contoso.com')"],
-    [upn("$o'brien@contoso.com"), "/users('%24o''brien%40contoso.com')"],
+    [upn(ADELE), '/users/AdeleV@contoso.onmicrosoft.com'],
+    [upn(GUEST), '/users/chris_fabrikam.com%23EXT%23@contoso.onmicrosoft.com'],
+    [upn("o'brien^x@contoso.com"), "/users/o'brien%5Ex@contoso.com"],
   ])('%j → %s', (principal, path) => {
     expect(graphUserPath(principal)).toBe(path);
   });

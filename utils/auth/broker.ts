@@ -10,7 +10,8 @@ import {
 } from '@azure/msal-browser';
 import { authorityFor } from '../clouds';
 import type { EntraSettings } from '../storage';
-import { NotConfiguredError, SignInRequiredError } from './errors';
+import { NotConfiguredError, SignInRequiredError, WrongTenantError } from './errors';
+import type { TenantIdResolver } from './tenant-id';
 
 /** The part of MSAL's PublicClientApplication the broker uses (a fake in unit tests). */
 export type MsalClient = Pick<
@@ -44,6 +45,8 @@ export interface AuthBrokerDeps {
   flush(): Promise<void>;
   /** Drops MSAL's persisted cache (sign-out, settings change). */
   wipe(): Promise<void>;
+  /** The directory's object id (GUID) for a configured tenant id or verified domain (OpenID discovery). */
+  tenantIds: Pick<TenantIdResolver, 'resolve' | 'known'>;
   silentFlowTimeoutMs?: number;
   log?(message: string): void;
 }
@@ -70,6 +73,8 @@ export interface AuthBroker {
   /** The signed-in account without any network call, or null. */
   account(): Promise<AccountInfo | null>;
   settings(): Promise<EntraSettings | null>;
+  /** The configured tenant's object id, when already known (no network call). */
+  knownTenantId(): Promise<string | null>;
   /** The app registration changed: forget the MSAL instance and its cache. */
   settingsChanged(): Promise<void>;
 }
@@ -162,7 +167,25 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     return { pca: await instance.ready, settings };
   }
 
-  async function webAuthFlow(pca: MsalClient, request: RedirectRequest, interactive: boolean): Promise<AuthenticationResult> {
+  /**
+   * A tenanted authority should only ever answer for its own directory; the token is checked anyway, so an account of
+   * another directory (a misrouted sign-in, a wrong domain in the options) never acts here. Its cache entry is dropped.
+   */
+  async function verifyTenant(pca: MsalClient, result: AuthenticationResult, settings: EntraSettings): Promise<void> {
+    const expected = await deps.tenantIds.resolve(settings.tenantId);
+    const actual = (result.account.tenantId || (result.idTokenClaims as { tid?: string } | undefined)?.tid || '').toLowerCase();
+    if (actual === expected) return;
+    await pca.clearCache({ account: result.account }).catch(() => undefined);
+    await deps.flush();
+    throw new WrongTenantError(actual || 'unknown', settings.tenantId);
+  }
+
+  async function webAuthFlow(
+    pca: MsalClient,
+    settings: EntraSettings,
+    request: RedirectRequest,
+    interactive: boolean,
+  ): Promise<AuthenticationResult> {
     const url = await new Promise<string>((resolve, reject) => {
       capture = resolve;
       pca.acquireTokenRedirect(request).catch((e: unknown) => {
@@ -194,13 +217,14 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       throw e;
     }
     if (!result) throw new Error('The sign-in answer had no token.');
+    await verifyTenant(pca, result, settings);
     pca.setActiveAccount(result.account);
     await deps.flush();
     return result;
   }
 
-  const runFlow = (pca: MsalClient, request: RedirectRequest, interactive: boolean) =>
-    serialized(() => webAuthFlow(pca, request, interactive));
+  const runFlow = (pca: MsalClient, settings: EntraSettings, request: RedirectRequest, interactive: boolean) =>
+    serialized(() => webAuthFlow(pca, settings, request, interactive));
 
   // The hot path (every panel view, every issue) skips MSAL's cache walk and storage flush while the token is fresh.
   const hotTokens = new Map<string, { token: TokenResult; expiresAt: number }>();
@@ -221,11 +245,11 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
 
   async function getToken(scopes: string[], options: GetTokenOptions = {}): Promise<TokenResult> {
     const started = generation;
-    const { pca } = await client();
+    const { pca, settings } = await client();
     const account = currentAccount(pca);
     const hot = account && hotTokens.get(hotKey(account, scopes));
     if (hot && hot.expiresAt - Date.now() > HOT_TOKEN_MARGIN_MS) return hot.token;
-    const token = await acquireToken(pca, scopes, options);
+    const token = await acquireToken(pca, settings, scopes, options);
     if (started !== generation) {
       // Signed out (or the app registration changed) while this token was on its way: MSAL has just written the
       // account back, so forget it again rather than undo the sign-out.
@@ -237,7 +261,12 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     return token;
   }
 
-  async function acquireToken(pca: MsalClient, scopes: string[], { interactive = false }: GetTokenOptions): Promise<TokenResult> {
+  async function acquireToken(
+    pca: MsalClient,
+    settings: EntraSettings,
+    scopes: string[],
+    { interactive = false }: GetTokenOptions,
+  ): Promise<TokenResult> {
     const account = currentAccount(pca);
     if (account) {
       try {
@@ -256,9 +285,10 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       // person takes. It says "sign in" at once instead (its click joins the window already open).
       if (!interactive && interactiveInFlight.size > 0) throw new SignInRequiredError('a sign-in window is open');
       try {
-        return toToken(await runFlow(pca, { scopes, account, prompt: 'none' }, false)); // SSO through the Entra session cookie
+        return toToken(await runFlow(pca, settings, { scopes, account, prompt: 'none' }, false)); // SSO through the Entra session cookie
       } catch (e) {
         log(`prompt=none failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
+        if (e instanceof WrongTenantError) throw e;
         if (!interactive) {
           // Missing admin consent is not an ended session: signing in again can't fix it, so keep Entra's answer.
           if (CONSENT_MISSING.test(errorText(e))) throw e;
@@ -276,7 +306,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       const request: RedirectRequest = account
         ? { scopes, account, loginHint: account.username }
         : { scopes, prompt: 'select_account' };
-      pending = runFlow(pca, request, true)
+      pending = runFlow(pca, settings, request, true)
         .then(toToken)
         .finally(() => interactiveInFlight.delete(key));
       interactiveInFlight.set(key, pending);
@@ -309,6 +339,10 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       }
     },
     settings: () => deps.loadSettings(),
+    async knownTenantId() {
+      const settings = await deps.loadSettings();
+      return settings?.tenantId ? deps.tenantIds.known(settings.tenantId) : null;
+    },
     async settingsChanged() {
       generation++;
       hotTokens.clear();

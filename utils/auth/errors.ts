@@ -13,3 +13,14 @@ export class SignInRequiredError extends Error {
     this.name = 'SignInRequiredError';
   }
 }
+
+/** The account signed in belongs to another directory than the one the extension is set up for. */
+export class WrongTenantError extends Error {
+  constructor(
+    readonly accountTenantId: string,
+    readonly configuredTenant: string,
+  ) {
+    super(`Signed in to tenant ${accountTenantId}, configured for ${configuredTenant}`);
+    this.name = 'WrongTenantError';
+  }
+}

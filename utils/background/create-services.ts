@@ -1,13 +1,19 @@
 import { PublicClientApplication } from '@azure/msal-browser';
 import { browser } from 'wxt/browser';
-import { createAuthBroker } from '../auth/broker';
+import { accountObjectId, createAuthBroker } from '../auth/broker';
 import { flushMsalStorage, installMsalShim, type SessionArea } from '../auth/msal-shim';
 import { SIGN_IN_SCOPES } from '../auth/scopes';
+import { createTenantIdResolver } from '../auth/tenant-id';
+import type { ClipboardWatch } from '../clipboard-ops';
 import { createGraphClient } from '../graph/client';
-import { openPanelWindow } from '../panel-window';
-import { policyCacheItem, settingsItem } from '../storage';
+import { loadPanelState } from '../graph/panel-state';
+import { openPanelWindow, panelWindowContent } from '../panel-window';
+import { bindingsItem, policyCacheItem, preferencesItem, settingsItem, tenantIdsItem } from '../storage';
+import { createClipboardGuard, type OffscreenApi, offscreenDelivery } from './clipboard-guard';
+import { createFrameBindings } from './frame-bindings';
 import { issueGuardItem } from './guard-store';
 import { createIssueGuard } from './issue-guard';
+import { createPanelLoads } from './panel-loads';
 import type { BackgroundServices } from './services';
 
 const log = (message: string) => console.debug(`[entra-tap] ${message}`);
@@ -27,6 +33,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
       (await installMsalShim(sessionArea)).clear();
       await flushMsalStorage();
     },
+    tenantIds: createTenantIdResolver({ fetch: (input, init) => fetch(input, init), store: tenantIdsItem }),
     log,
   });
   const graph = createGraphClient({
@@ -34,18 +41,44 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     defaultScopes: SIGN_IN_SCOPES,
   });
   const guard = createIssueGuard(issueGuardItem);
+  const frames = createFrameBindings(bindingsItem);
+  const panelLoads = createPanelLoads({
+    load: async (userRef) => {
+      const account = await broker.account();
+      return loadPanelState(userRef, {
+        client: graph,
+        policyStore: policyCacheItem,
+        adminId: account ? accountObjectId(account) : null,
+      });
+    },
+  });
+  const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+  const clipboard = createClipboardGuard({
+    clearAfterSeconds: async () => (await preferencesItem.getValue()).clipboardClearSeconds,
+    deliver: offscreen
+      ? offscreenDelivery(offscreen, (watch: ClipboardWatch) => browser.runtime.sendMessage(watch))
+      : async () => {
+          throw new Error('No document can clear the clipboard in this browser yet.');
+        },
+  });
   return {
     broker,
     graph,
     policyStore: policyCacheItem,
     guard,
+    frames,
+    panelLoads,
+    clipboard,
     openPanelWindow: (request) => openPanelWindow(request),
+    windowContent: (windowId, tabId) => panelWindowContent(windowId, tabId),
     isOnline: () => navigator.onLine !== false,
     now: Date.now,
     log,
     async settingsChanged() {
       await broker.settingsChanged();
       await policyCacheItem.setValue(null);
+      panelLoads.clear();
+      await frames.forgetResolved();
       await guard.clear();
     },
   };

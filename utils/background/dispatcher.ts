@@ -1,27 +1,41 @@
 import { PERMISSION_FOR } from '../auth/scopes';
 import { type ErrorContext, type GraphAction, toErrorInfo } from '../graph/error-info';
-import type { Reply, Request, RequestMap, RequestType } from '../messages';
+import type { ErrorInfo, Reply, Request, RequestMap, RequestType } from '../messages';
+import type { HandlerContext } from './handler-context';
+import { claimPanel } from './handlers/claim-panel';
+import { clearClipboard } from './handlers/clipboard';
+import { introduceFrame, releaseFrame } from './handlers/frames';
 import { issueTap } from './handlers/issue-tap';
 import { openPanelWindow } from './handlers/open-panel-window';
 import { getPanelState } from './handlers/panel-state';
 import { enablePolicy, getPolicy } from './handlers/policy';
 import { revokeTap } from './handlers/revoke-tap';
 import { getSession, signIn, signOut } from './handlers/session';
-import { type MessageSender, parseRequest, type Self } from './parse-request';
+import { bindPanel } from './panel-binding';
+import { parseRequest, requestTypeOf } from './parse-request';
+import { type Caller, classifySender, type MessageSender, mayAsk, PANEL_BOUND, type Self } from './sender';
 import type { BackgroundServices } from './services';
 
-type Handler<T extends RequestType> = (req: RequestMap[T]['req'], services: BackgroundServices) => Promise<RequestMap[T]['res']>;
+type Handler<T extends RequestType> = (
+  req: RequestMap[T]['req'],
+  services: BackgroundServices,
+  ctx: HandlerContext,
+) => Promise<RequestMap[T]['res']>;
 
 const HANDLERS: { [K in RequestType]: Handler<K> } = {
   getSession,
   signIn,
   signOut,
+  introduceFrame,
+  releaseFrame,
+  claimPanel,
   getPanelState,
   issueTap,
   revokeTap,
   getPolicy,
   enablePolicy,
   openPanelWindow,
+  clearClipboard,
 };
 
 /** What each request does, for the 403/404 sentences. */
@@ -34,11 +48,21 @@ const CONTEXT: Partial<Record<RequestType, { action: GraphAction; permission?: s
   enablePolicy: { action: 'writePolicy', permission: PERMISSION_FOR.writePolicy },
 };
 
-export async function handleRequest(request: Request, services: BackgroundServices): Promise<Reply> {
-  const { type, ...req } = request;
+const FORBIDDEN: ErrorInfo = { kind: 'forbidden', message: 'Only the extension’s own pages can ask for this.' };
+
+/** Runs one validated request for a caller; a panel's request first resolves the panel's binding. */
+export async function handleRequest(request: Request, services: BackgroundServices, caller: Caller): Promise<Reply> {
+  const { type, ...fields } = request;
   try {
+    const ctx: HandlerContext = { caller };
+    let req: object = fields;
+    if ((caller.kind === 'panelFrame' || caller.kind === 'panelWindow') && PANEL_BOUND.has(type)) {
+      const { ticket, ...rest } = fields as { ticket?: string };
+      ctx.binding = await bindPanel(caller, ticket, services);
+      req = rest;
+    }
     const handler = HANDLERS[type] as Handler<typeof type>;
-    return { ok: true, data: await handler(req as RequestMap[typeof type]['req'], services) };
+    return { ok: true, data: await handler(req as RequestMap[typeof type]['req'], services, ctx) };
   } catch (err) {
     const ctx: ErrorContext = { ...CONTEXT[type], grantedScopes: services.graph.grantedScopes(), isOnline: services.isOnline };
     const error = toErrorInfo(err, ctx);
@@ -48,14 +72,21 @@ export async function handleRequest(request: Request, services: BackgroundServic
 }
 
 /**
- * The runtime.onMessage listener body: validates, runs the handler, and always answers a Reply (never throws).
- * Returns undefined for messages that aren't ours, so another listener can answer them.
+ * The runtime.onMessage listener body: checks the sender may ask this, validates the shape, runs the handler, and always
+ * answers a Reply (never throws). Returns undefined for messages that aren't ours, so another listener can answer them.
  */
 export function createDispatcher(services: BackgroundServices, self: Self) {
   return (msg: unknown, sender: MessageSender): Promise<Reply> | undefined => {
-    const parsed = parseRequest(msg, sender, self);
+    const type = requestTypeOf(msg);
+    if (!type) return undefined;
+    const caller = classifySender(sender, self);
+    if (!caller || !mayAsk(caller, type)) {
+      services.log(`${type} refused: sender ${caller?.kind ?? 'unknown'}`);
+      return Promise.resolve({ ok: false, error: FORBIDDEN });
+    }
+    const parsed = parseRequest(msg);
     if (parsed.ok === 'ignore') return undefined;
     if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
-    return handleRequest(parsed.request, services);
+    return handleRequest(parsed.request, services, caller);
   };
 }

@@ -1,4 +1,5 @@
 import type { IssuedTap } from '../graph/types';
+import { createSessionState, newest, type StateStore } from './session-state';
 
 /** A user the background resolved through Graph in this browser session (getPanelState). */
 export interface ResolvedUser {
@@ -15,19 +16,10 @@ export interface GuardState {
   attempts: Record<string, number>;
 }
 
-export interface GuardStore {
-  getValue(): Promise<GuardState | null>;
-  setValue(value: GuardState | null): Promise<void>;
-}
+export type GuardStore = StateStore<GuardState>;
 
 const MAX_USERS = 200;
 const MAX_ATTEMPTS = 200;
-
-function newest<T>(record: Record<string, T>, limit: number, time: (v: T) => number): Record<string, T> {
-  const entries = Object.entries(record);
-  if (entries.length <= limit) return record;
-  return Object.fromEntries(entries.sort((a, b) => time(b[1]) - time(a[1])).slice(0, limit));
-}
 
 /**
  * Never issues twice: one in-flight issue per user (a repeated message joins it), every attemptId is used
@@ -35,23 +27,15 @@ function newest<T>(record: Record<string, T>, limit: number, time: (v: T) => num
  */
 export function createIssueGuard(store: GuardStore, now: () => number = Date.now) {
   const inFlight = new Map<string, Promise<IssuedTap>>();
-  // The state lives in memory (the issue path must not wait on storage) and is written behind to storage.session
-  // so a restarted worker still knows which users were resolved and which attempts were used.
-  let loaded: Promise<GuardState> | undefined;
-  let persisting: Promise<unknown> = Promise.resolve();
-  const state = () => {
-    loaded ??= store.getValue().then((saved) => saved ?? { users: {}, attempts: {} });
-    return loaded;
-  };
-
-  async function update(change: (state: GuardState) => void): Promise<void> {
-    const current = await state();
-    change(current);
-    current.users = newest(current.users, MAX_USERS, (u) => u.resolvedAt);
-    current.attempts = newest(current.attempts, MAX_ATTEMPTS, (t) => t);
-    const snapshot = structuredClone(current);
-    persisting = persisting.then(() => store.setValue(snapshot)).catch(() => undefined);
-  }
+  // A restarted worker still knows which users were resolved and which attempts were used.
+  const { read: state, update } = createSessionState<GuardState>(
+    store,
+    () => ({ users: {}, attempts: {} }),
+    (current) => {
+      current.users = newest(current.users, MAX_USERS, (u) => u.resolvedAt);
+      current.attempts = newest(current.attempts, MAX_ATTEMPTS, (t) => t);
+    },
+  );
 
   return {
     recordResolved(id: string, passId: string | null): Promise<void> {
@@ -60,7 +44,8 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
       });
     },
     async resolved(id: string): Promise<ResolvedUser | null> {
-      return (await state()).users[id.toLowerCase()] ?? null;
+      const users = (await state()).users;
+      return Object.hasOwn(users, id.toLowerCase()) ? (users[id.toLowerCase()] ?? null) : null;
     },
     /** The issue already running for this user, if any. */
     joining(userId: string): Promise<IssuedTap> | undefined {
@@ -70,7 +55,8 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
     async consumeAttempt(attemptId: string): Promise<boolean> {
       let fresh = false;
       await update((s) => {
-        fresh = !(attemptId in s.attempts);
+        // Own keys only: `in` also sees Object.prototype, so an attempt id named "constructor" counted as used.
+        fresh = !Object.hasOwn(s.attempts, attemptId);
         if (fresh) s.attempts[attemptId] = now();
       });
       return fresh;

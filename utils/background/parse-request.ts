@@ -1,18 +1,6 @@
 import { isGuid, normalizeUserRef } from '../graph/paths';
 import type { ErrorInfo, IssueOptions, Request, RequestType } from '../messages';
 
-/** Who sent a message (the fields of runtime.MessageSender we check). */
-export interface MessageSender {
-  id?: string;
-  url?: string;
-}
-
-/** This extension: its id and the origin of its own pages, e.g. chrome-extension://<id>/ */
-export interface Self {
-  id: string;
-  pagesBaseUrl: string;
-}
-
 export type ParseResult = { ok: true; request: Request } | { ok: false; error: ErrorInfo } | { ok: 'ignore' };
 
 const invalid = (detail: string): ParseResult => ({
@@ -26,6 +14,9 @@ const invalid = (detail: string): ParseResult => ({
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasOnlyKeys = (o: Record<string, unknown>, allowed: readonly string[]) => Object.keys(o).every((k) => allowed.includes(k));
 const ATTEMPT_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** Frame tickets: 128+ random bits in base64url, made by the content script. */
+const TICKET = /^[A-Za-z0-9_-]{22,64}$/;
+const DIGEST = /^[0-9a-f]{64}$/;
 // Graph method ids: GUIDs for passes; allow the id alphabet Graph uses for other methods, nothing URL-special.
 const METHOD_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -50,12 +41,47 @@ function parseOptions(v: unknown): IssueOptions | null {
 
 type Parser = (m: Record<string, unknown>) => Request | string;
 
-const bare = (type: 'getSession' | 'signIn' | 'signOut' | 'enablePolicy'): Request => ({ type });
+const bare = (type: 'getSession' | 'signOut' | 'enablePolicy'): Request => ({ type });
+
+/** The optional ticket field: absent, or a well-formed ticket (refused otherwise, never ignored). */
+function ticketOf(m: Record<string, unknown>): { ticket?: string } | null {
+  if (m.ticket === undefined) return {};
+  return typeof m.ticket === 'string' && TICKET.test(m.ticket) ? { ticket: m.ticket } : null;
+}
 
 const PARSERS: { [K in RequestType]: Parser } = {
   getSession: (m) => (hasOnlyKeys(m, ['type']) ? bare('getSession') : 'unexpected fields'),
-  signIn: (m) => (hasOnlyKeys(m, ['type']) ? bare('signIn') : 'unexpected fields'),
+  signIn: (m) => {
+    const ticket = ticketOf(m);
+    if (!hasOnlyKeys(m, ['type', 'ticket'])) return 'unexpected fields';
+    return ticket ? { type: 'signIn', ...ticket } : 'ticket is malformed';
+  },
   signOut: (m) => (hasOnlyKeys(m, ['type']) ? bare('signOut') : 'unexpected fields'),
+  introduceFrame: (m) => {
+    if (!hasOnlyKeys(m, ['type', 'nonce', 'userRef'])) return 'unexpected fields';
+    if (typeof m.nonce !== 'string' || !TICKET.test(m.nonce)) return 'nonce is malformed';
+    // The content script only mounts on user pages, whose URLs carry an object id.
+    if (typeof m.userRef !== 'string' || !isGuid(m.userRef)) return 'userRef must be an object id';
+    return { type: 'introduceFrame', nonce: m.nonce, userRef: m.userRef.toLowerCase() };
+  },
+  releaseFrame: (m) => {
+    if (!hasOnlyKeys(m, ['type', 'nonce'])) return 'unexpected fields';
+    if (typeof m.nonce !== 'string' || !TICKET.test(m.nonce)) return 'nonce is malformed';
+    return { type: 'releaseFrame', nonce: m.nonce };
+  },
+  claimPanel: (m) => {
+    const ticket = ticketOf(m);
+    if (!hasOnlyKeys(m, ['type', 'ticket'])) return 'unexpected fields';
+    return ticket ? { type: 'claimPanel', ...ticket } : 'ticket is malformed';
+  },
+  clearClipboard: (m) => {
+    const ticket = ticketOf(m);
+    if (!hasOnlyKeys(m, ['type', 'ticket', 'digest', 'when'])) return 'unexpected fields';
+    if (!ticket) return 'ticket is malformed';
+    if (typeof m.digest !== 'string' || !DIGEST.test(m.digest)) return 'digest is malformed';
+    if (m.when !== 'later' && m.when !== 'now') return 'when must be later or now';
+    return { type: 'clearClipboard', ...ticket, digest: m.digest, when: m.when };
+  },
   enablePolicy: (m) => (hasOnlyKeys(m, ['type']) ? bare('enablePolicy') : 'unexpected fields'),
   getPolicy: (m) => {
     if (!hasOnlyKeys(m, ['type', 'refresh'])) return 'unexpected fields';
@@ -63,9 +89,11 @@ const PARSERS: { [K in RequestType]: Parser } = {
     return m.refresh === undefined ? { type: 'getPolicy' } : { type: 'getPolicy', refresh: m.refresh };
   },
   getPanelState: (m) => {
-    if (!hasOnlyKeys(m, ['type', 'userRef'])) return 'unexpected fields';
-    const userRef = normalizeUserRef(m.userRef);
-    return userRef ? { type: 'getPanelState', userRef } : 'userRef is not an object id or user principal name';
+    const ticket = ticketOf(m);
+    if (!hasOnlyKeys(m, ['type', 'ticket', 'fresh'])) return 'unexpected fields';
+    if (!ticket) return 'ticket is malformed';
+    if (m.fresh !== undefined && typeof m.fresh !== 'boolean') return 'fresh must be true or false';
+    return { type: 'getPanelState', ...ticket, ...(m.fresh !== undefined && { fresh: m.fresh }) };
   },
   openPanelWindow: (m) => {
     if (!hasOnlyKeys(m, ['type', 'userRef', 'mode'])) return 'unexpected fields';
@@ -75,35 +103,34 @@ const PARSERS: { [K in RequestType]: Parser } = {
     return { type: 'openPanelWindow', userRef, mode: m.mode };
   },
   issueTap: (m) => {
-    if (!hasOnlyKeys(m, ['type', 'userId', 'attemptId', 'options'])) return 'unexpected fields';
+    const ticket = ticketOf(m);
+    if (!hasOnlyKeys(m, ['type', 'ticket', 'userId', 'attemptId', 'options'])) return 'unexpected fields';
+    if (!ticket) return 'ticket is malformed';
     if (typeof m.userId !== 'string' || !isGuid(m.userId)) return 'userId must be an object id';
     if (typeof m.attemptId !== 'string' || !ATTEMPT_ID.test(m.attemptId)) return 'attemptId is missing or malformed';
     const options = parseOptions(m.options);
     if (!options) return 'options are malformed';
-    return { type: 'issueTap', userId: m.userId.toLowerCase(), attemptId: m.attemptId, options };
+    return { type: 'issueTap', ...ticket, userId: m.userId.toLowerCase(), attemptId: m.attemptId, options };
   },
   revokeTap: (m) => {
-    if (!hasOnlyKeys(m, ['type', 'userId', 'methodId'])) return 'unexpected fields';
+    const ticket = ticketOf(m);
+    if (!hasOnlyKeys(m, ['type', 'ticket', 'userId', 'methodId'])) return 'unexpected fields';
+    if (!ticket) return 'ticket is malformed';
     if (typeof m.userId !== 'string' || !isGuid(m.userId)) return 'userId must be an object id';
     if (typeof m.methodId !== 'string' || !METHOD_ID.test(m.methodId)) return 'methodId is malformed';
-    return { type: 'revokeTap', userId: m.userId.toLowerCase(), methodId: m.methodId };
+    return { type: 'revokeTap', ...ticket, userId: m.userId.toLowerCase(), methodId: m.methodId };
   },
 };
 
-/** True for this extension's own pages; content scripts share the id but their url is the web page's. */
-export function isOwnPage(sender: MessageSender, self: Self): boolean {
-  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.pagesBaseUrl);
+/** The message's type when it is one of this protocol's, else null (another listener may own it). */
+export function requestTypeOf(msg: unknown): RequestType | null {
+  return isRecord(msg) && typeof msg.type === 'string' && Object.hasOwn(PARSERS, msg.type) ? (msg.type as RequestType) : null;
 }
 
-/**
- * Checks who sent a message and that it is exactly one of the RequestMap shapes.
- * Messages of a type this protocol doesn't know are ignored (another listener may own them).
- */
-export function parseRequest(msg: unknown, sender: MessageSender, self: Self): ParseResult {
-  if (!isRecord(msg) || typeof msg.type !== 'string' || !Object.hasOwn(PARSERS, msg.type)) return { ok: 'ignore' };
-  if (!isOwnPage(sender, self)) {
-    return { ok: false, error: { kind: 'forbidden', message: 'Only the extension’s own pages can ask for this.' } };
-  }
-  const parsed = PARSERS[msg.type as RequestType](msg);
+/** Checks that a message is exactly one of the RequestMap shapes (who sent it is classifySender's question). */
+export function parseRequest(msg: unknown): ParseResult {
+  const type = requestTypeOf(msg);
+  if (!type) return { ok: 'ignore' };
+  const parsed = PARSERS[type](msg as Record<string, unknown>);
   return typeof parsed === 'string' ? invalid(parsed) : { ok: true, request: parsed };
 }

@@ -1,16 +1,28 @@
 import type { AuthBroker } from '../auth/broker';
 import type { GraphClient } from '../graph/client';
 import type { PolicyStore } from '../graph/policy';
-import type { PanelMode } from '../messages';
+import type { PanelWindowRequest, WindowContent } from '../panel-window';
+import type { FrameBindings } from './frame-bindings';
 import type { IssueGuard } from './issue-guard';
+import type { PanelLoads } from './panel-loads';
+
+/** Clears a copied pass from the clipboard later (or now) when it still holds it; false when the admin turned it off. */
+export interface ClipboardGuard {
+  watch(digest: string, when: 'later' | 'now'): Promise<boolean>;
+}
 
 /** Everything the handlers need, injected by the composition root (fakes in unit tests). */
 export interface BackgroundServices {
-  broker: Pick<AuthBroker, 'getToken' | 'signIn' | 'signOut' | 'account' | 'settings'>;
+  broker: Pick<AuthBroker, 'getToken' | 'signIn' | 'signOut' | 'account' | 'settings' | 'knownTenantId'>;
   graph: GraphClient;
   policyStore: PolicyStore;
   guard: IssueGuard;
-  openPanelWindow(request: { userRef: string; mode: PanelMode }): Promise<{ windowId: number }>;
+  frames: FrameBindings;
+  panelLoads: PanelLoads;
+  clipboard: ClipboardGuard;
+  openPanelWindow(request: PanelWindowRequest): Promise<{ windowId: number }>;
+  /** What the background's own window shows, or null when the window isn't one of them. */
+  windowContent(windowId: number, tabId: number): Promise<WindowContent | null>;
   isOnline(): boolean;
   now(): number;
   /** Diagnostics only: never a token, a pass value or a response body. */

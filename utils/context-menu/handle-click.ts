@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
-import type { openPanelWindow } from '../panel-window';
+import type { openNoticeWindow, openPanelWindow } from '../panel-window';
 import { type Principal, parsePrincipal, principalFromLink } from '../upn';
 import { MENU_ITEMS } from './items';
-import { noticeQuery } from './notice';
+import { shownText } from './notice';
 
 /** The parts of Chrome's contextMenus.OnClickData the handler reads. */
 export interface MenuClickInfo {
@@ -11,15 +10,9 @@ export interface MenuClickInfo {
   linkUrl?: string;
 }
 
-export interface NoticeBrowser {
-  runtime: { getURL(path: '/panel.html'): string };
-  windows: { create(data: { url: string; type: 'popup'; width: number; height: number; focused: boolean }): Promise<unknown> };
-}
-
 export interface ContextMenuClickDeps {
   openPanelWindow: typeof openPanelWindow;
-  /** Defaults to the extension's `browser`; tests pass a stub. */
-  browser?: NoticeBrowser;
+  openNoticeWindow: typeof openNoticeWindow;
 }
 
 export type MenuClickOutcome =
@@ -27,9 +20,9 @@ export type MenuClickOutcome =
   | { outcome: 'invalid'; input: string }
   | { outcome: 'ignored' };
 
-async function showInvalidNotice(api: NoticeBrowser, input: string): Promise<void> {
-  const url = `${api.runtime.getURL('/panel.html')}?${noticeQuery(input)}`;
-  await api.windows.create({ url, type: 'popup', width: 420, height: 200, focused: true });
+/** A link's address as the panel shows it: the address of a mailto:, else the (shortened) URL. */
+function linkShown(url: string): string {
+  return shownText(/^mailto:/i.test(url) ? (url.slice('mailto:'.length).split('?')[0] ?? '') : url);
 }
 
 /**
@@ -46,9 +39,10 @@ export async function handleContextMenuClick(
   const input = (item.source === 'link' ? info.linkUrl : info.selectionText) ?? '';
   const principal = item.source === 'link' ? principalFromLink(input) : parsePrincipal(input);
   if (!principal) {
-    await showInvalidNotice(deps.browser ?? browser, input.replace(/^mailto:/i, ''));
+    await deps.openNoticeWindow(shownText(input.replace(/^mailto:/i, '')));
     return { outcome: 'invalid', input };
   }
-  const { windowId } = await deps.openPanelWindow({ userRef: principal.value, mode: item.mode });
+  const link = item.source === 'link' ? { link: linkShown(input) } : {};
+  const { windowId } = await deps.openPanelWindow({ userRef: principal.value, mode: item.mode, ...link });
   return { outcome: 'opened', principal, windowId };
 }

@@ -3,15 +3,15 @@
  * Menus need no host permission; the selection only ever reaches Graph through parsePrincipal.
  */
 import { browser } from 'wxt/browser';
-import { type ContextMenuClickDeps, handleContextMenuClick, type MenuClickInfo, type NoticeBrowser } from './handle-click';
+import { type ContextMenuClickDeps, handleContextMenuClick, type MenuClickInfo } from './handle-click';
 import { MENU_ITEMS } from './items';
 
 export { handleContextMenuClick, type MenuClickInfo, type MenuClickOutcome } from './handle-click';
 export { MENU_ITEMS } from './items';
-export { invalidPrincipalSentence, noticeFromQuery } from './notice';
+export { invalidPrincipalSentence } from './notice';
 
-export interface ContextMenuBrowser extends NoticeBrowser {
-  runtime: NoticeBrowser['runtime'] & { onInstalled: { addListener(callback: () => void): void } };
+export interface ContextMenuBrowser {
+  runtime: { onInstalled: { addListener(callback: () => void): void } };
   contextMenus: {
     create(properties: { id: string; title: string; contexts: ['selection'] | ['link']; targetUrlPatterns?: string[] }): unknown;
     removeAll(): Promise<void> | void;
@@ -38,7 +38,7 @@ export function setupContextMenus(deps: ContextMenuDeps): void {
     void createMenuItems(api);
   });
   api.contextMenus.onClicked.addListener((info, tab) => {
-    handleContextMenuClick(info, tab, { ...deps, browser: api }).catch((error: unknown) => {
+    handleContextMenuClick(info, tab, deps).catch((error: unknown) => {
       console.error('Entra TAP: the menu action failed.', error instanceof Error ? error.message : error);
     });
   });

@@ -1,6 +1,6 @@
 import type { PanelMode } from '../messages';
 
-export type MenuItemId = 'issue-tap' | 'check-tap' | 'issue-tap-link' | 'check-tap-link';
+export type MenuItemId = 'issue-tap' | 'check-tap' | 'check-tap-link';
 
 export interface MenuItem {
   id: MenuItemId;
@@ -14,7 +14,10 @@ export interface MenuItem {
 /** mailto: links, and links into the admin center (only user-page links pass the click handler's check). */
 export const LINK_TARGET_PATTERNS = ['mailto:*', 'https://entra.microsoft.com/*', 'https://portal.azure.com/*'];
 
-/** Chrome puts the (shortened) selection where the title says %s. */
+/**
+ * Chrome puts the (shortened) selection where the title says %s. A link has only a status item: its text can claim one
+ * user while its address names another, so its panel opens on the status view with the address shown, never on Issue.
+ */
 export const MENU_ITEMS: readonly MenuItem[] = [
   {
     id: 'issue-tap',
@@ -29,14 +32,6 @@ export const MENU_ITEMS: readonly MenuItem[] = [
     contexts: ['selection'],
     mode: 'status',
     source: 'selection',
-  },
-  {
-    id: 'issue-tap-link',
-    title: 'Issue Temporary Access Pass for this user',
-    contexts: ['link'],
-    targetUrlPatterns: LINK_TARGET_PATTERNS,
-    mode: 'issue',
-    source: 'link',
   },
   {
     id: 'check-tap-link',

@@ -1,13 +1,11 @@
 /**
- * The notice for a selection or link that is not a principal: a small window of the panel page,
- * `panel.html?notice=invalidPrincipal&text=…`, which shows noticeFromQuery's sentence and calls nothing.
+ * The notice for a selection or link that is not a principal: a small panel window that shows the sentence and calls
+ * nothing. The text lives in the background's window table, never in the window's URL (or the browser's history).
  * A window needs no permission (notifications would).
  */
 const MAX_SHOWN = 60;
 /** Control, zero-width and bidi characters: dropped so the echoed text reads as what it is. */
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-
-export const INVALID_PRINCIPAL_NOTICE = 'invalidPrincipal';
 
 /** The selection as the admin will see it quoted back: one line, printable, at most 60 characters. */
 export function shownText(text: string): string {
@@ -17,14 +15,4 @@ export function shownText(text: string): string {
 
 export function invalidPrincipalSentence(text: string): string {
   return `“${shownText(text)}” is not a user principal name or object ID.`;
-}
-
-export function noticeQuery(text: string): string {
-  return new URLSearchParams({ notice: INVALID_PRINCIPAL_NOTICE, text: shownText(text) }).toString();
-}
-
-/** For the panel page: the sentence to show instead of a panel, or null when the page is not a notice. */
-export function noticeFromQuery(params: URLSearchParams): string | null {
-  if (params.get('notice') !== INVALID_PRINCIPAL_NOTICE) return null;
-  return invalidPrincipalSentence(params.get('text') ?? '');
 }

@@ -1,4 +1,4 @@
-import { NotConfiguredError, SignInRequiredError } from '../auth/errors';
+import { NotConfiguredError, SignInRequiredError, WrongTenantError } from '../auth/errors';
 import { hasPermission, POLICY_WRITE_PERMISSION, SIGN_IN_PERMISSIONS } from '../auth/scopes';
 import type { ErrorInfo } from '../messages';
 import { AppError, GraphError } from './errors';
@@ -247,6 +247,12 @@ function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
 export function toErrorInfo(err: unknown, ctx: ErrorContext = {}): ErrorInfo {
   if (err instanceof AppError) return err.info;
   if (err instanceof NotConfiguredError) return { kind: 'notConfigured', message: NOT_CONFIGURED_MESSAGE };
+  if (err instanceof WrongTenantError) {
+    return {
+      kind: 'wrongTenant',
+      message: `You signed in with an account of another directory (tenant ${err.accountTenantId}), so nothing was done with it. Entra TAP is set up for ${err.configuredTenant}: sign in with an account of that directory, or change the Directory (tenant) ID in the options.`,
+    };
+  }
   if (err instanceof GraphError) return fromGraphError(err, ctx);
   if (err instanceof TypeError)
     return fromGraphError(new GraphError({ status: 0, code: 'networkError', message: err.message }), ctx);

@@ -1,7 +1,8 @@
 import { batch, signal } from '@preact/signals';
+import { sha256Hex } from '@/utils/clipboard-ops';
 import type { IssuedTap, TapMethod } from '@/utils/graph/types';
 import type { ErrorInfo, IssueOptions, PanelState, RequestMap, RequestType } from '@/utils/messages';
-import { RequestError, sendRequest } from '@/utils/send-request';
+import { RequestError } from '@/utils/send-request';
 
 export type PanelPhase = 'loading' | 'notConfigured' | 'signedOut' | 'error' | 'loaded';
 export type PanelBusy = null | 'issue' | 'revoke' | 'signIn' | 'refresh';
@@ -28,8 +29,11 @@ function withoutValue(tap: IssuedTap): TapMethod {
   return method;
 }
 
-/** Everything the panel shows, as signals. The issued pass lives here, in memory only, until Done or unload. */
-export function createPanelStore(userRef: string, send: Send = sendRequest) {
+/**
+ * Everything the panel shows, as signals. The issued pass lives here, in memory only, until Done or unload.
+ * `send` carries the panel's ticket: the background answers for the user it bound this panel to, and no other.
+ */
+export function createPanelStore(send: Send) {
   const phase = signal<PanelPhase>('loading');
   const state = signal<PanelState | null>(null);
   const loadError = signal<ErrorInfo | null>(null);
@@ -40,6 +44,8 @@ export function createPanelStore(userRef: string, send: Send = sendRequest) {
   const retryable = signal(false);
   let inFlightAttempt: string | null = null;
   let lastAction: (() => Promise<void>) | null = null;
+  /** SHA-256 of the last text copied from this panel that held the pass (never the text itself). */
+  let copiedDigest: string | null = null;
 
   function fail(error: unknown, where: 'load' | 'action' | 'issue'): void {
     const info = toErrorInfo(error);
@@ -61,7 +67,8 @@ export function createPanelStore(userRef: string, send: Send = sendRequest) {
       loadError.value = null;
     }
     try {
-      const next = await send('getPanelState', { userRef });
+      // The first view joins the one the background started at navigation; a quiet reload (after an action) reads anew.
+      const next = await send('getPanelState', quiet ? { fresh: true } : {});
       batch(() => {
         state.value = next;
         phase.value = 'loaded';
@@ -139,9 +146,18 @@ export function createPanelStore(userRef: string, send: Send = sendRequest) {
     }
   }
 
-  /** Forgets the pass for good: it cannot be shown again. */
+  /** Text holding the pass was copied: the background clears it from the clipboard later if it is still there. */
+  async function copied(text: string): Promise<void> {
+    copiedDigest = await sha256Hex(text);
+    await send('clearClipboard', { digest: copiedDigest, when: 'later' }).catch(() => undefined);
+  }
+
+  /** Forgets the pass for good (it cannot be shown again) and clears it from the clipboard if it is still there. */
   function forgetPass(): void {
     issued.value = null;
+    if (!copiedDigest) return;
+    void send('clearClipboard', { digest: copiedDigest, when: 'now' }).catch(() => undefined);
+    copiedDigest = null;
   }
 
   function clearActionError(): void {
@@ -155,7 +171,6 @@ export function createPanelStore(userRef: string, send: Send = sendRequest) {
   }
 
   return {
-    userRef,
     phase,
     state,
     loadError,
@@ -169,6 +184,7 @@ export function createPanelStore(userRef: string, send: Send = sendRequest) {
     issue,
     revoke,
     signIn,
+    copied,
     forgetPass,
     clearActionError,
     retry,

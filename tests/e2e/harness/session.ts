@@ -1,8 +1,11 @@
 /// <reference types="chrome" />
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension-browser';
 
-export const PANEL_FRAME = 'iframe[title="Entra TAP panel"]';
+export { currentPanelFrame, type PanelFrame, panel } from './panel-frame';
+
+/** The element the content script mounts on user pages; its panel frame sits in a closed shadow root inside it. */
+export const PANEL_HOST = 'entra-tap-panel';
 
 export function portalUserUrl(userId: string, blade: 'overview' | 'UserAuthMethods' = 'overview', host = 'entra.microsoft.com') {
   return `https://${host}/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/${blade}/userId/${userId}/hidePreviewBanner~/true`;
@@ -41,8 +44,4 @@ async function clickIgnoringClose(page: Page, locator: ReturnType<Page['getByRol
   await locator.click().catch((error: Error) => {
     if (!page.isClosed() && !/closed/i.test(error.message)) throw error;
   });
-}
-
-export function panel(page: Page): FrameLocator {
-  return page.frameLocator(PANEL_FRAME);
 }

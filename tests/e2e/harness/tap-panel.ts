@@ -1,10 +1,10 @@
 /// <reference types="chrome" />
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeEach } from 'vitest';
 import { APP, TARGETS } from '../../tenant/seed';
 import type { Tenant } from '../../tenant/server';
 import type { ExtensionBrowser } from './extension-browser';
-import { completeSignIn, configureExtension, panel, portalUserUrl } from './session';
+import { completeSignIn, configureExtension, type PanelFrame, panel, portalUserUrl } from './session';
 import { type StartedSuite, useExtensionSuite } from './suite';
 
 /** Shared steps of the TAP panel specs (eligibility, issue, errors, secrecy). */
@@ -12,7 +12,7 @@ import { type StartedSuite, useExtensionSuite } from './suite';
 export const TAP_PATH = 'temporaryAccessPassMethods';
 
 /** "Issue TAP" or "Issue TAP (replaces the current pass)". */
-export function issueButton(frame: FrameLocator | Page): Locator {
+export function issueButton(frame: PanelFrame | Page): Locator {
   return frame.getByRole('button', { name: /^Issue TAP/ });
 }
 
@@ -52,10 +52,22 @@ export async function switchAdmin(browser: ExtensionBrowser, adminDisplayName: s
   await popup.close();
 }
 
-/** The extension keeps the policy ~5 minutes in storage.session; tests that change it must drop that copy. */
+/**
+ * The extension keeps the policy ~5 minutes in storage.session, and users' first views ~10 s in the worker; tests that
+ * change the tenant must drop both (dropping the policy copy drops the views, as it does in the product).
+ */
 export async function clearPolicyCache(browser: ExtensionBrowser) {
   const worker = await browser.serviceWorker();
-  await worker.evaluate(() => chrome.storage.session.remove('tapPolicyCache'));
+  await worker.evaluate(async () => {
+    await chrome.storage.session.set({ tapPolicyCache: null }); // a change even when nothing was cached
+    await chrome.storage.session.remove('tapPolicyCache');
+  });
+}
+
+/** Back to the seed, with nothing the extension read before the reset still shown. */
+export async function resetTenant(tenant: Tenant, browser: ExtensionBrowser) {
+  tenant.control.reset();
+  await clearPolicyCache(browser);
 }
 
 export interface TapCall {
@@ -93,7 +105,7 @@ export function tapPosts(tenant: Tenant, userId?: string): TapCall[] {
 }
 
 /** The pass as displayed: the groups joined back together. */
-export async function displayedPass(frame: FrameLocator | Page): Promise<string> {
+export async function displayedPass(frame: PanelFrame | Page): Promise<string> {
   const groups = await frame.getByTestId('pass-value').locator('.pass-group').allTextContents();
   return groups.join('');
 }
@@ -127,8 +139,7 @@ export function useSignedInSuite(admin: string, assign: (started: StartedSuite) 
   if (freshEachTest) {
     beforeEach(async () => {
       if (!suite) return;
-      suite.tenant.control.reset();
-      await clearPolicyCache(suite.browser);
+      await resetTenant(suite.tenant, suite.browser);
     });
   }
 }

@@ -1,18 +1,21 @@
 import { type AccountInfo, type Configuration, InteractionRequiredAuthError } from '@azure/msal-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { type AuthBrokerDeps, createAuthBroker, type MsalClient, type WebAuthFlowDetails } from '@/utils/auth/broker';
-import { NotConfiguredError, SignInRequiredError } from '@/utils/auth/errors';
+import { NotConfiguredError, SignInRequiredError, WrongTenantError } from '@/utils/auth/errors';
 
+const SETTINGS = { clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31', tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10' };
 const account = {
   homeAccountId: 'h',
   environment: 'e',
-  tenantId: 't',
+  tenantId: SETTINGS.tenantId,
   username: 'AlexW@contoso.onmicrosoft.com',
   localAccountId: 'oid',
 } as AccountInfo;
-const SETTINGS = { clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31', tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10' };
+const FABRIKAM = '7c2d5ff5-1111-4222-8333-944455556666';
 
 interface FakeOptions {
+  /** The directory the sign-in answers for (default: the configured one). */
+  tokenTenant?: string;
   signedIn?: boolean;
   silent?: 'ok' | 'interaction';
   flow?: (details: WebAuthFlowDetails) => Promise<string | undefined>;
@@ -25,7 +28,9 @@ function setup(options: FakeOptions = {}) {
   let active: AccountInfo | null = options.signedIn ? account : null;
   let settings: typeof SETTINGS | null = SETTINGS;
   let wipes = 0;
-  const token = (scopes: string[]) => ({ accessToken: 'at', scopes, account }) as never;
+  const cleared: (AccountInfo | null | undefined)[] = [];
+  const signedInAs = options.tokenTenant ? { ...account, tenantId: options.tokenTenant } : account;
+  const token = (scopes: string[]) => ({ accessToken: 'at', scopes, account: signedInAs }) as never;
   const deps: AuthBrokerDeps = {
     loadSettings: async () => settings,
     redirectUri: 'https://bjppmkdmnkjkahflgkhdahmcejhldfnh.chromiumapp.org/',
@@ -55,7 +60,8 @@ function setup(options: FakeOptions = {}) {
         setActiveAccount: (a) => {
           active = a;
         },
-        clearCache: async () => {
+        clearCache: async (request) => {
+          cleared.push(request?.account);
           active = null;
         },
       };
@@ -65,6 +71,10 @@ function setup(options: FakeOptions = {}) {
     flush: async () => {},
     wipe: async () => {
       wipes++;
+    },
+    tenantIds: {
+      resolve: async (tenant) => (tenant === 'contoso.onmicrosoft.com' ? SETTINGS.tenantId : tenant),
+      known: async (tenant) => (tenant === 'contoso.onmicrosoft.com' ? SETTINGS.tenantId : tenant),
     },
   };
   const broker = createAuthBroker(deps);
@@ -77,6 +87,7 @@ function setup(options: FakeOptions = {}) {
       settings = s;
     },
     wipes: () => wipes,
+    cleared,
   };
 }
 
@@ -188,5 +199,21 @@ describe('auth broker', () => {
     expect(t.configs).toHaveLength(2);
     expect(t.configs[1]?.auth.authority).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com');
     expect(t.wipes()).toBe(1);
+  });
+
+  it('an account of another directory is refused at sign-in, and its cache entry dropped', async () => {
+    const t = setup({ tokenTenant: FABRIKAM });
+    const failure = await t.broker.signIn(['s']).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(WrongTenantError);
+    expect(failure).toMatchObject({ accountTenantId: FABRIKAM, configuredTenant: SETTINGS.tenantId });
+    expect(t.cleared.at(-1)?.tenantId).toBe(FABRIKAM);
+    expect(await t.broker.account()).toBeNull();
+  });
+
+  it('a configured domain is compared by the directory id discovery names for it', async () => {
+    const t = setup();
+    t.setSettings({ ...SETTINGS, tenantId: 'contoso.onmicrosoft.com' });
+    await expect(t.broker.signIn(['s'])).resolves.toMatchObject({ tenantId: SETTINGS.tenantId });
+    expect(await t.broker.knownTenantId()).toBe(SETTINGS.tenantId);
   });
 });

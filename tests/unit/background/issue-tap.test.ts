@@ -3,7 +3,7 @@ import { handleRequest } from '@/utils/background/dispatcher';
 import { issueTap } from '@/utils/background/handlers/issue-tap';
 import type { Request } from '@/utils/messages';
 import { clientFor, createFakeGraph, envelope, on, type Route } from '../graph/fake-graph';
-import { fakeServices } from './services-fake';
+import { boundContext, fakeServices, windowCaller } from './services-fake';
 
 const USER = '22222222-0000-4000-8000-000000000001';
 const TAPS = `/users/${USER}/authentication/temporaryAccessPassMethods`;
@@ -18,54 +18,89 @@ const created = {
   methodUsabilityReason: 'EnabledByPolicy',
 };
 
-function setup(routes: Route[], fetchOverride?: typeof fetch) {
+function setup(routes: Route[], fetchOverride?: typeof fetch, over: Parameters<typeof fakeServices>[1] = {}) {
   const graph = createFakeGraph(routes);
-  const ctx = fakeServices(clientFor(fetchOverride ?? graph.fetch));
-  return { graph, ...ctx };
+  const ctx = fakeServices(clientFor(fetchOverride ?? graph.fetch), over);
+  // The requests come from a panel window the background opened for USER.
+  const caller = windowCaller(ctx.windows, USER);
+  /** What a first view does: the window's binding resolved to USER, whose current pass is `passId`. */
+  const resolve = async (passId: string | null) => {
+    await ctx.services.frames.setResolved('window:7', USER);
+    await ctx.services.guard.recordResolved(USER, passId);
+  };
+  const send = (request: Request) => handleRequest(request, ctx.services, caller);
+  return { graph, caller, resolve, send, ...ctx };
 }
 
 const issue = (attemptId: string, options = {}): Request => ({ type: 'issueTap', userId: USER, attemptId, options });
 
 describe('issueTap', () => {
   it('refuses a user this session did not resolve', async () => {
-    const { services, graph } = setup([]);
-    const reply = await handleRequest(issue('attempt-0001'), services);
+    const { graph, send } = setup([]);
+    const reply = await send(issue('attempt-0001'));
     expect(reply).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
     expect(graph.calls).toHaveLength(0);
   });
 
+  it("refuses any user but the one the panel's binding resolved to, even one resolved elsewhere", async () => {
+    const { services, graph, send } = setup([on('POST', TAPS, { status: 201, body: created })]);
+    const OTHER = '22222222-0000-4000-8000-000000000009';
+    await services.frames.setResolved('window:7', USER);
+    await services.guard.recordResolved(OTHER, null); // another panel looked this one up
+    const reply = await send({ type: 'issueTap', userId: OTHER, attemptId: 'attempt-0001', options: {} });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    expect(graph.calls).toHaveLength(0);
+  });
+
+  it('refuses a page that is not a bound panel (no binding: unbound)', async () => {
+    const { services, graph, resolve } = setup([on('POST', TAPS, { status: 201, body: created })]);
+    await resolve(null);
+    const stranger = await handleRequest(issue('attempt-0001'), services, { kind: 'panelWindow', tabId: 5, windowId: 99 });
+    expect(stranger).toMatchObject({ ok: false, error: { kind: 'unbound' } });
+    const framed = await handleRequest(issue('attempt-0002'), services, { kind: 'panelFrame', tabId: 5, frameId: 3 });
+    expect(framed).toMatchObject({ ok: false, error: { kind: 'unbound' } });
+    expect(graph.calls).toHaveLength(0);
+  });
+
+  it('an attempt id named like an Object.prototype key is a fresh attempt', async () => {
+    const { graph, resolve, send } = setup([on('POST', TAPS, { status: 201, body: created })]);
+    await resolve(null);
+    expect(await send(issue('constructor'))).toMatchObject({ ok: true });
+    expect(graph.calls).toHaveLength(1);
+  });
+
   it('issues with one POST carrying only the fields the admin set', async () => {
-    const { services, graph } = setup([on('POST', TAPS, { status: 201, body: created })]);
-    await services.guard.recordResolved(USER, null);
-    const reply = await handleRequest(issue('attempt-0001', { lifetimeInMinutes: 120 }), services);
+    const { graph, resolve, send } = setup([on('POST', TAPS, { status: 201, body: created })]);
+    await resolve(null);
+    const reply = await send(issue('attempt-0001', { lifetimeInMinutes: 120 }));
     expect(reply).toMatchObject({ ok: true, data: { id: 'new-pass', temporaryAccessPass: '+drkzqAD' } });
     expect(graph.calls).toHaveLength(1);
     expect(graph.calls[0]?.body).toEqual({ lifetimeInMinutes: 120 });
   });
 
   it('a double click joins the in-flight issue: one POST, same pass', async () => {
-    const { services, graph } = setup([on('POST', TAPS, { status: 201, body: created })]);
-    await services.guard.recordResolved(USER, null);
+    const { services, graph, resolve } = setup([on('POST', TAPS, { status: 201, body: created })]);
+    await resolve(null);
     const [a, b] = await Promise.all([
-      issueTap({ userId: USER, attemptId: 'attempt-0001', options: {} }, services),
-      issueTap({ userId: USER, attemptId: 'attempt-0002', options: {} }, services),
+      issueTap({ userId: USER, attemptId: 'attempt-0001', options: {} }, services, await boundContext(services, USER, USER)),
+      issueTap({ userId: USER, attemptId: 'attempt-0002', options: {} }, services, await boundContext(services, USER, USER)),
     ]);
     expect(a).toBe(b);
     expect(graph.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 
   it('never issues twice for the same attemptId', async () => {
-    const { services, graph } = setup([on('POST', TAPS, { status: 201, body: created })]);
-    await services.guard.recordResolved(USER, null);
-    expect((await handleRequest(issue('attempt-0001'), services)).ok).toBe(true);
-    const again = await handleRequest(issue('attempt-0001'), services);
+    const { graph, resolve, send } = setup([on('POST', TAPS, { status: 201, body: created })]);
+    await resolve(null);
+    expect((await send(issue('attempt-0001'))).ok).toBe(true);
+    const again = await send(issue('attempt-0001'));
     expect(again).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
     expect(graph.calls).toHaveLength(1);
   });
 
   it('checks options against the cached policy before any request', async () => {
-    const { services, graph, policyStore } = setup([]);
-    await services.guard.recordResolved(USER, null);
+    const { graph, policyStore, resolve, send } = setup([]);
+    await resolve(null);
     policyStore.value = {
       policy: {
         state: 'enabled',
@@ -82,18 +117,18 @@ describe('issueTap', () => {
       fetchedAt: 0,
       fromCache: false,
     };
-    const tooLong = await handleRequest(issue('attempt-0001', { lifetimeInMinutes: 600 }), services);
+    const tooLong = await send(issue('attempt-0001', { lifetimeInMinutes: 600 }));
     expect(tooLong).toMatchObject({
       ok: false,
       error: { kind: 'lifetimeOutOfRange', message: expect.stringMatching(/60–480 minutes/) },
     });
-    const multiUse = await handleRequest(issue('attempt-0002', { isUsableOnce: false }), services);
+    const multiUse = await send(issue('attempt-0002', { isUsableOnce: false }));
     expect(multiUse).toMatchObject({ ok: false, error: { kind: 'invalidInput', message: expect.stringMatching(/one-time/) } });
     expect(graph.calls).toHaveLength(0);
   });
 
   it('turns Graph refusals into sentences (policy)', async () => {
-    const { services } = setup([
+    const { resolve, send } = setup([
       on('POST', TAPS, {
         status: 400,
         body: envelope(
@@ -102,8 +137,8 @@ describe('issueTap', () => {
         ),
       }),
     ]);
-    await services.guard.recordResolved(USER, null);
-    expect(await handleRequest(issue('attempt-0001'), services)).toMatchObject({ ok: false, error: { kind: 'policyBlocked' } });
+    await resolve(null);
+    expect(await send(issue('attempt-0001'))).toMatchObject({ ok: false, error: { kind: 'policyBlocked' } });
   });
 
   it('a dropped connection after the POST, with a new pass in Graph: ambiguous, pass WAS created', async () => {
@@ -114,9 +149,9 @@ describe('issueTap', () => {
       if ((init?.method ?? 'GET') === 'POST') throw new TypeError('network error');
       return graph.fetch(input, init);
     }) as typeof fetch;
-    const { services, logs } = setup([], dropping);
-    await services.guard.recordResolved(USER, 'old-pass');
-    const reply = await handleRequest(issue('attempt-0001'), services);
+    const { logs, resolve, send } = setup([], dropping);
+    await resolve('old-pass');
+    const reply = await send(issue('attempt-0001'));
     expect(reply).toMatchObject({
       ok: false,
       error: { kind: 'ambiguous', message: expect.stringMatching(/was created.*Issue a new pass/) },
@@ -130,9 +165,9 @@ describe('issueTap', () => {
       if ((init?.method ?? 'GET') === 'POST') throw new TypeError('network error');
       return graph.fetch(input, init);
     }) as typeof fetch;
-    const { services } = setup([], dropping);
-    await services.guard.recordResolved(USER, null);
-    const reply = await handleRequest(issue('attempt-0001'), services);
+    const { resolve, send } = setup([], dropping);
+    await resolve(null);
+    const reply = await send(issue('attempt-0001'));
     expect(reply).toMatchObject({
       ok: false,
       error: { kind: 'ambiguous', message: expect.stringMatching(/nothing was issued.*safe to try again/) },
@@ -140,26 +175,25 @@ describe('issueTap', () => {
   });
 
   it('offline: nothing is sent', async () => {
-    const graph = createFakeGraph([]);
-    const { services } = fakeServices(clientFor(graph.fetch), { isOnline: () => false });
-    await services.guard.recordResolved(USER, null);
-    expect(await handleRequest(issue('attempt-0001'), services)).toMatchObject({ ok: false, error: { kind: 'offline' } });
+    const { graph, resolve, send } = setup([], undefined, { isOnline: () => false });
+    await resolve(null);
+    expect(await send(issue('attempt-0001'))).toMatchObject({ ok: false, error: { kind: 'offline' } });
     expect(graph.calls).toHaveLength(0);
   });
 });
 
 describe('revokeTap', () => {
   it('deletes the pass; a 404 means it was already gone', async () => {
-    const { services } = setup([
+    const { resolve, send } = setup([
       on('DELETE', `${TAPS}/p1`, { status: 204 }),
       on('DELETE', `${TAPS}/p2`, { status: 404, body: envelope('itemNotFound', 'gone') }),
     ]);
-    await services.guard.recordResolved(USER, 'p1');
-    expect(await handleRequest({ type: 'revokeTap', userId: USER, methodId: 'p1' }, services)).toEqual({
+    await resolve('p1');
+    expect(await send({ type: 'revokeTap', userId: USER, methodId: 'p1' })).toEqual({
       ok: true,
       data: { revoked: true },
     });
-    expect(await handleRequest({ type: 'revokeTap', userId: USER, methodId: 'p2' }, services)).toMatchObject({
+    expect(await send({ type: 'revokeTap', userId: USER, methodId: 'p2' })).toMatchObject({
       ok: true,
       data: { revoked: true, alreadyGone: true, message: expect.stringMatching(/already gone/) },
     });

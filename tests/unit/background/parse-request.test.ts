@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '@/utils/background/parse-request';
 
-const SELF = { id: 'bjppmkdmnkjkahflgkhdahmcejhldfnh', pagesBaseUrl: 'chrome-extension://bjppmkdmnkjkahflgkhdahmcejhldfnh/' };
-const PAGE = { id: SELF.id, url: 'chrome-extension://bjppmkdmnkjkahflgkhdahmcejhldfnh/panel.html?userRef=x' };
 const USER = '22222222-0000-4000-8000-000000000001';
 const ATTEMPT = 'c0ffee00-0000-4000-8000-000000000001';
+const TICKET = 'q8Zb7c1Xy0-_aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+const DIGEST = 'a'.repeat(64);
 
-describe('parseRequest: sender', () => {
-  it('accepts the extension’s own pages', () => {
-    expect(parseRequest({ type: 'getSession' }, PAGE, SELF)).toEqual({ ok: true, request: { type: 'getSession' } });
-  });
-  it.each([
-    ['a content script (same id, web page url)', { id: SELF.id, url: 'https://entra.microsoft.com/#view/x' }],
-    [
-      'another extension',
-      { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/page.html' },
-    ],
-    ['no url', { id: SELF.id }],
-    ['a look-alike origin prefix', { id: SELF.id, url: 'chrome-extension://bjppmkdmnkjkahflgkhdahmcejhldfnhX/panel.html' }],
-  ])('refuses %s', (_name, sender) => {
-    const result = parseRequest({ type: 'getSession' }, sender, SELF);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-  });
+describe('parseRequest: protocol', () => {
   it('ignores messages of other protocols', () => {
-    expect(parseRequest({ type: 'somethingElse' }, PAGE, SELF)).toEqual({ ok: 'ignore' });
-    expect(parseRequest('hello', PAGE, SELF)).toEqual({ ok: 'ignore' });
-    expect(parseRequest({ type: 'toString' }, PAGE, SELF)).toEqual({ ok: 'ignore' });
+    expect(parseRequest({ type: 'somethingElse' })).toEqual({ ok: 'ignore' });
+    expect(parseRequest('hello')).toEqual({ ok: 'ignore' });
+    expect(parseRequest({ type: 'toString' })).toEqual({ ok: 'ignore' });
+    expect(parseRequest({ type: 'constructor' })).toEqual({ ok: 'ignore' });
   });
 });
 
@@ -33,17 +19,31 @@ describe('parseRequest: shapes', () => {
   it.each([
     [{ type: 'signIn' }, { type: 'signIn' }],
     [
+      { type: 'signIn', ticket: TICKET },
+      { type: 'signIn', ticket: TICKET },
+    ],
+    [
       { type: 'getPolicy', refresh: true },
       { type: 'getPolicy', refresh: true },
     ],
     [{ type: 'getPolicy' }, { type: 'getPolicy' }],
     [
-      { type: 'getPanelState', userRef: 'chris_fabrikam.com#EXT#@contoso.onmicrosoft.com' },
-      { type: 'getPanelState', userRef: 'chris_fabrikam.com#EXT#@contoso.onmicrosoft.com' },
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER.toUpperCase() },
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER },
     ],
     [
-      { type: 'getPanelState', userRef: USER.toUpperCase() },
-      { type: 'getPanelState', userRef: USER },
+      { type: 'releaseFrame', nonce: TICKET },
+      { type: 'releaseFrame', nonce: TICKET },
+    ],
+    [{ type: 'claimPanel' }, { type: 'claimPanel' }],
+    [
+      { type: 'claimPanel', ticket: TICKET },
+      { type: 'claimPanel', ticket: TICKET },
+    ],
+    [{ type: 'getPanelState' }, { type: 'getPanelState' }],
+    [
+      { type: 'getPanelState', ticket: TICKET, fresh: true },
+      { type: 'getPanelState', ticket: TICKET, fresh: true },
     ],
     [
       { type: 'issueTap', userId: USER, attemptId: ATTEMPT, options: {} },
@@ -52,12 +52,14 @@ describe('parseRequest: shapes', () => {
     [
       {
         type: 'issueTap',
-        userId: USER,
+        ticket: TICKET,
+        userId: USER.toUpperCase(),
         attemptId: ATTEMPT,
         options: { lifetimeInMinutes: 120, isUsableOnce: true, startDateTime: '2030-01-01T08:00:00.000Z' },
       },
       {
         type: 'issueTap',
+        ticket: TICKET,
         userId: USER,
         attemptId: ATTEMPT,
         options: { lifetimeInMinutes: 120, isUsableOnce: true, startDateTime: '2030-01-01T08:00:00.000Z' },
@@ -70,18 +72,25 @@ describe('parseRequest: shapes', () => {
     [
       { type: 'openPanelWindow', userRef: 'AdeleV@contoso.onmicrosoft.com', mode: 'issue' },
       { type: 'openPanelWindow', userRef: 'AdeleV@contoso.onmicrosoft.com', mode: 'issue' },
+    ],
+    [
+      { type: 'clearClipboard', ticket: TICKET, digest: DIGEST, when: 'later' },
+      { type: 'clearClipboard', ticket: TICKET, digest: DIGEST, when: 'later' },
     ],
   ])('accepts %j', (msg, request) => {
-    expect(parseRequest(msg, PAGE, SELF)).toEqual({ ok: true, request });
+    expect(parseRequest(msg)).toEqual({ ok: true, request });
   });
 
   it.each([
     ['extra field on an empty request', { type: 'signOut', force: true }],
     ['refresh not boolean', { type: 'getPolicy', refresh: 'yes' }],
-    ['userRef missing', { type: 'getPanelState' }],
-    ['userRef hostile', { type: 'getPanelState', userRef: '../me?$select=x' }],
-    ['userRef not a string', { type: 'getPanelState', userRef: 42 }],
-    ['extra field', { type: 'getPanelState', userRef: USER, token: 'x' }],
+    ['a panel naming its own user', { type: 'getPanelState', userRef: USER }],
+    ['fresh not boolean', { type: 'getPanelState', fresh: 1 }],
+    ['a short ticket', { type: 'getPanelState', ticket: 'abc' }],
+    ['a ticket with URL characters', { type: 'claimPanel', ticket: `${TICKET}/../x` }],
+    ['a ticket that is not a string', { type: 'issueTap', ticket: 42, userId: USER, attemptId: ATTEMPT, options: {} }],
+    ['introduceFrame with a UPN', { type: 'introduceFrame', nonce: TICKET, userRef: 'AdeleV@contoso.onmicrosoft.com' }],
+    ['introduceFrame without a nonce', { type: 'introduceFrame', userRef: USER }],
     ['userId a UPN', { type: 'issueTap', userId: 'AdeleV@contoso.onmicrosoft.com', attemptId: ATTEMPT, options: {} }],
     ['attemptId missing', { type: 'issueTap', userId: USER, options: {} }],
     ['options missing', { type: 'issueTap', userId: USER, attemptId: ATTEMPT }],
@@ -92,7 +101,9 @@ describe('parseRequest: shapes', () => {
     ['methodId with a slash', { type: 'revokeTap', userId: USER, methodId: '../../x' }],
     ['mode unknown', { type: 'openPanelWindow', userRef: USER, mode: 'edit' }],
     ['options an array', { type: 'issueTap', userId: USER, attemptId: ATTEMPT, options: [] }],
+    ['a digest that could be the pass', { type: 'clearClipboard', digest: '+drkzqAD', when: 'now' }],
+    ['when unknown', { type: 'clearClipboard', digest: DIGEST, when: 'soon' }],
   ])('refuses %s', (_name, msg) => {
-    expect(parseRequest(msg, PAGE, SELF)).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    expect(parseRequest(msg)).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
   });
 });

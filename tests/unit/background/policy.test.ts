@@ -4,6 +4,8 @@ import { CONSENT_DECLINED_MESSAGE, POLICY_URL } from '@/utils/graph/policy';
 import { clientFor, createFakeGraph, envelope, on } from '../graph/fake-graph';
 import { fakeServices } from './services-fake';
 
+/** The popup: an extension page outside any tab. */
+const POPUP = { kind: 'page' } as const;
 const PILOT = '33333333-0000-4000-8000-000000000002';
 const policyBody = {
   state: 'enabled',
@@ -23,14 +25,14 @@ describe('getPolicy / enablePolicy', () => {
       on('GET', `/groups/${PILOT}`, { status: 200, body: { id: PILOT, displayName: 'Pilot TAP users' } }),
     ]);
     const { services, policyStore } = fakeServices(clientFor(graph.fetch));
-    const first = await handleRequest({ type: 'getPolicy' }, services);
+    const first = await handleRequest({ type: 'getPolicy' }, services, POPUP);
     expect(first).toMatchObject({
       ok: true,
       data: { fromCache: false, groups: [{ id: PILOT, displayName: 'Pilot TAP users' }] },
     });
     expect(policyStore.value?.policy?.includeTargets[0]?.id).toBe(PILOT);
     const calls = graph.calls.length;
-    const second = await handleRequest({ type: 'getPolicy' }, services);
+    const second = await handleRequest({ type: 'getPolicy' }, services, POPUP);
     expect(second).toMatchObject({ ok: true, data: { fromCache: true } });
     expect(graph.calls.length).toBe(calls);
   });
@@ -41,9 +43,9 @@ describe('getPolicy / enablePolicy', () => {
       on('GET', `/groups/${PILOT}`, { status: 200, body: { id: PILOT, displayName: 'Pilot TAP users' } }),
     ]);
     const { services } = fakeServices(clientFor(graph.fetch));
-    await handleRequest({ type: 'getPolicy' }, services);
+    await handleRequest({ type: 'getPolicy' }, services, POPUP);
     graph.calls.length = 0;
-    await handleRequest({ type: 'getPolicy', refresh: true }, services);
+    await handleRequest({ type: 'getPolicy', refresh: true }, services, POPUP);
     expect(graph.calls).toHaveLength(1);
   });
 
@@ -52,7 +54,7 @@ describe('getPolicy / enablePolicy', () => {
       on('GET', POLICY_URL, { status: 403, body: envelope('accessDenied', 'Request Authorization failed') }),
     ]);
     const { services } = fakeServices(clientFor(graph.fetch));
-    const reply = await handleRequest({ type: 'getPolicy', refresh: true }, services);
+    const reply = await handleRequest({ type: 'getPolicy', refresh: true }, services, POPUP);
     expect(reply).toMatchObject({
       ok: true,
       data: { policy: null, unreadable: { kind: 'forbidden', message: expect.stringMatching(/Global Reader/) } },
@@ -82,7 +84,7 @@ describe('getPolicy / enablePolicy', () => {
       },
     });
     const { services, policyStore } = fakeServices(client);
-    const reply = await handleRequest({ type: 'enablePolicy' } as never, services);
+    const reply = await handleRequest({ type: 'enablePolicy' } as never, services, POPUP);
     expect(reply).toMatchObject({ ok: true, data: { policy: { state: 'enabled' } } });
     expect(graph.calls[0]?.body).toEqual({
       '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration',
@@ -110,7 +112,7 @@ describe('getPolicy / enablePolicy', () => {
       },
     });
     const { services, policyStore } = fakeServices(client);
-    const reply = await handleRequest({ type: 'enablePolicy' } as never, services);
+    const reply = await handleRequest({ type: 'enablePolicy' } as never, services, POPUP);
     expect(reply).toMatchObject({ ok: false, error: { kind: 'consentRequired', message: CONSENT_DECLINED_MESSAGE } });
     expect(graph.calls).toEqual([]);
     expect(policyStore.value).toBeNull();

@@ -1,7 +1,13 @@
+import { type BindingState, createFrameBindings } from '@/utils/background/frame-bindings';
+import type { HandlerContext } from '@/utils/background/handler-context';
 import { createIssueGuard, type GuardState } from '@/utils/background/issue-guard';
+import { createPanelLoads } from '@/utils/background/panel-loads';
+import type { Caller } from '@/utils/background/sender';
 import type { BackgroundServices } from '@/utils/background/services';
 import type { GraphClient } from '@/utils/graph/client';
+import { loadPanelState } from '@/utils/graph/panel-state';
 import type { PolicyView } from '@/utils/messages';
+import type { WindowContent } from '@/utils/panel-window';
 
 export function memoryItem<T>(initial: T | null = null) {
   const item = {
@@ -14,10 +20,16 @@ export function memoryItem<T>(initial: T | null = null) {
   return item;
 }
 
+export const ALEX_ID = '11111111-0000-4000-8000-000000000003';
+
 export function fakeServices(graph: GraphClient, over: Partial<BackgroundServices> = {}) {
   const policyStore = memoryItem<PolicyView>();
   const guardStore = memoryItem<GuardState>();
+  const bindingStore = memoryItem<BindingState>();
+  const windows = new Map<number, WindowContent>();
+  const clipboardWatches: { digest: string; when: 'later' | 'now' }[] = [];
   const logs: string[] = [];
+  const now = () => Date.parse('2025-06-01T10:00:00Z');
   const services: BackgroundServices = {
     broker: {
       getToken: async () => ({ accessToken: 't', scopes: [], account: fakeAccount, expiresAt: Date.now() + 3_600_000 }),
@@ -25,17 +37,46 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
       signOut: async () => {},
       account: async () => fakeAccount,
       settings: async () => ({ clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31', tenantId: 'contoso.onmicrosoft.com' }),
+      knownTenantId: async () => fakeAccount.tenantId,
     },
     graph,
     policyStore,
     guard: createIssueGuard(guardStore),
+    frames: createFrameBindings(bindingStore),
+    panelLoads: createPanelLoads({
+      load: (userRef) => loadPanelState(userRef, { client: graph, policyStore, adminId: ALEX_ID, now }),
+    }),
+    clipboard: {
+      watch: async (digest, when) => {
+        clipboardWatches.push({ digest, when });
+        return true;
+      },
+    },
     openPanelWindow: async () => ({ windowId: 7 }),
+    windowContent: async (windowId) => windows.get(windowId) ?? null,
     isOnline: () => true,
-    now: () => Date.parse('2025-06-01T10:00:00Z'),
+    now,
     log: (m) => logs.push(m),
     ...over,
   };
-  return { services, policyStore, guardStore, logs };
+  return { services, policyStore, guardStore, bindingStore, windows, clipboardWatches, logs };
+}
+
+/** A panel window the background opened (id 7, tab 70) showing `userRef`, as a caller and its dispatcher context. */
+export function windowCaller(windows: Map<number, WindowContent>, userRef: string, mode: 'issue' | 'status' = 'status') {
+  windows.set(7, { userRef, mode });
+  const caller: Caller = { kind: 'panelWindow', tabId: 70, windowId: 7 };
+  return caller;
+}
+
+/** The context a handler sees for a bound window (for calling handlers directly). */
+export async function boundContext(services: BackgroundServices, userRef: string, userId?: string): Promise<HandlerContext> {
+  const key = 'window:7';
+  if (userId) await services.frames.setResolved(key, userId);
+  return {
+    caller: { kind: 'panelWindow', tabId: 70, windowId: 7 },
+    binding: { key, claim: { kind: 'user', context: 'window', mode: 'status', userRef } },
+  };
 }
 
 export const fakeAccount = {
@@ -43,6 +84,6 @@ export const fakeAccount = {
   environment: 'login.microsoftonline.com',
   tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
   username: 'AlexW@contoso.onmicrosoft.com',
-  localAccountId: '11111111-0000-4000-8000-000000000003',
+  localAccountId: ALEX_ID,
   name: 'Alex Wilber',
 };

@@ -15,6 +15,7 @@ const SESSION: SessionInfo = {
   username: 'AlexW@contoso.onmicrosoft.com',
   displayName: 'Alex Wilber',
   tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
+  tenantDomain: 'contoso.onmicrosoft.com',
   configuredTenant: 'contoso.onmicrosoft.com',
 };
 

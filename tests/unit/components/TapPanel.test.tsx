@@ -2,15 +2,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TapPanel } from '@/components/TapPanel';
-import { RequestError, sendRequest } from '@/utils/send-request';
+import { RequestError } from '@/utils/send-request';
+import type { Send } from '@/utils/ui/panel-store';
 import { existingPass, issuedTap, panelState } from './fixtures';
 
-vi.mock('@/utils/send-request', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/utils/send-request')>();
-  return { ...actual, sendRequest: vi.fn() };
-});
-
-const send = vi.mocked(sendRequest);
+const send = vi.fn() as unknown as ReturnType<typeof vi.fn> & Send;
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -20,12 +16,15 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-function renderPanel(intent: 'issue' | 'status' = 'status') {
+function renderPanel(
+  mode: 'issue' | 'status' = 'status',
+  { context = 'portal', armed = true }: { context?: 'portal' | 'window'; armed?: boolean } = {},
+) {
   return render(
     <TapPanel
-      userRef="AdeleV@contoso.onmicrosoft.com"
-      context="portal"
-      intent={intent}
+      claim={{ kind: 'user', context, mode, userRef: 'AdeleV@contoso.onmicrosoft.com' }}
+      send={send}
+      armed={armed}
       onOpenOptions={vi.fn()}
       onClose={vi.fn()}
     />,
@@ -102,6 +101,7 @@ describe('TapPanel', () => {
     expect(calls('revokeTap')).toEqual([
       ['revokeTap', { userId: '22222222-0000-4000-8000-000000000001', methodId: 'tap-existing' }],
     ]);
+    expect(calls('getPanelState').map(([, req]) => req)).toEqual([{}, { fresh: true }]);
     expect(calls('getPanelState')).toHaveLength(2);
   });
 
@@ -118,11 +118,35 @@ describe('TapPanel', () => {
     expect(screen.getByText('External guests cannot get a pass.')).toBeTruthy();
   });
 
-  it('focuses Issue TAP after load when the intent is issue', async () => {
+  it('focuses Issue TAP after load in a window opened with "Issue"', async () => {
     send.mockResolvedValueOnce(panelState());
-    renderPanel('issue');
+    renderPanel('issue', { context: 'window' });
     const button = await screen.findByRole('button', { name: 'Issue TAP' });
     await waitFor(() => expect(document.activeElement).toBe(button));
+  });
+
+  it('never takes focus in a portal frame, whatever the mode', async () => {
+    send.mockResolvedValueOnce(panelState());
+    renderPanel('issue', { context: 'portal' });
+    const button = await screen.findByRole('button', { name: 'Issue TAP' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).not.toBe(button);
+  });
+
+  it('until armed (visible and unobscured long enough), Issue is aria-disabled and a click does nothing', async () => {
+    send.mockImplementation(async (type) => (type === 'getPanelState' ? panelState() : issuedTap()));
+    renderPanel('status', { armed: false });
+    const button = await screen.findByRole('button', { name: 'Issue TAP' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(button);
+    fireEvent.keyDown(button, { key: 'Enter' });
+    expect(calls('issueTap')).toHaveLength(0);
+    cleanup();
+    renderPanel('status', { armed: true });
+    const armed = await screen.findByRole('button', { name: 'Issue TAP' });
+    expect(armed.getAttribute('aria-disabled')).toBeNull();
+    fireEvent.click(armed);
+    expect(calls('issueTap')).toHaveLength(1);
   });
 
   it('sends only the options the admin set', async () => {

@@ -5,10 +5,9 @@ import {
   handleContextMenuClick,
   invalidPrincipalSentence,
   type MenuClickInfo,
-  noticeFromQuery,
   setupContextMenus,
 } from '@/utils/context-menu';
-import type { openPanelWindow } from '@/utils/panel-window';
+import type { openNoticeWindow, openPanelWindow } from '@/utils/panel-window';
 
 const ADELE = 'AdeleV@contoso.onmicrosoft.com';
 const ID = '22222222-0000-4000-8000-000000000001';
@@ -45,6 +44,10 @@ function stubBrowser() {
 function panelOpener() {
   return vi.fn<typeof openPanelWindow>(async () => ({ windowId: 99 }));
 }
+function noticeOpener() {
+  return vi.fn<typeof openNoticeWindow>(async () => ({ windowId: 98 }));
+}
+const deps = (open = panelOpener(), notice = noticeOpener()) => ({ openPanelWindow: open, openNoticeWindow: notice });
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -52,22 +55,16 @@ beforeEach(() => {
 });
 
 describe('setupContextMenus', () => {
-  it('creates the two selection items and the two link items on install, with no host access', async () => {
+  it('creates the two selection items and the one link item on install, with no host access', async () => {
     const { api, created, contextMenus } = stubBrowser();
-    setupContextMenus({ openPanelWindow: panelOpener(), browser: api });
+    setupContextMenus({ ...deps(), browser: api });
     expect(contextMenus.create).not.toHaveBeenCalled();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await vi.waitFor(() => expect(created).toHaveLength(4));
+    await vi.waitFor(() => expect(created).toHaveLength(3));
     expect(contextMenus.removeAll).toHaveBeenCalledBefore(contextMenus.create as never);
     expect(created).toEqual([
       { id: 'issue-tap', title: 'Issue Temporary Access Pass for “%s”', contexts: ['selection'] },
       { id: 'check-tap', title: 'Check Temporary Access Pass status for “%s”', contexts: ['selection'] },
-      {
-        id: 'issue-tap-link',
-        title: 'Issue Temporary Access Pass for this user',
-        contexts: ['link'],
-        targetUrlPatterns: ['mailto:*', 'https://entra.microsoft.com/*', 'https://portal.azure.com/*'],
-      },
       {
         id: 'check-tap-link',
         title: 'Check Temporary Access Pass status for this user',
@@ -81,7 +78,7 @@ describe('setupContextMenus', () => {
   it('routes clicks to the handler', async () => {
     const { api, click } = stubBrowser();
     const open = panelOpener();
-    setupContextMenus({ openPanelWindow: open, browser: api });
+    setupContextMenus({ ...deps(open), browser: api });
     click(selectionClick('check-tap', ADELE), TAB);
     await vi.waitFor(() => expect(open).toHaveBeenCalledWith({ userRef: ADELE, mode: 'status' }));
   });
@@ -89,14 +86,14 @@ describe('setupContextMenus', () => {
   it('reports a failed action on the console without throwing into the event', async () => {
     const { api, click } = stubBrowser();
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    setupContextMenus({ openPanelWindow: vi.fn(async () => Promise.reject(new Error('no window'))), browser: api });
+    setupContextMenus({ ...deps(vi.fn(async () => Promise.reject(new Error('no window')))), browser: api });
     expect(() => click(selectionClick('issue-tap', ADELE), TAB)).not.toThrow();
     await vi.waitFor(() => expect(error).toHaveBeenCalledWith('Entra TAP: the menu action failed.', 'no window'));
   });
 });
 
 describe('handleContextMenuClick', () => {
-  it.each<[string, MenuClickInfo, { userRef: string; mode: 'issue' | 'status' }]>([
+  it.each<[string, MenuClickInfo, { userRef: string; mode: 'issue' | 'status'; link?: string }]>([
     ['a selected UPN, issue', selectionClick('issue-tap', ADELE), { userRef: ADELE, mode: 'issue' }],
     ['a selected UPN, status', selectionClick('check-tap', ADELE), { userRef: ADELE, mode: 'status' }],
     ['a quoted selection with a full stop', selectionClick('issue-tap', ` “${ADELE}”.\n`), { userRef: ADELE, mode: 'issue' }],
@@ -106,15 +103,23 @@ describe('handleContextMenuClick', () => {
       { userRef: 'chris_fabrikam.com#EXT#@contoso.onmicrosoft.com', mode: 'issue' },
     ],
     ['a selected object id', selectionClick('check-tap', ID.toUpperCase()), { userRef: ID, mode: 'status' }],
-    ['a mailto: link, issue', linkClick('issue-tap-link', `mailto:${ADELE}?subject=Hi`), { userRef: ADELE, mode: 'issue' }],
-    ['an admin-center user link, status', linkClick('check-tap-link', USER_PAGE), { userRef: ID, mode: 'status' }],
+    [
+      'a mailto: link: status, with the address shown',
+      linkClick('check-tap-link', `mailto:${ADELE}?subject=Hi`),
+      { userRef: ADELE, mode: 'status', link: ADELE },
+    ],
+    [
+      'an admin-center user link: status, with the (shortened) URL shown',
+      linkClick('check-tap-link', USER_PAGE),
+      { userRef: ID, mode: 'status', link: `${USER_PAGE.slice(0, 59)}…` },
+    ],
   ])('%s opens the panel window', async (_name, info, request) => {
     const open = panelOpener();
-    const create = vi.spyOn(fakeBrowser.windows, 'create');
-    const result = await handleContextMenuClick(info, TAB, { openPanelWindow: open, browser: fakeBrowser as never });
+    const notice = noticeOpener();
+    const result = await handleContextMenuClick(info, TAB, deps(open, notice));
     expect(open).toHaveBeenCalledExactlyOnceWith(request);
     expect(result).toMatchObject({ outcome: 'opened', windowId: 99, principal: { value: request.userRef } });
-    expect(create).not.toHaveBeenCalled();
+    expect(notice).not.toHaveBeenCalled();
   });
 
   it.each<[string, MenuClickInfo, string]>([
@@ -146,7 +151,7 @@ describe('handleContextMenuClick', () => {
     ['an empty selection', selectionClick('check-tap', ''), '“” is not a user principal name or object ID.'],
     [
       'a link to a non-user portal page',
-      linkClick('issue-tap-link', 'https://entra.microsoft.com/#home'),
+      linkClick('check-tap-link', 'https://entra.microsoft.com/#home'),
       '“https://entra.microsoft.com/#home” is not a user principal name or object ID.',
     ],
     [
@@ -156,39 +161,26 @@ describe('handleContextMenuClick', () => {
     ],
   ])('%s shows the notice and nothing else', async (_name, info, sentence) => {
     const open = panelOpener();
-    const create = vi.spyOn(fakeBrowser.windows, 'create');
-    const result = await handleContextMenuClick(info, TAB, { openPanelWindow: open, browser: fakeBrowser as never });
+    const notice = noticeOpener();
+    const result = await handleContextMenuClick(info, TAB, deps(open, notice));
     expect(result.outcome).toBe('invalid');
     expect(open).not.toHaveBeenCalled();
-    expect(create).toHaveBeenCalledTimes(1);
-    const data = create.mock.calls[0]?.[0];
-    expect(data).toMatchObject({ type: 'popup', width: 420, height: 200, focused: true });
-    const [page, query] = String(data?.url).split('?');
-    expect(page).toBe('chrome-extension://test-extension-id/panel.html');
-    const params = new URLSearchParams(query);
-    expect(params.has('userRef')).toBe(false);
-    expect(noticeFromQuery(params)).toBe(sentence);
+    expect(notice).toHaveBeenCalledTimes(1);
+    expect(invalidPrincipalSentence(notice.mock.calls[0]?.[0] ?? '')).toBe(sentence);
   });
 
   it('ignores items that are not ours', async () => {
     const open = panelOpener();
-    const create = vi.spyOn(fakeBrowser.windows, 'create');
-    const result = await handleContextMenuClick(selectionClick('someone-else', ADELE), undefined, {
-      openPanelWindow: open,
-      browser: fakeBrowser as never,
-    });
+    const notice = noticeOpener();
+    const result = await handleContextMenuClick(selectionClick('someone-else', ADELE), undefined, deps(open, notice));
     expect(result).toEqual({ outcome: 'ignored' });
     expect(open).not.toHaveBeenCalled();
-    expect(create).not.toHaveBeenCalled();
+    expect(notice).not.toHaveBeenCalled();
   });
 });
 
 describe('notice sentence', () => {
   it('quotes the text on one printable line', () => {
     expect(invalidPrincipalSentence('  two\nlines\u202E ')).toBe('“two lines” is not a user principal name or object ID.');
-  });
-
-  it('is only produced for notice pages', () => {
-    expect(noticeFromQuery(new URLSearchParams(`userRef=${ADELE}&context=window&intent=issue`))).toBeNull();
   });
 });

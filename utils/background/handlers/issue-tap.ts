@@ -5,6 +5,7 @@ import { validateIssueOptions } from '../../graph/policy';
 import { createPass, listPasses } from '../../graph/tap';
 import type { IssuedTap } from '../../graph/types';
 import type { ErrorInfo, IssueOptions } from '../../messages';
+import { boundUserId, type HandlerContext } from '../handler-context';
 import type { BackgroundServices } from '../services';
 
 type IssueRequest = { userId: string; attemptId: string; options: IssueOptions };
@@ -23,11 +24,18 @@ const attemptUsed = new AppError({
 /** No answer, or a server error, to the POST: Graph may or may not have created the pass, so the user's passes are read. */
 const isAmbiguous = (e: unknown) => e instanceof GraphError && (e.status === 0 || e.status >= 500);
 
-/** Issues one pass: exactly one POST, never repeated; a lost answer is reconciled by reading the user's passes. */
-export function issueTap(req: IssueRequest, services: BackgroundServices): Promise<IssuedTap> {
-  const joined = services.guard.joining(req.userId);
+/**
+ * Issues one pass for the panel's bound user: exactly one POST, never repeated; a lost answer is reconciled by reading
+ * the user's passes. Whatever the outcome, the user's shared first view is read again next time.
+ */
+export async function issueTap(req: IssueRequest, services: BackgroundServices, ctx: HandlerContext): Promise<IssuedTap> {
+  const userId = await boundUserId(ctx, services, req.userId);
+  const joined = services.guard.joining(userId);
   if (joined) return joined; // a double click or a repeated message: same promise, same pass
-  return services.guard.track(req.userId, runIssue(req, services));
+  return services.guard.track(
+    userId,
+    runIssue({ ...req, userId }, services).finally(() => services.panelLoads.invalidate(userId)),
+  );
 }
 
 async function runIssue({ userId, attemptId, options }: IssueRequest, services: BackgroundServices): Promise<IssuedTap> {

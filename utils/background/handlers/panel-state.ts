@@ -1,17 +1,18 @@
-import { accountObjectId } from '../../auth/broker';
-import { loadPanelState } from '../../graph/panel-state';
 import type { PanelState } from '../../messages';
+import type { HandlerContext } from '../handler-context';
+import { boundUserRef } from '../panel-binding';
 import type { BackgroundServices } from '../services';
 
-export async function getPanelState(req: { userRef: string }, services: BackgroundServices): Promise<PanelState> {
-  const account = await services.broker.account();
-  const state = await loadPanelState(req.userRef, {
-    client: services.graph,
-    policyStore: services.policyStore,
-    adminId: account ? accountObjectId(account) : null,
-    now: services.now,
-  });
-  // Only users resolved here can be targeted by issueTap / revokeTap.
+/** The bound user's first view (shared with a prefetch or a recent load unless `fresh`). */
+export async function getPanelState(
+  req: { fresh?: boolean },
+  services: BackgroundServices,
+  ctx: HandlerContext,
+): Promise<PanelState> {
+  const userRef = boundUserRef(ctx.binding);
+  const state = await services.panelLoads.get(userRef, { tabId: ctx.binding?.portalTabId, fresh: req.fresh });
+  // Only the user this binding resolved to can be targeted by its issueTap / revokeTap.
+  if (ctx.binding) await services.frames.setResolved(ctx.binding.key, state.user.id);
   await services.guard.recordResolved(state.user.id, state.currentPass?.id ?? null);
   return state;
 }

@@ -18,5 +18,6 @@ export async function getPolicy(req: { refresh?: boolean }, services: Background
 export async function enablePolicy(_req: Record<never, never>, services: BackgroundServices): Promise<PolicyView> {
   const view = await enableInGraph(services.graph, await services.policyStore.getValue());
   await services.policyStore.setValue(view);
+  services.panelLoads.clear(); // every shared first view said "policy off"
   return view;
 }

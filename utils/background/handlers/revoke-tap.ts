@@ -2,6 +2,7 @@ import { PERMISSION_FOR } from '../../auth/scopes';
 import { toErrorInfo } from '../../graph/error-info';
 import { AppError, GraphError } from '../../graph/errors';
 import { deletePass } from '../../graph/tap';
+import { boundUserId, type HandlerContext } from '../handler-context';
 import type { BackgroundServices } from '../services';
 
 export interface RevokeResult {
@@ -11,8 +12,14 @@ export interface RevokeResult {
   message?: string;
 }
 
-export async function revokeTap(req: { userId: string; methodId: string }, services: BackgroundServices): Promise<RevokeResult> {
-  const resolved = await services.guard.resolved(req.userId);
+export async function revokeTap(
+  req: { userId: string; methodId: string },
+  services: BackgroundServices,
+  ctx: HandlerContext,
+): Promise<RevokeResult> {
+  const userId = await boundUserId(ctx, services, req.userId);
+  services.panelLoads.invalidate(userId);
+  const resolved = await services.guard.resolved(userId);
   if (!resolved) {
     throw new AppError({
       kind: 'invalidInput',

@@ -7,27 +7,40 @@ async function sessionInfo(services: BackgroundServices, account?: AccountInfo |
   const settings = await services.broker.settings();
   const configured = !!settings?.clientId && !!settings.tenantId;
   const who = account === undefined ? await services.broker.account() : account;
+  const tenantId = who?.tenantId?.toLowerCase() ?? null;
+  // The domain is shown beside the account's tenant only once it is known to name that same directory.
+  const verified = tenantId !== null && (await services.broker.knownTenantId()) === tenantId;
   return {
     configured,
     signedIn: configured && !!who,
     username: who?.username ?? null,
     displayName: who?.name ?? null,
-    tenantId: who?.tenantId ?? null,
+    tenantId,
+    tenantDomain: verified && settings?.tenantId !== tenantId ? (settings?.tenantId ?? null) : null,
     configuredTenant: settings?.tenantId ?? null,
   };
 }
 
 export const getSession = (_req: Record<never, never>, services: BackgroundServices) => sessionInfo(services);
 
+/** Nothing read for one admin is shown to, or acted on for, the next. */
+async function forgetAdmin(services: BackgroundServices): Promise<void> {
+  services.panelLoads.clear();
+  await services.frames.forgetResolved();
+  await services.guard.clear();
+}
+
 /** Interactive sign-in; runs to the end in the background even if the page that asked closes. */
-export async function signIn(_req: Record<never, never>, services: BackgroundServices): Promise<SessionInfo> {
+export async function signIn(_req: unknown, services: BackgroundServices): Promise<SessionInfo> {
+  const before = await services.broker.account();
   const account = await services.broker.signIn(SIGN_IN_SCOPES);
+  if (before?.homeAccountId !== account.homeAccountId) await forgetAdmin(services);
   return sessionInfo(services, account);
 }
 
 export async function signOut(_req: Record<never, never>, services: BackgroundServices): Promise<SessionInfo> {
   await services.broker.signOut();
   await services.policyStore.setValue(null);
-  await services.guard.clear();
+  await forgetAdmin(services);
   return sessionInfo(services, null);
 }

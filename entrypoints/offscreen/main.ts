@@ -1,0 +1,15 @@
+/**
+ * Chromium's offscreen document (reason CLIPBOARD): the only extension context that can read and clear the clipboard
+ * while the admin is elsewhere, and that outlives an idle service worker's timers. It receives digests, never passes.
+ */
+import { browser } from 'wxt/browser';
+import { createClipboardWatcher, isClipboardWatch } from '@/utils/clipboard-ops';
+
+const watch = createClipboardWatcher(document, () => window.close());
+
+browser.runtime.onMessage.addListener((message, sender) => {
+  // Only the background: no tab means no page or frame sent it.
+  if (sender.id !== browser.runtime.id || sender.tab || !isClipboardWatch(message)) return undefined;
+  watch(message);
+  return Promise.resolve({ watching: true });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { classifySender, mayAsk } from '@/utils/background/sender';
+
+const ID = 'bjppmkdmnkjkahflgkhdahmcejhldfnh';
+const SELF = { id: ID, pagesBaseUrl: `chrome-extension://${ID}/` };
+const PAGE = (path: string) => `chrome-extension://${ID}/${path}`;
+const USER_PAGE =
+  'https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/22222222-0000-4000-8000-000000000001';
+
+describe('classifySender', () => {
+  it.each([
+    ['the popup (no tab)', { id: ID, url: PAGE('popup.html') }, { kind: 'page' }],
+    [
+      'the options page in a tab',
+      { id: ID, url: PAGE('options.html'), tab: { id: 3, windowId: 1 }, frameId: 0 },
+      { kind: 'page' },
+    ],
+    [
+      'the panel in a frame of a tab',
+      { id: ID, url: PAGE('panel.html'), tab: { id: 3, windowId: 1 }, frameId: 12, documentId: 'doc' },
+      { kind: 'panelFrame', tabId: 3, frameId: 12, documentId: 'doc' },
+    ],
+    [
+      'the panel as a tab of its own',
+      { id: ID, url: PAGE('panel.html'), tab: { id: 4, windowId: 9 }, frameId: 0 },
+      { kind: 'panelWindow', tabId: 4, windowId: 9 },
+    ],
+    [
+      'our content script on a portal page',
+      { id: ID, url: USER_PAGE, tab: { id: 3 }, frameId: 0 },
+      { kind: 'contentScript', tabId: 3 },
+    ],
+  ])('%s', (_name, sender, caller) => {
+    expect(classifySender(sender, SELF)).toEqual(caller);
+  });
+
+  it.each([
+    [
+      'another extension',
+      { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html' },
+    ],
+    ['no url', { id: ID }],
+    ['a look-alike origin prefix', { id: ID, url: `chrome-extension://${ID}X/panel.html`, tab: { id: 1 }, frameId: 0 }],
+    ['a content script in a sub-frame', { id: ID, url: USER_PAGE, tab: { id: 3 }, frameId: 4 }],
+    ['a content script on a page that is not the portal', { id: ID, url: 'https://evil.example/', tab: { id: 3 }, frameId: 0 }],
+    ['a framed extension page other than the panel', { id: ID, url: PAGE('options.html'), tab: { id: 3 }, frameId: 2 }],
+    ['the panel without a tab', { id: ID, url: PAGE('panel.html') }],
+  ])('refuses %s', (_name, sender) => {
+    expect(classifySender(sender, SELF)).toBeNull();
+  });
+});
+
+describe('mayAsk', () => {
+  it('lets the content script only introduce and release frames', () => {
+    const script = { kind: 'contentScript', tabId: 1 } as const;
+    expect(mayAsk(script, 'introduceFrame')).toBe(true);
+    expect(mayAsk(script, 'releaseFrame')).toBe(true);
+    for (const type of ['getPanelState', 'issueTap', 'signIn', 'getSession', 'getPolicy'] as const) {
+      expect(mayAsk(script, type)).toBe(false);
+    }
+  });
+
+  it('keeps panels to panel requests, and other pages away from them', () => {
+    const frame = { kind: 'panelFrame', tabId: 1, frameId: 2 } as const;
+    const page = { kind: 'page' } as const;
+    expect(mayAsk(frame, 'issueTap')).toBe(true);
+    expect(mayAsk(frame, 'enablePolicy')).toBe(false);
+    expect(mayAsk(frame, 'introduceFrame')).toBe(false);
+    expect(mayAsk(page, 'issueTap')).toBe(false);
+    expect(mayAsk(page, 'getPanelState')).toBe(false);
+    expect(mayAsk(page, 'enablePolicy')).toBe(true);
+  });
+});

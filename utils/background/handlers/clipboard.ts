@@ -1,0 +1,13 @@
+import type { HandlerContext } from '../handler-context';
+import { boundUserRef } from '../panel-binding';
+import type { BackgroundServices } from '../services';
+
+/** A bound panel copied its pass: clear the clipboard later (or now) if it still holds it. */
+export async function clearClipboard(
+  req: { digest: string; when: 'later' | 'now' },
+  services: BackgroundServices,
+  ctx: HandlerContext,
+): Promise<{ scheduled: boolean }> {
+  boundUserRef(ctx.binding);
+  return { scheduled: await services.clipboard.watch(req.digest, req.when) };
+}

@@ -1,0 +1,142 @@
+import { AppError } from '../graph/errors';
+import type { PanelState } from '../messages';
+
+export interface PanelLoadsOptions {
+  /** The first view of one user (one $batch), for the signed-in admin. */
+  load(userRef: string): Promise<PanelState>;
+  now?: () => number;
+  /** A finished view is shared this long: a page that builds many frames for one user costs one request. */
+  reuseMs?: number;
+  /** Loads a portal tab may start at once, and how often it earns another. */
+  tabBurst?: number;
+  tabRefillMs?: number;
+}
+
+interface Entry {
+  promise: Promise<PanelState>;
+  settledAt: number | null;
+  userId: string | null;
+}
+
+interface TabBudget {
+  tokens: number;
+  refilledAt: number;
+  waiter: { resolve(): void; reject(error: unknown): void; timer: ReturnType<typeof setTimeout> } | null;
+}
+
+const superseded = () =>
+  new AppError({
+    kind: 'unknown',
+    message: 'The page moved to another user before this one was loaded. Open the user’s page again.',
+  });
+
+/**
+ * The panel's first views, coalesced: one load per user in flight, its result reused for a few seconds, and a portal
+ * tab limited to a small burst of new loads (latest wins while it waits), so a page that churns through users or frames
+ * can't turn into a stream of Graph requests. The background's own windows are not limited.
+ */
+export function createPanelLoads(options: PanelLoadsOptions) {
+  const now = options.now ?? Date.now;
+  const reuseMs = options.reuseMs ?? 10_000;
+  const burst = options.tabBurst ?? 3;
+  const refillMs = options.tabRefillMs ?? 3_000;
+  const entries = new Map<string, Entry>();
+  const tabs = new Map<number, TabBudget>();
+
+  function budget(tabId: number): TabBudget {
+    let tab = tabs.get(tabId);
+    if (!tab) {
+      tab = { tokens: burst, refilledAt: now(), waiter: null };
+      tabs.set(tabId, tab);
+    }
+    const earned = Math.floor((now() - tab.refilledAt) / refillMs);
+    if (earned > 0) {
+      tab.tokens = Math.min(burst, tab.tokens + earned);
+      tab.refilledAt += earned * refillMs;
+    }
+    return tab;
+  }
+
+  /** Resolves when the tab may start a load; a newer request from the same tab replaces one that waits. */
+  function admit(tabId: number): Promise<void> {
+    const tab = budget(tabId);
+    if (tab.tokens > 0 && !tab.waiter) {
+      tab.tokens -= 1;
+      return Promise.resolve();
+    }
+    if (tab.waiter) {
+      clearTimeout(tab.waiter.timer);
+      tab.waiter.reject(superseded());
+    }
+    return new Promise<void>((resolve, reject) => {
+      const wait = Math.max(0, tab.refilledAt + refillMs - now());
+      const timer = setTimeout(() => {
+        tab.waiter = null;
+        budget(tabId).tokens = Math.max(0, budget(tabId).tokens - 1);
+        resolve();
+      }, wait);
+      tab.waiter = { resolve, reject, timer };
+    });
+  }
+
+  const keyOf = (userRef: string) => userRef.toLowerCase();
+
+  function usable(entry: Entry | undefined): entry is Entry {
+    return !!entry && (entry.settledAt === null || now() - entry.settledAt <= reuseMs);
+  }
+
+  function start(userRef: string, tabId: number | undefined): Promise<PanelState> {
+    const key = keyOf(userRef);
+    const run = async () => {
+      if (tabId !== undefined) await admit(tabId);
+      return options.load(userRef);
+    };
+    const entry: Entry = { promise: run(), settledAt: null, userId: null };
+    entries.set(key, entry);
+    entry.promise.then(
+      (state) => {
+        entry.settledAt = now();
+        entry.userId = state.user.id.toLowerCase();
+      },
+      () => {
+        if (entries.get(key) === entry) entries.delete(key); // a failure is never shared after the fact
+      },
+    );
+    return entry.promise;
+  }
+
+  return {
+    /** The user's view: joins a load in flight or a recent one, unless `fresh` (after an action) asks for a new one. */
+    get(userRef: string, { tabId, fresh = false }: { tabId?: number; fresh?: boolean } = {}): Promise<PanelState> {
+      const entry = entries.get(keyOf(userRef));
+      if (!fresh && usable(entry)) return entry.promise;
+      return start(userRef, tabId);
+    },
+    /** Starts the view as the frame is being mounted, so the panel's own request finds it under way. */
+    prefetch(userRef: string, tabId: number): void {
+      if (usable(entries.get(keyOf(userRef)))) return;
+      start(userRef, tabId).catch(() => undefined);
+    },
+    /** The user's pass changed: the next view reads Graph again. */
+    invalidate(userId: string): void {
+      const id = userId.toLowerCase();
+      for (const [key, entry] of entries) {
+        if (entry.userId === id || key === id) entries.delete(key);
+      }
+    },
+    /** Sign-in, sign-out or another app registration: nothing read for the previous admin is shown to the next. */
+    clear(): void {
+      entries.clear();
+    },
+    forgetTab(tabId: number): void {
+      const tab = tabs.get(tabId);
+      if (tab?.waiter) {
+        clearTimeout(tab.waiter.timer);
+        tab.waiter.reject(superseded());
+      }
+      tabs.delete(tabId);
+    },
+  };
+}
+
+export type PanelLoads = ReturnType<typeof createPanelLoads>;
