@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PanelClaim } from '@/utils/messages';
+import type { PanelClaim, PanelState } from '@/utils/messages';
 import { checkIssueForm, EMPTY_ISSUE_FORM, type IssueFormValue, isCustomised } from '@/utils/ui/issue-options';
 import { createPanelStore, type Send } from '@/utils/ui/panel-store';
 import { useNow } from '@/utils/ui/use-now';
@@ -24,13 +24,15 @@ export interface TapPanelProps {
   send: Send;
   /** Visible and unobscured long enough: Issue, Replace, Revoke and Copy act only then. */
   armed: boolean;
+  /** The first view, when already asked for (a portal frame asks as soon as it has its ticket). */
+  firstView?: Promise<PanelState>;
   onOpenOptions: () => void;
   onClose: () => void;
 }
 
-export function TapPanel({ claim, send, armed, onOpenOptions, onClose }: TapPanelProps) {
+export function TapPanel({ claim, send, armed, firstView, onOpenOptions, onClose }: TapPanelProps) {
   const { context, link } = claim;
-  const store = useMemo(() => createPanelStore(send), [send]);
+  const store = useMemo(() => createPanelStore(send, firstView), [send, firstView]);
   const [form, setForm] = useState<IssueFormValue>(EMPTY_ISSUE_FORM);
   const [optionsOpen, setOptionsOpen] = useState(false);
   const issueButton = useRef<HTMLButtonElement>(null);

@@ -23,6 +23,21 @@ const hostCss = (height: number) =>
   );
 const FRAME_CSS = important('all:initial;display:block;width:100%;height:100%;border:0;');
 
+/**
+ * Introduces a frame to the background. A worker that is stopping as the message arrives drops it (no answer): then
+ * it is sent again, so a panel doesn't stay blank because the browser recycled the worker at that moment.
+ */
+async function introduce(nonce: string, userRef: string): Promise<boolean> {
+  for (const wait of [0, 150, 600]) {
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+    const reply = (await browser.runtime.sendMessage({ type: 'introduceFrame', nonce, userRef }).catch(() => undefined)) as
+      | { ok?: boolean }
+      | undefined;
+    if (reply) return reply.ok === true; // a refusal is an answer: never retried
+  }
+  return false;
+}
+
 function ticket(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return btoa(String.fromCharCode(...bytes))
@@ -78,10 +93,7 @@ export default defineContentScript({
     function mount(userId: string): void {
       const nonce = ticket();
       // Sent before the frame exists: the background starts the user's first view while the panel page loads.
-      const introduced = browser.runtime.sendMessage({ type: 'introduceFrame', nonce, userRef: userId }).then(
-        (reply: { ok?: boolean } | undefined) => reply?.ok === true,
-        () => false,
-      );
+      const introduced = introduce(nonce, userId);
       const host = document.createElement(HOST_TAG);
       const root = host.attachShadow({ mode: 'closed' });
       const frame = document.createElement('iframe');

@@ -3,7 +3,7 @@
  * against the simulated tenant with L = 200 ms added to every response.
  */
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchExtensionBrowser } from '../tests/e2e/harness/extension-browser';
+import { EXTENSION_DIR, launchExtensionBrowser, stopServiceWorkers } from '../tests/e2e/harness/extension-browser';
 import { completeSignIn, configureExtension, panel, portalUserUrl } from '../tests/e2e/harness/session';
 import { ADMINS, APP, TARGETS } from '../tests/tenant/seed';
 import { startTenant, type Tenant } from '../tests/tenant/server';
@@ -25,7 +25,7 @@ function reportSizes() {
   for (const size of sizes)
     console.log(`  ${size.file.padEnd(48)} ${kb(size.bytes).padStart(9)} ${kb(size.gzipBytes).padStart(9)} gz`);
   const budgets: [string, string, number][] = [
-    ['content script', 'content-scripts/entra.js', 22_000],
+    ['content script', 'content-scripts/entra.js', 14_000],
     ['panel page', 'panel.html', 60_000],
     ['popup page', 'popup.html', 60_000],
   ];
@@ -44,7 +44,9 @@ const graphRequests = (tenant: Tenant) =>
 /**
  * Timestamps taken inside the panel frame (epoch ms), so the figures are the product's, not Playwright's polling:
  * clickAt when Issue TAP / Replace is clicked, passAt when the pass appears, readyAt when a user's view is complete
- * (name and UPN shown, Issue TAP enabled). A string: tsx's keepNames would wrap a function in a helper pages lack.
+ * (name and UPN shown, Issue TAP not disabled). The half second a portal frame then waits before its buttons act (the
+ * visibility gate) is a security delay, not part of the view, so readyAt ignores aria-disabled.
+ * A string: tsx's keepNames would wrap a function in a helper pages lack.
  */
 const PANEL_PROBE = `(() => {
   if (!location.pathname.endsWith('/panel.html')) return;
@@ -72,12 +74,18 @@ const panelMarks = (page: Page) =>
     .locator('body')
     .evaluate(() => (window as unknown as { __bench: PanelMarks }).__bench);
 
-async function measureNavigation(tenant: Tenant, page: Page) {
-  const users = [TARGETS.pradeep, TARGETS.adele];
+// Not Adele: she was loaded at sign-in, seconds before, and her view would be shared rather than loaded.
+const NAVIGATION_USERS = [TARGETS.pradeep, TARGETS.lynne, TARGETS.isla, TARGETS.miriam, TARGETS.henrietta];
+
+/** A fresh user each run (a shared view of a user seen seconds ago would be measured, not the first view). */
+async function measureNavigation(tenant: Tenant, page: Page, browserForColdStart?: () => Promise<void>) {
   const times: number[] = [];
   const requestCounts: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const user = users[run % users.length] ?? TARGETS.adele;
+    const user = NAVIGATION_USERS[run % NAVIGATION_USERS.length] ?? TARGETS.adele;
+    // The tab's allowance of new loads (a churn limit) is not what is measured: let it refill between runs.
+    await page.waitForTimeout(2_100);
+    if (browserForColdStart) await browserForColdStart();
     tenant.control.clearLog();
     const navigatedAt = await page.evaluate((url) => {
       const at = performance.timeOrigin + performance.now();
@@ -168,13 +176,22 @@ async function main() {
     report(
       'navigation -> full panel view',
       navigation.times,
-      1.5 * LATENCY_MS + 300,
+      1.2 * LATENCY_MS,
       `Graph requests: ${navigation.requestCounts.join(', ')}`,
     );
     if (navigation.requestCounts.some((count) => count !== 1)) failures.push('first view is not one Graph round trip');
     const issue = await measureIssue(tenant, page);
-    report('click Issue TAP -> pass visible', issue.times, 1.5 * LATENCY_MS, `Graph requests: ${issue.requestCounts.join(', ')}`);
+    report('click Issue TAP -> pass visible', issue.times, 1.1 * LATENCY_MS, `Graph requests: ${issue.requestCounts.join(', ')}`);
     if (issue.requestCounts.some((count) => count !== 1)) failures.push('issuing is not one Graph request');
+    // The worker stopped (as Chrome does after 30 s idle), then a user page: the worker starts, rehydrates MSAL's cache
+    // from storage.session and loads the view, with no sign-in.
+    const cold = await measureNavigation(tenant, page, () => stopServiceWorkers(page));
+    report(
+      'cold worker: navigation -> full view',
+      cold.times,
+      LATENCY_MS + 400,
+      `Graph requests: ${cold.requestCounts.join(', ')}`,
+    );
 
     const popup = await browser.context.newPage();
     // A string, not a function: tsx's keepNames would wrap a function in a helper the page doesn't have.

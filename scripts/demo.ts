@@ -27,7 +27,7 @@ async function main() {
   await options.goto(browser.extensionUrl('options.html'));
   await options.getByLabel('Application (client) ID').fill(APP.clientId);
   await options.getByLabel('Directory (tenant) ID').fill(APP.tenantDomain);
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.getByText('Saved').waitFor();
   const shots: string[] = [];
   const shoot = async (page: import('playwright-core').Page, name: string) => {

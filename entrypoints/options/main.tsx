@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { PreferencesForm } from '@/components/PreferencesForm';
 import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
-import { settingsItem } from '@/utils/storage';
+import { preferencesItem, settingsItem } from '@/utils/storage';
 import '@/components/theme.css';
 import './options.css';
 
@@ -13,6 +14,7 @@ if (app) {
       <h1>Entra TAP options</h1>
       <p class="muted">Connect the extension to the app registration it signs in with.</p>
       <SettingsForm load={() => settingsItem.getValue()} save={(settings) => settingsItem.setValue(settings)} />
+      <PreferencesForm load={() => preferencesItem.getValue()} save={(preferences) => preferencesItem.setValue(preferences)} />
       <RegistrationGuide redirectUri={browser.identity.getRedirectURL()} />
     </main>,
     app,

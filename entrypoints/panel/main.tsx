@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { PanelNotice } from '@/components/PanelNotice';
 import { TapPanel } from '@/components/TapPanel';
 import { UnboundPanel } from '@/components/UnboundPanel';
-import type { PanelClaim, RequestMap, RequestType } from '@/utils/messages';
+import type { PanelClaim, PanelState, RequestMap, RequestType } from '@/utils/messages';
 import { sendRequest } from '@/utils/send-request';
 import { awaitHostPort, type HostPort, reportHeight } from '@/utils/ui/host-port';
 import type { Send } from '@/utils/ui/panel-store';
@@ -31,8 +31,13 @@ async function claimAs(ticket?: string): Promise<PanelClaim | null> {
 async function startInFrame(root: HTMLElement): Promise<void> {
   document.documentElement.dataset.context = 'portal';
   let claim: PanelClaim | null = null;
+  let firstView: Promise<PanelState> | undefined;
   const port: HostPort | null = await awaitHostPort(async (candidate) => {
+    // Asked together: a portal panel is always for a user, so its view needn't wait for the claim's answer.
+    const view = sendRequest('getPanelState', { ticket: candidate.ticket });
+    view.catch(() => undefined);
     claim = await claimAs(candidate.ticket);
+    if (claim) firstView = view;
     return claim !== null;
   });
   const bound = claim as PanelClaim | null;
@@ -50,6 +55,7 @@ async function startInFrame(root: HTMLElement): Promise<void> {
       claim={bound}
       send={send}
       armed={gate.armed.value}
+      firstView={firstView}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onClose={() => port.post({ type: 'close' })}
     />

@@ -29,12 +29,12 @@ describe('foundation: configure, sign in, panel on user pages, popup, service-wo
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
     await options.getByLabel('Application (client) ID').fill('not a guid');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => options.getByText(/GUID/i).first().isVisible()).toBe(true);
 
     await options.getByLabel('Application (client) ID').fill(APP.clientId);
     await options.getByLabel('Directory (tenant) ID').fill(APP.tenantDomain);
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => options.getByText('Saved').isVisible()).toBe(true);
     await options.getByText(`https://${browser.extensionId}.chromiumapp.org/`).first().waitFor();
 

@@ -24,6 +24,10 @@ export interface TenantControl {
   revokeSessions(): void;
   /** A one-time pass was used to sign in: its methodUsabilityReason becomes OneTimeUsed. */
   markTapUsed(userId: string): void;
+  /** Sign-ins answer as directory `tenantId` (null: this tenant again). */
+  answerForTenant(tenantId: string | null): void;
+  /** Serves `html` at `path` on the portal hosts (a page an attacker controls on the portal's origin). */
+  servePortalPage(path: string, html: string, headers?: Record<string, string>): void;
 }
 
 function shortScope(scope: string): string {
@@ -67,6 +71,12 @@ export function createControl(runtime: TenantRuntime): TenantControl {
     revokeSessions: () => {
       runtime.state.sessions = {};
       runtime.state.refreshTokens = {};
+    },
+    answerForTenant: (tenantId) => {
+      runtime.tokenTenantId = tenantId;
+    },
+    servePortalPage: (path, html, headers = {}) => {
+      runtime.extraPages.set(path, { html, headers });
     },
     markTapUsed: (userId) => {
       const record = runtime.state.passes[userId.toLowerCase()];

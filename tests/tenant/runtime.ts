@@ -30,6 +30,18 @@ export interface TenantRuntime {
   signingKey: SigningKey;
   pending: Map<string, PendingAuthorization>;
   origin: string;
+  /**
+   * Test switch: the sign-in service answers as another directory (tid, client_info). [U] No documented case for a
+   * tenanted authority; stands for a misrouted sign-in or a domain that names another directory.
+   */
+  tokenTenantId: string | null;
+  /** Extra pages on the portal hosts (hostile pages for the attacks spec), by path, with their own headers. */
+  extraPages: Map<string, { html: string; headers: Record<string, string> }>;
+}
+
+/** The tid the sign-in service puts in tokens and client_info. */
+export function tokenTenantId(runtime: TenantRuntime): string {
+  return runtime.tokenTenantId ?? runtime.state.tenant.id;
 }
 
 export function createRuntime(latencyMs: number): TenantRuntime {
@@ -42,6 +54,8 @@ export function createRuntime(latencyMs: number): TenantRuntime {
     signingKey: createSigningKey(),
     pending: new Map(),
     origin: '',
+    tokenTenantId: null,
+    extraPages: new Map(),
   };
 }
 
@@ -51,4 +65,6 @@ export function resetRuntime(runtime: TenantRuntime): void {
   runtime.log = [];
   runtime.latencyMs = runtime.initialLatencyMs;
   runtime.pending.clear();
+  runtime.tokenTenantId = null;
+  runtime.extraPages.clear();
 }

@@ -13,6 +13,7 @@ import { createClipboardGuard, type OffscreenApi, offscreenDelivery } from './cl
 import { createFrameBindings } from './frame-bindings';
 import { issueGuardItem } from './guard-store';
 import { createIssueGuard } from './issue-guard';
+import { memoryCached } from './memory-cached';
 import { createPanelLoads } from './panel-loads';
 import type { BackgroundServices } from './services';
 
@@ -21,8 +22,10 @@ const log = (message: string) => console.debug(`[entra-tap] ${message}`);
 /** The real dependencies of the background, wired once. Call from main(), never at module top level. */
 export function createServices(): BackgroundServices & { settingsChanged(): Promise<void> } {
   const sessionArea = browser.storage.session as unknown as SessionArea;
+  const settings = memoryCached(settingsItem);
+  const policyStore = memoryCached(policyCacheItem);
   const broker = createAuthBroker({
-    loadSettings: () => settingsItem.getValue(),
+    loadSettings: () => settings.getValue(),
     redirectUri: browser.identity.getRedirectURL(),
     launchWebAuthFlow: (details) =>
       browser.identity.launchWebAuthFlow(details as Parameters<typeof browser.identity.launchWebAuthFlow>[0]),
@@ -47,7 +50,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
       const account = await broker.account();
       return loadPanelState(userRef, {
         client: graph,
-        policyStore: policyCacheItem,
+        policyStore,
         adminId: account ? accountObjectId(account) : null,
       });
     },
@@ -64,7 +67,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
   return {
     broker,
     graph,
-    policyStore: policyCacheItem,
+    policyStore,
     guard,
     frames,
     panelLoads,
@@ -76,7 +79,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     log,
     async settingsChanged() {
       await broker.settingsChanged();
-      await policyCacheItem.setValue(null);
+      await policyStore.setValue(null);
       panelLoads.clear();
       await frames.forgetResolved();
       await guard.clear();

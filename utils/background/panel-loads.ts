@@ -10,6 +10,8 @@ export interface PanelLoadsOptions {
   /** Loads a portal tab may start at once, and how often it earns another. */
   tabBurst?: number;
   tabRefillMs?: number;
+  /** Past its burst, a tab's newest request waits until the tab has been this quiet (no newer request). */
+  tabQuietMs?: number;
 }
 
 interface Entry {
@@ -21,7 +23,8 @@ interface Entry {
 interface TabBudget {
   tokens: number;
   refilledAt: number;
-  waiter: { resolve(): void; reject(error: unknown): void; timer: ReturnType<typeof setTimeout> } | null;
+  lastRequestAt: number;
+  waiter: { resolve(): void; reject(error: unknown): void; timer?: ReturnType<typeof setTimeout> } | null;
 }
 
 const superseded = () =>
@@ -38,17 +41,19 @@ const superseded = () =>
 export function createPanelLoads(options: PanelLoadsOptions) {
   const now = options.now ?? Date.now;
   const reuseMs = options.reuseMs ?? 10_000;
-  const burst = options.tabBurst ?? 3;
-  const refillMs = options.tabRefillMs ?? 3_000;
+  const burst = options.tabBurst ?? 2;
+  const refillMs = options.tabRefillMs ?? 2_000;
+  const quietMs = options.tabQuietMs ?? 400;
   const entries = new Map<string, Entry>();
   const tabs = new Map<number, TabBudget>();
 
   function budget(tabId: number): TabBudget {
     let tab = tabs.get(tabId);
     if (!tab) {
-      tab = { tokens: burst, refilledAt: now(), waiter: null };
+      tab = { tokens: burst, refilledAt: now(), lastRequestAt: 0, waiter: null };
       tabs.set(tabId, tab);
     }
+    if (tab.tokens >= burst) tab.refilledAt = now(); // a full bucket earns nothing more
     const earned = Math.floor((now() - tab.refilledAt) / refillMs);
     if (earned > 0) {
       tab.tokens = Math.min(burst, tab.tokens + earned);
@@ -57,9 +62,13 @@ export function createPanelLoads(options: PanelLoadsOptions) {
     return tab;
   }
 
-  /** Resolves when the tab may start a load; a newer request from the same tab replaces one that waits. */
+  /**
+   * Resolves when the tab may start a load. Within its burst at once; past it, only the tab's newest request waits,
+   * until the tab has been quiet and has earned a load: a page churning through users gets its burst and its last.
+   */
   function admit(tabId: number): Promise<void> {
     const tab = budget(tabId);
+    tab.lastRequestAt = now();
     if (tab.tokens > 0 && !tab.waiter) {
       tab.tokens -= 1;
       return Promise.resolve();
@@ -67,15 +76,25 @@ export function createPanelLoads(options: PanelLoadsOptions) {
     if (tab.waiter) {
       clearTimeout(tab.waiter.timer);
       tab.waiter.reject(superseded());
+      tab.waiter = null;
     }
     return new Promise<void>((resolve, reject) => {
-      const wait = Math.max(0, tab.refilledAt + refillMs - now());
-      const timer = setTimeout(() => {
-        tab.waiter = null;
-        budget(tabId).tokens = Math.max(0, budget(tabId).tokens - 1);
-        resolve();
-      }, wait);
-      tab.waiter = { resolve, reject, timer };
+      const waiter: NonNullable<TabBudget['waiter']> = { resolve, reject };
+      const attempt = () => {
+        const current = budget(tabId);
+        const quietFor = now() - current.lastRequestAt;
+        if (current.tokens > 0 && quietFor >= quietMs) {
+          current.tokens -= 1;
+          current.waiter = null;
+          resolve();
+          return;
+        }
+        const untilQuiet = Math.max(0, quietMs - quietFor);
+        const untilToken = current.tokens > 0 ? 0 : Math.max(0, current.refilledAt + refillMs - now());
+        waiter.timer = setTimeout(attempt, Math.max(untilQuiet, untilToken, 1));
+      };
+      tab.waiter = waiter;
+      attempt();
     });
   }
 

@@ -33,7 +33,8 @@ function withoutValue(tap: IssuedTap): TapMethod {
  * Everything the panel shows, as signals. The issued pass lives here, in memory only, until Done or unload.
  * `send` carries the panel's ticket: the background answers for the user it bound this panel to, and no other.
  */
-export function createPanelStore(send: Send) {
+export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
+  let pendingFirstView = firstView;
   const phase = signal<PanelPhase>('loading');
   const state = signal<PanelState | null>(null);
   const loadError = signal<ErrorInfo | null>(null);
@@ -68,7 +69,9 @@ export function createPanelStore(send: Send) {
     }
     try {
       // The first view joins the one the background started at navigation; a quiet reload (after an action) reads anew.
-      const next = await send('getPanelState', quiet ? { fresh: true } : {});
+      const request = !quiet && pendingFirstView ? pendingFirstView : send('getPanelState', quiet ? { fresh: true } : {});
+      pendingFirstView = undefined;
+      const next = await request;
       batch(() => {
         state.value = next;
         phase.value = 'loaded';

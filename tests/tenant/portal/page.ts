@@ -41,5 +41,7 @@ export function portalPage(runtime: TenantRuntime, host: string): string {
 export function handlePortal(runtime: TenantRuntime, method: string, pathname: string, host: string): HttpReply {
   if (method !== 'GET' && method !== 'HEAD') return textReply(405, 'Method not allowed');
   if (pathname === '/favicon.ico') return textReply(404, 'Not found');
+  const extra = runtime.extraPages.get(pathname);
+  if (extra) return htmlReply(200, extra.html, { 'cache-control': 'no-store', ...extra.headers });
   return htmlReply(200, portalPage(runtime, host), { 'cache-control': 'no-store' });
 }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { type HttpReply, htmlReply, type IncomingCall, redirectReply } from '../http';
 import { ROLE } from '../roles';
-import type { PendingAuthorization, TenantRuntime } from '../runtime';
+import { type PendingAuthorization, type TenantRuntime, tokenTenantId } from '../runtime';
 import { SIGN_IN_ACCOUNTS } from '../seed';
 import { findApp, findUser } from '../state';
 import { AADSTS, appendResponse, errorRedirect } from './errors';
@@ -192,7 +192,7 @@ function completeWithCode(
   };
   const user = findUser(runtime.state, userId);
   const params = new URLSearchParams({ code });
-  if (user) params.set('client_info', clientInfo(user, runtime.state.tenant.id));
+  if (user) params.set('client_info', clientInfo(user, tokenTenantId(runtime)));
   if (pending.state !== null) params.set('state', pending.state);
   params.set('session_state', sessionId);
   return redirectReply(appendResponse(pending.redirectUri, pending.responseMode, params), headers);

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { corsHeaders, type HttpReply, header, type IncomingCall, jsonReply } from '../http';
-import type { TenantRuntime } from '../runtime';
+import { type TenantRuntime, tokenTenantId } from '../runtime';
 import { type AppRegistration, type DirectoryUser, findApp, findUser } from '../state';
 import { AADSTS, entraErrorReply } from './errors';
 import { graphScopesOf, missingConsent, parseScopes } from './scopes';
@@ -142,7 +142,7 @@ function tokenReply(
     ext_expires_in: tokens.expiresIn,
     access_token: tokens.accessToken,
     id_token: tokens.idToken,
-    client_info: clientInfo(args.user, runtime.state.tenant.id),
+    client_info: clientInfo(args.user, tokenTenantId(runtime)),
   };
   if (args.requested.some((scope) => scope.original.toLowerCase() === 'offline_access')) {
     const refreshToken = newRefreshToken();

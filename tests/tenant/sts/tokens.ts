@@ -1,6 +1,6 @@
 /** Builds the id token, access token, client_info and the /token JSON for a signed-in user. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { TenantRuntime } from '../runtime';
+import { type TenantRuntime, tokenTenantId } from '../runtime';
 import type { AppRegistration, DirectoryUser } from '../state';
 import { base64url, signJwt } from './jwt';
 import { GRAPH_APP_ID, GRAPH_RESOURCE } from './scopes';
@@ -41,7 +41,7 @@ export function issueTokens(
   const { state, signingKey } = runtime;
   const now = Math.floor(Date.now() / 1000);
   const expiresIn = state.settings.accessTokenLifetimeSeconds;
-  const tid = state.tenant.id;
+  const tid = tokenTenantId(runtime);
   const accessClaims = {
     aud: GRAPH_APP_ID,
     iss: graphTokenIssuer(tid),

@@ -72,7 +72,7 @@ describe('panel loads', () => {
     await expect(panelLoads.get('x@contoso.com')).resolves.toBeTruthy();
   });
 
-  it('limits a tab to a small burst of new loads; while it waits, the newest request wins', async () => {
+  it('limits a tab to a small burst of new loads; past it, only the newest request loads, once the tab is quiet', async () => {
     const { panelLoads, loads, finish } = setup({ tabBurst: 3, tabRefillMs: 3_000 });
     const ids = Array.from({ length: 60 }, (_, i) => `22222222-0000-4000-8000-${String(i).padStart(12, '0')}`);
     const results = ids.map((id) =>
@@ -88,6 +88,8 @@ describe('panel loads', () => {
     expect(loads).toEqual([...ids.slice(0, 3), ids[59]]); // only the newest of the 57 that waited
     finish(ids[59]);
     const outcomes = await Promise.all(results);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(loads).toHaveLength(4); // nothing more came of the churn
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(4);
     expect(outcomes.filter((o) => /moved to another user/.test(o))).toHaveLength(56);
     // The background's own windows (no tab) are not limited.
@@ -95,5 +97,29 @@ describe('panel loads', () => {
     expect(loads.at(-1)).toBe('w@contoso.com');
     finish();
     await windowLoad;
+  });
+
+  it('by default a churning tab costs its burst of two and its last user: three loads', async () => {
+    const { panelLoads, loads, finish } = setup();
+    const ids = Array.from({ length: 60 }, (_, i) => `22222222-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    for (const id of ids) {
+      panelLoads.prefetch(id, 1);
+      await vi.advanceTimersByTimeAsync(20); // 1.2 s of churn, never quiet
+    }
+    expect(loads).toEqual(ids.slice(0, 2));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(loads).toEqual([...ids.slice(0, 2), ids[59]]);
+    for (let i = 0; i < 3; i++) finish();
+  });
+
+  it('an admin going user by user at a human pace is never held back', async () => {
+    const { panelLoads, loads, finish } = setup();
+    for (let i = 0; i < 10; i++) {
+      panelLoads.prefetch(`22222222-0000-4000-8000-${String(i).padStart(12, '0')}`, 1);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(loads).toHaveLength(i + 1);
+      finish();
+      await vi.advanceTimersByTimeAsync(2_000);
+    }
   });
 });

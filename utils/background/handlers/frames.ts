@@ -16,8 +16,8 @@ export async function introduceFrame(
   ctx: HandlerContext,
 ): Promise<{ introduced: true }> {
   const tabId = tabOf(ctx);
+  services.panelLoads.prefetch(req.userRef, tabId); // first: the request leaves before anything is written
   await services.frames.introduce(tabId, req.nonce, req.userRef);
-  services.panelLoads.prefetch(req.userRef, tabId);
   return { introduced: true };
 }
 

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Preferences } from '@/utils/storage';
+
+export interface PreferencesFormProps {
+  load: () => Promise<Preferences>;
+  save: (preferences: Preferences) => Promise<void>;
+}
+
+const MAX_SECONDS = 3600;
+
+/** How the panel treats a copied pass. */
+export function PreferencesForm({ load, save }: PreferencesFormProps) {
+  const [seconds, setSeconds] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void load().then((current) => setSeconds(String(current.clipboardClearSeconds)));
+  }, [load]);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const value = Number(seconds);
+    if (seconds.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_SECONDS) {
+      setProblem(`Enter a whole number of seconds from 0 to ${MAX_SECONDS} (0 never clears it).`);
+      setSaved(false);
+      return;
+    }
+    setProblem(null);
+    await save({ clipboardClearSeconds: value });
+    setSaved(true);
+  };
+
+  return (
+    <form class="settings" onSubmit={submit} noValidate aria-labelledby="preferences-title">
+      <h2 id="preferences-title">Copied passes</h2>
+      <div class="field">
+        <label for="clipboard-seconds">Clear a copied pass from the clipboard after (seconds)</label>
+        <input
+          id="clipboard-seconds"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_SECONDS}
+          value={seconds}
+          aria-invalid={problem !== null}
+          aria-describedby="clipboard-seconds-hint"
+          onInput={(e) => {
+            setSeconds(e.currentTarget.value);
+            setSaved(false);
+          }}
+        />
+        <span id="clipboard-seconds-hint" class={problem ? 'field-error' : 'hint'}>
+          {problem ??
+            'Only if the clipboard still holds the pass, and at once when you select Done or close the panel. 0 never clears it.'}
+        </span>
+      </div>
+      <div class="actions">
+        <button type="submit" class="btn">
+          Save clipboard setting
+        </button>
+        <span role="status" class="save-status">
+          {saved ? 'Saved' : ''}
+        </span>
+      </div>
+    </form>
+  );
+}
