@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { GatedButton } from './GatedButton';
+import { FreshGate, GatedButton } from './GatedButton';
 
 export interface ConfirmRowProps {
   message: string;
@@ -22,14 +22,17 @@ export function ConfirmRow({ message, confirmLabel, onConfirm, onCancel, busy = 
       }}
     >
       <legend class="confirm-message">{message}</legend>
-      <GatedButton
-        buttonRef={confirmRef}
-        class={danger ? 'btn btn-danger' : 'btn btn-primary'}
-        disabled={busy}
-        onClick={onConfirm}
-      >
-        {confirmLabel}
-      </GatedButton>
+      {/* Fresh: inert for its first half second, so a quick second click or key can't chain into it. */}
+      <FreshGate>
+        <GatedButton
+          buttonRef={confirmRef}
+          class={danger ? 'btn btn-danger' : 'btn btn-primary'}
+          disabled={busy}
+          onClick={onConfirm}
+        >
+          {confirmLabel}
+        </GatedButton>
+      </FreshGate>
       <button type="button" class="btn" onClick={onCancel} disabled={busy}>
         Cancel
       </button>

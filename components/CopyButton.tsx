@@ -10,11 +10,13 @@ export interface CopyButtonProps {
   class?: string;
   /** After a successful copy, with what was copied (e.g. to clear it from the clipboard later). */
   onCopied?: (text: string) => void;
+  /** Copies a secret: acts only when the panel's gate allows (components/GatedButton.tsx). */
+  gated?: boolean;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-export function CopyButton({ getText, label, ariaLabel, class: className, onCopied }: CopyButtonProps) {
+export function CopyButton({ getText, label, ariaLabel, class: className, onCopied, gated = false }: CopyButtonProps) {
   const [copyState, setCopyState] = useState<CopyState>('idle');
   useEffect(() => {
     if (copyState === 'idle') return;
@@ -34,9 +36,13 @@ export function CopyButton({ getText, label, ariaLabel, class: className, onCopi
   };
 
   const text = copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : label;
-  return (
+  return gated ? (
     <GatedButton class={className ?? 'btn'} aria-label={ariaLabel} onClick={() => void copy()} data-state={copyState}>
       {text}
     </GatedButton>
+  ) : (
+    <button type="button" class={className ?? 'btn'} aria-label={ariaLabel} onClick={() => void copy()} data-state={copyState}>
+      {text}
+    </button>
   );
 }

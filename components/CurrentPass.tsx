@@ -4,7 +4,6 @@ import { formatDateTime, passEnd } from '@/utils/ui/format';
 import { describePassStatus } from '@/utils/ui/pass-status';
 import { useNow } from '@/utils/ui/use-now';
 import { ConfirmRow } from './ConfirmRow';
-import { GatedButton } from './GatedButton';
 
 export interface CurrentPassProps {
   pass: TapMethod | null;
@@ -42,9 +41,9 @@ export function CurrentPass({ pass, onRevoke, busy }: CurrentPassProps) {
       <div class="row-between">
         {pass.isUsableOnce ? <span class="badge badge-info">One-time</span> : <span class="badge">Reusable</span>}
         {!confirming && (
-          <GatedButton class="btn btn-small" onClick={() => setConfirming(true)} disabled={busy}>
+          <button type="button" class="btn btn-small" onClick={() => setConfirming(true)} disabled={busy}>
             Revoke
-          </GatedButton>
+          </button>
         )}
       </div>
       {confirming && (

@@ -61,12 +61,14 @@ export function PassDisplay({ tap, userPrincipalName, onCopied, onDone }: PassDi
           ariaLabel="Copy pass"
           class="btn btn-primary"
           onCopied={onCopied}
+          gated
         />
         <CopyButton
           getText={() => buildInstructions(tap, userPrincipalName)}
           label="Copy instructions"
           class="btn"
           onCopied={onCopied}
+          gated
         />
         <button type="button" class="btn btn-subtle" onClick={onDone}>
           Done

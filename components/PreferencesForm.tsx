@@ -44,16 +44,20 @@ export function PreferencesForm({ load, save }: PreferencesFormProps) {
           max={MAX_SECONDS}
           value={seconds}
           aria-invalid={problem !== null}
-          aria-describedby="clipboard-seconds-hint"
+          aria-describedby={problem ? 'clipboard-seconds-problem clipboard-seconds-hint' : 'clipboard-seconds-hint'}
           onInput={(e) => {
             setSeconds(e.currentTarget.value);
             setSaved(false);
           }}
         />
-        <span id="clipboard-seconds-hint" class={problem ? 'field-error' : 'hint'}>
-          {problem ??
-            'Only if the clipboard still holds the pass, and at once when you select Done or close the panel. 0 never clears it.'}
+        <span id="clipboard-seconds-hint" class="hint">
+          Only if the clipboard still holds the pass, and at once when you select Done or close the panel. 0 never clears it.
         </span>
+        {problem && (
+          <span id="clipboard-seconds-problem" class="field-error" role="alert">
+            {problem}
+          </span>
+        )}
       </div>
       <div class="actions">
         <button type="submit" class="btn">

@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PanelClaim, PanelState } from '@/utils/messages';
+import { type ActivationGuard, ALWAYS } from '@/utils/ui/activation-guard';
 import { checkIssueForm, EMPTY_ISSUE_FORM, type IssueFormValue, isCustomised } from '@/utils/ui/issue-options';
 import { createPanelStore, type Send } from '@/utils/ui/panel-store';
 import { useNow } from '@/utils/ui/use-now';
 import { CurrentPass } from './CurrentPass';
 import { EligibilityNotice } from './EligibilityNotice';
 import { ErrorNotice } from './ErrorNotice';
-import { ArmedContext } from './GatedButton';
+import { GateContext } from './GatedButton';
+import { GateNotice, NOT_ARMED_SENTENCE } from './GateNotice';
 import { IssueBar } from './IssueBar';
 import { IssueOptionsForm } from './IssueOptionsForm';
 import { MethodsList } from './MethodsList';
@@ -24,13 +26,15 @@ export interface TapPanelProps {
   send: Send;
   /** Visible and unobscured long enough: Issue, Replace, Revoke and Copy act only then. */
   armed: boolean;
+  /** Portal frames: whether a click or key press is the admin's own (a pointer that rested, a focus that stayed). */
+  guard?: ActivationGuard;
   /** The first view, when already asked for (a portal frame asks as soon as it has its ticket). */
   firstView?: Promise<PanelState>;
   onOpenOptions: () => void;
   onClose: () => void;
 }
 
-export function TapPanel({ claim, send, armed, firstView, onOpenOptions, onClose }: TapPanelProps) {
+export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpenOptions, onClose }: TapPanelProps) {
   const { context, link } = claim;
   const store = useMemo(() => createPanelStore(send, firstView), [send, firstView]);
   const [form, setForm] = useState<IssueFormValue>(EMPTY_ISSUE_FORM);
@@ -59,12 +63,25 @@ export function TapPanel({ claim, send, armed, firstView, onOpenOptions, onClose
   }, [phase, focusIssue]);
 
   const state = store.state.value;
+  useEffect(() => {
+    // Windows all share one URL: the title tells them apart (in the taskbar, and to a screen reader switching windows).
+    if (context === 'window' && state) document.title = `${state.user.displayName} – Temporary Access Pass`;
+  }, [context, state]);
   const busy = store.busy.value;
   const actionError = store.actionError.value;
   const check = checkIssueForm(form, state?.policy.policy ?? null, now);
+  const gate = useMemo(
+    () => ({
+      armed,
+      guard,
+      refused: (why: 'notArmed' | 'tooSoon') =>
+        store.announce(why === 'notArmed' ? NOT_ARMED_SENTENCE : 'That click came too fast to count. Try it again.'),
+    }),
+    [armed, guard, store],
+  );
 
   return (
-    <ArmedContext.Provider value={armed}>
+    <GateContext.Provider value={gate}>
       <main class={`panel panel-${context}`}>
         <button
           type="button"
@@ -86,8 +103,11 @@ export function TapPanel({ claim, send, armed, firstView, onOpenOptions, onClose
         {phase === 'loaded' && state && (
           <>
             <UserHeader user={state.user} />
+            {context === 'portal' && (
+              <GateNotice armed={armed} onOpenWindow={() => void send('openInWindow', {}).catch(() => undefined)} />
+            )}
             {link && (
-              <p class="link-origin" data-testid="link-origin">
+              <p class="link-origin" data-testid="link-origin" role="note">
                 Opened from a link to <span class="mono">{link}</span>. Check that it is the user you meant.
               </p>
             )}
@@ -139,6 +159,6 @@ export function TapPanel({ claim, send, armed, firstView, onOpenOptions, onClose
           {store.announcement.value}
         </p>
       </main>
-    </ArmedContext.Provider>
+    </GateContext.Provider>
   );
 }

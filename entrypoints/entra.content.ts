@@ -2,25 +2,35 @@
  * On a user page of the admin center, shows the panel (an extension page in a frame) for that user.
  * The portal page is assumed hostile: the frame lives in a closed shadow root the page can't reach, the content script
  * introduces it to the background (which user, one-time ticket) and hands the ticket to that frame alone, over a
- * private port that also carries its height and visibility. No UI framework here; WXT's location watcher drives it,
+ * private port that also carries whether the frame is really seen where it belongs. Its size never depends on what it
+ * shows, so the page can't read the panel's state off its box. No UI framework here; WXT's location watcher drives it,
  * since the portal is a hash-routed SPA whose hashchange doesn't always fire.
  */
 import { getUserIdFromUrl } from '@/utils/entra-url';
 import { FRAME_HELLO, type HostToPanel, type PanelToHost } from '@/utils/frame-protocol';
 
 const HOST_TAG = 'entra-tap-panel';
-const MAX_HEIGHT = 4000;
+const TOP = 56;
+const RIGHT = 16;
+const WIDTH = 360;
+const MAX_HEIGHT = 560;
+const BOTTOM_GAP = 72;
 /** A page that keeps removing the frame gets it back this often per user page, then not at all. */
 const MAX_REMOUNTS = 3;
+/** A frame that hasn't said it is ready this long after its hello (its ticket refused, the worker gone) is replaced. */
+const READY_TIMEOUT_MS = 8_000;
 const VISIBILITY_CHECK_MS = 250;
 
 const important = (css: string) => css.replaceAll(';', '!important;');
-/** `all: initial` first: no property the page's CSS could set on our element is left to it. Inline !important wins. */
-const hostCss = (height: number) =>
-  important(
-    `all:initial;display:block;position:fixed;top:56px;right:16px;width:360px;height:${height}px;max-height:calc(100vh - 72px);` +
-      'border-radius:8px;overflow:hidden;box-shadow:0 6px 24px #0004;z-index:2147483000;',
-  );
+/**
+ * `all: initial` first: no property the page's CSS could set on our element is left to it (inline !important wins).
+ * A fixed size: a frame that grew with its content would tell the page whether a user has a pass.
+ */
+const HOST_CSS = important(
+  `all:initial;display:block;position:fixed;top:${TOP}px;right:${RIGHT}px;width:min(${WIDTH}px,calc(100vw - ${2 * RIGHT}px));` +
+    `height:min(${MAX_HEIGHT}px,calc(100vh - ${BOTTOM_GAP}px));border-radius:8px;overflow:hidden;` +
+    'box-shadow:0 6px 24px #0004;z-index:2147483000;',
+);
 const FRAME_CSS = important('all:initial;display:block;width:100%;height:100%;border:0;');
 
 /**
@@ -46,12 +56,27 @@ function ticket(): string {
     .replace(/=+$/, '');
 }
 
-/** The host as the admin sees it: on screen, whole, not faded, filtered or covered (IntersectionObserver v2 where missing). */
-function looksVisible(host: HTMLElement): boolean {
-  if (document.visibilityState !== 'visible' || !host.isConnected) return false;
+/**
+ * The host exactly where and as large as it belongs: a page that moves, zooms, scales or shrinks the panel (to slip a
+ * button under the admin's cursor) changes this box, and the panel stops acting until it has been still again.
+ */
+function inPlace(host: HTMLElement): boolean {
+  if (host.parentNode !== document.documentElement || document.visibilityState !== 'visible') return false;
   const rect = host.getBoundingClientRect();
-  if (rect.width < 40 || rect.height < 40 || rect.left < 0 || rect.top < 0) return false;
-  if (rect.right > innerWidth + 1 || rect.bottom > innerHeight + 1) return false;
+  const width = document.documentElement.clientWidth;
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+  return (
+    near(rect.top, TOP) &&
+    near(rect.right, width - RIGHT) &&
+    near(rect.width, Math.min(WIDTH, innerWidth - 2 * RIGHT)) &&
+    near(rect.height, Math.min(MAX_HEIGHT, innerHeight - BOTTOM_GAP))
+  );
+}
+
+/** In place, not faded, filtered or covered (IntersectionObserver v2 checks the same in Chromium, and more). */
+function looksVisible(host: HTMLElement): boolean {
+  if (!inPlace(host)) return false;
+  const rect = host.getBoundingClientRect();
   for (let element: Element | null = host; element; element = element.parentElement) {
     const style = getComputedStyle(element);
     if (style.opacity !== '1' || style.visibility !== 'visible' || style.filter !== 'none') return false;
@@ -99,17 +124,18 @@ export default defineContentScript({
       const frame = document.createElement('iframe');
       const channel = new MessageChannel();
       const src = browser.runtime.getURL('/panel.html');
-      let height = 160;
       // Read back after setting: the browser normalises cssText, so our own strings never compare equal to it.
       let expectedHostStyle = '';
       let expectedFrameStyle = '';
       let loads = 0;
       let lastVisible: boolean | null = null;
+      let checkedAt = 0;
+      let readyTimer: ReturnType<typeof setTimeout> | undefined;
 
       const post = (message: HostToPanel) => channel.port1.postMessage(message);
       const styleHost = () => {
         for (const { name } of [...host.attributes]) if (name !== 'style') host.removeAttribute(name);
-        host.style.cssText = hostCss(height);
+        host.style.cssText = HOST_CSS;
         expectedHostStyle = host.style.cssText;
       };
       const styleFrame = () => {
@@ -120,8 +146,9 @@ export default defineContentScript({
       };
 
       const remove = () => {
+        clearTimeout(readyTimer);
         guard.disconnect();
-        clearInterval(visibilityTimer);
+        cancelAnimationFrame(visibilityFrame);
         channel.port1.close();
         host.remove();
       };
@@ -137,27 +164,32 @@ export default defineContentScript({
       // The page can't reach into the closed root, but it can restyle or move the host: restore, or start over.
       const guard = new MutationObserver((records) => {
         for (const record of records) {
-          if (record.type === 'childList' && !host.isConnected) return tampered();
+          if (record.type === 'childList' && host.parentNode !== document.documentElement) return tampered();
           if (record.target === frame && record.attributeName === 'src' && frame.getAttribute('src') !== src) return tampered();
         }
         if (host.style.cssText !== expectedHostStyle || host.attributes.length !== 1) styleHost();
         if (frame.style.cssText !== expectedFrameStyle) styleFrame();
       });
 
-      const visibilityTimer = setInterval(() => {
-        const visible = looksVisible(host);
-        if (visible === lastVisible || loads === 0) return;
+      // Every frame: is it still in place (cheap, and a move must disarm at once); every 250 ms: the full check.
+      let visibilityFrame = 0;
+      const watchVisibility = () => {
+        visibilityFrame = requestAnimationFrame(watchVisibility);
+        if (loads === 0) return;
+        const full = performance.now() - checkedAt >= VISIBILITY_CHECK_MS;
+        const visible = full ? looksVisible(host) : lastVisible === true && inPlace(host);
+        if (full) checkedAt = performance.now();
+        if (visible === lastVisible) return;
         lastVisible = visible;
         post({ type: 'visibility', visible });
-      }, VISIBILITY_CHECK_MS);
+      };
+      visibilityFrame = requestAnimationFrame(watchVisibility);
 
       channel.port1.onmessage = ({ data }: MessageEvent<PanelToHost>) => {
-        if (data?.type === 'close') {
+        if (data?.type === 'ready') clearTimeout(readyTimer);
+        else if (data?.type === 'close') {
           closedFor = userId;
           unmount();
-        } else if (data?.type === 'resize' && Number.isFinite(data.height) && data.height >= 0 && data.height <= MAX_HEIGHT) {
-          height = Math.ceil(data.height);
-          styleHost();
         }
       };
 
@@ -168,6 +200,7 @@ export default defineContentScript({
         if (!(await introduced) || mounted?.nonce !== nonce) return;
         // To the extension origin only: a page's own frame of panel.html at another URL would not receive it either.
         frame.contentWindow?.postMessage({ type: FRAME_HELLO, nonce }, extensionOrigin, [channel.port2]);
+        readyTimer = setTimeout(tampered, READY_TIMEOUT_MS); // never a dead box on the portal
         lastVisible = looksVisible(host);
         post({ type: 'visibility', visible: lastVisible });
       });
@@ -197,6 +230,12 @@ export default defineContentScript({
     };
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => update(newUrl));
+    // Back from the back/forward cache, the frame's ticket may have been replaced by a later page of this tab.
+    ctx.addEventListener(window, 'pageshow', (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      unmount();
+      update(location);
+    });
     ctx.onInvalidated(unmount);
     update(location);
   },

@@ -61,20 +61,17 @@ export function isClipboardWatch(message: unknown): message is ClipboardWatch {
   );
 }
 
-/**
- * One watch at a time per digest: a later copy of the same pass restarts its timer, "now" clears at once. Calls
- * `idle` when nothing is left to watch (the offscreen document then closes itself).
- */
-export function createClipboardWatcher(doc: Document, idle: () => void = () => {}) {
+/** One watch at a time per digest: a later copy of the same pass restarts its timer, "now" clears at once. */
+export function createClipboardWatcher(doc: Document) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const finish = async (digest: string) => {
     timers.delete(digest);
     await clearIfHolds(doc, digest).catch(() => false);
-    if (timers.size === 0) idle();
   };
   return (watch: ClipboardWatch): void => {
     clearTimeout(timers.get(watch.digest));
     if (watch.delayMs === 0) void finish(watch.digest);
+    // A "now" for one pass clears that pass only; watches of others keep their timers.
     else
       timers.set(
         watch.digest,

@@ -16,7 +16,8 @@ export type PortalTheme = 'light' | 'dark' | 'highContrastDark' | 'highContrastL
 
 export type HostToPanel = { type: 'visibility'; visible: boolean } | { type: 'theme'; theme: PortalTheme };
 
-export type PanelToHost = { type: 'resize'; height: number } | { type: 'close' };
+/** ready: the background accepted the ticket (else the content script replaces the frame); close: the admin closed it. */
+export type PanelToHost = { type: 'ready' } | { type: 'close' };
 
 export function isFrameHello(data: unknown): data is FrameHello {
   const hello = data as Partial<FrameHello> | null;

@@ -144,13 +144,19 @@ export interface RequestMap {
   getPolicy: { req: { refresh?: boolean }; res: PolicyView };
   /** Asks for Policy.ReadWrite.AuthenticationMethod (incremental consent), PATCHes state=enabled, re-reads. */
   enablePolicy: { req: Record<never, never>; res: PolicyView };
+  /** A portal panel that can't act where it is (covered, filtered, off screen): its user in a window of its own. */
+  openInWindow: { req: PanelTicket; res: { windowId: number } };
   /** Opens (or focuses) the panel for a principal in a small window. */
   openPanelWindow: { req: { userRef: string; mode: PanelMode }; res: { windowId: number } };
   /**
    * The pass was copied: clear the clipboard later (or now) if it still holds it. digest: SHA-256 (hex) of the pass,
    * never the pass; the comparison happens where the clipboard is read.
    */
-  clearClipboard: { req: PanelTicket & { digest: string; when: 'later' | 'now' }; res: { scheduled: boolean } };
+  clearClipboard: {
+    req: PanelTicket & { digest: string; when: 'later' | 'now' };
+    /** afterSeconds: when 'later' happens; scheduled false when the admin turned clearing off. */
+    res: { scheduled: boolean; afterSeconds: number };
+  };
 }
 
 export type PanelMode = 'issue' | 'status';

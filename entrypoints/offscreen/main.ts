@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import { createClipboardWatcher, isClipboardWatch } from '@/utils/clipboard-ops';
 
-const watch = createClipboardWatcher(document, () => window.close());
+// Kept open once made: a document closing itself could drop a watch sent as it closes.
+const watch = createClipboardWatcher(document);
 
 browser.runtime.onMessage.addListener((message, sender) => {
   // Only the background: no tab means no page or frame sent it.

@@ -10,7 +10,8 @@ import { TapPanel } from '@/components/TapPanel';
 import { UnboundPanel } from '@/components/UnboundPanel';
 import type { PanelClaim, PanelState, RequestMap, RequestType } from '@/utils/messages';
 import { sendRequest } from '@/utils/send-request';
-import { awaitHostPort, type HostPort, reportHeight } from '@/utils/ui/host-port';
+import { createActivationGuard } from '@/utils/ui/activation-guard';
+import { awaitHostPort, type HostPort } from '@/utils/ui/host-port';
 import type { Send } from '@/utils/ui/panel-store';
 import { createVisibilityGate } from '@/utils/ui/visibility-gate';
 import '@/components/theme.css';
@@ -45,7 +46,9 @@ async function startInFrame(root: HTMLElement): Promise<void> {
     render(<UnboundPanel />, root);
     return;
   }
+  port.post({ type: 'ready' });
   const gate = createVisibilityGate(root, { needsHost: true });
+  const guard = createActivationGuard();
   port.onMessage((message) => {
     if (message.type === 'visibility') gate.reportHost(message.visible);
   });
@@ -55,13 +58,13 @@ async function startInFrame(root: HTMLElement): Promise<void> {
       claim={bound}
       send={send}
       armed={gate.armed.value}
+      guard={guard}
       firstView={firstView}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onClose={() => port.post({ type: 'close' })}
     />
   );
   render(<Panel />, root);
-  reportHeight(root, port);
 }
 
 async function startInWindow(root: HTMLElement): Promise<void> {

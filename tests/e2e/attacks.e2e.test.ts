@@ -145,6 +145,127 @@ describe('attacks from the portal page', () => {
     },
   );
 
+  it('moving, zooming or shrinking the armed panel under a resting cursor disarms it: the click that follows issues nothing', async () => {
+    await resetTenant(tenant, browser);
+    const page = await openUser(browser, TARGETS.adele.id);
+    const frame = panel(page);
+    await expect.poll(() => issueButton(frame).isEnabled()).toBe(true);
+    const box = await issueButton(frame).boundingBox();
+    if (!box) throw new Error('no Issue box');
+    const target = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const decoy = { x: 300, y: 500 };
+    tenant.control.clearLog();
+    for (const move of [
+      `translate(${decoy.x - target.x}px, ${decoy.y - target.y}px)`,
+      `scale(0.98) translate(${decoy.x - target.x}px, ${decoy.y - target.y}px)`,
+    ]) {
+      // The page slides the panel so that Issue lies under the cursor the moment it reaches the decoy.
+      await page.evaluate(
+        ({ decoy, move }) => {
+          document.documentElement.style.transform = '';
+          document.addEventListener('mousemove', function slide(event) {
+            if (Math.abs(event.clientX - decoy.x) > 30 || Math.abs(event.clientY - decoy.y) > 15) return;
+            document.documentElement.style.transform = move;
+            document.removeEventListener('mousemove', slide);
+          });
+        },
+        { decoy, move },
+      );
+      await page.mouse.move(decoy.x - 100, decoy.y - 60);
+      await page.mouse.move(decoy.x, decoy.y, { steps: 5 });
+      await page.waitForTimeout(150);
+      await page.mouse.click(decoy.x, decoy.y);
+      await page.waitForTimeout(600);
+    }
+    // And a page zoomed down until the panel is a smudge: never in place, never armed.
+    await page.evaluate(() => {
+      document.documentElement.style.transform = '';
+      (document.documentElement.style as unknown as { zoom: string }).zoom = '0.3';
+    });
+    await expect.poll(() => issueButton(frame).getAttribute('aria-disabled')).toBe('true');
+    await page.waitForTimeout(800);
+    expect(await issueButton(frame).getAttribute('aria-disabled')).toBe('true');
+    expect(tapPosts(tenant)).toEqual([]);
+    await page.close();
+  });
+
+  it("Tab, Tab, Enter from the page into the panel issues nothing; a quick double-click can't chain into Replace", async () => {
+    await resetTenant(tenant, browser);
+    const page = await browser.context.newPage();
+    await page.goto(portalUserUrl(TARGETS.lynne.id)); // Lynne has a pass: Issue asks "Replace?"
+    const frame = panel(page);
+    await expect.poll(() => issueButton(frame).isEnabled()).toBe(true);
+    await page.evaluate(() => {
+      const input = Object.assign(document.createElement('input'), { id: 'last' });
+      document.body.append(input);
+      input.focus();
+    });
+    tenant.control.clearLog();
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    expect(tapPosts(tenant)).toEqual([]);
+
+    // A real double-click on Issue (replace): the Replace button appears under the pointer and stays inert at first.
+    const box = await issueButton(frame).boundingBox();
+    if (!box) throw new Error('no Issue box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(250);
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    const replace = frame.getByRole('button', { name: 'Replace' });
+    const replaceBox = await replace.boundingBox();
+    if (replaceBox) await page.mouse.click(replaceBox.x + replaceBox.width / 2, replaceBox.y + replaceBox.height / 2);
+    await page.waitForTimeout(800);
+    expect(tapPosts(tenant)).toEqual([]);
+    await page.close();
+  });
+
+  it('the host never changes size with what the panel shows; moved by moveBefore it is replaced', async () => {
+    await resetTenant(tenant, browser);
+    const page = await browser.context.newPage();
+    const sizes = new Set<string>();
+    const size = async () =>
+      sizes.add(
+        await page.evaluate((tag) => {
+          const rect = document.querySelector(tag)?.getBoundingClientRect();
+          return rect ? `${rect.width}x${rect.height}` : 'none';
+        }, PANEL_HOST),
+      );
+    await page.goto(portalUserUrl(TARGETS.adele.id));
+    await size(); // loading
+    const frame = panel(page);
+    await issueButton(frame).waitFor();
+    await size(); // no pass
+    await issueButton(frame).click();
+    await frame.getByTestId('pass-value').waitFor();
+    await size(); // a pass shown
+    await page.evaluate((url) => history.pushState(null, '', url), portalUserUrl(TARGETS.nestor.id));
+    await frame
+      .getByText(/account is disabled|must be enabled/i)
+      .first()
+      .waitFor();
+    await size(); // not eligible
+    expect([...sizes]).toEqual(['360x560']);
+
+    const before = await currentPanelFrame(page);
+    await page.evaluate((tag) => {
+      const box = document.createElement('div');
+      document.body.append(box);
+      const host = document.querySelector(tag) as Element;
+      const move = (box as unknown as { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
+      if (move) move.call(box, host, null);
+      else box.append(host);
+    }, PANEL_HOST);
+    await expect.poll(() => before.isDetached()).toBe(true);
+    expect(await page.evaluate((tag) => document.querySelector(tag)?.parentNode === document.documentElement, PANEL_HOST)).toBe(
+      true,
+    );
+    await page.close();
+  });
+
   it('restyling the host is undone, removing it brings a fresh frame, and navigating the frame replaces it', async () => {
     await resetTenant(tenant, browser);
     const page = await openUser(browser, TARGETS.adele.id);
@@ -247,6 +368,59 @@ describe('attacks from the portal page', () => {
     const count = batches(tenant).length;
     console.info(`[churn] 60 frames and 60 navigations: ${count} $batch request(s)`);
     expect(count).toBeLessThanOrEqual(3);
+    await page.close();
+  });
+
+  it('a page that opens tab after tab for made-up users gets no fresh allowance from each', async () => {
+    await resetTenant(tenant, browser);
+    const page = await browser.context.newPage();
+    await page.goto('https://entra.microsoft.com/#home');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    tenant.control.clearLog();
+    const startedAt = Date.now();
+    const opened: Page[] = [];
+    const onPage = (p: Page) => opened.push(p);
+    browser.context.on('page', onPage);
+    await page.evaluate(async (portal) => {
+      for (let i = 0; i < 20; i++) {
+        const tab = window.open(portal.replace('USER', `44444444-0000-4000-8000-${String(i).padStart(12, '0')}`), '_blank');
+        setTimeout(() => tab?.close(), 1_500);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    }, portalUserUrl('USER'));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    browser.context.off('page', onPage);
+    const count = batches(tenant).length;
+    const seconds = Math.ceil((Date.now() - startedAt) / 1000);
+    console.info(`[tabs] ${opened.length} tabs opened by the page in ${seconds} s: ${count} $batch request(s)`);
+    expect(opened.length).toBeGreaterThanOrEqual(10);
+    expect(count).toBeLessThanOrEqual(6 + seconds); // the burst for all tabs together, then one a second
+    for (const tab of opened) if (!tab.isClosed()) await tab.close();
+    await page.close();
+  });
+
+  it('the gate is no trap: a narrow window still arms, and a filtered page explains itself and offers a window', async () => {
+    await resetTenant(tenant, browser);
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 375, height: 700 }); // about a 1440 px window at 400 % zoom
+    await page.goto(portalUserUrl(TARGETS.adele.id));
+    const frame = panel(page);
+    await expect.poll(() => issueButton(frame).isEnabled()).toBe(true);
+    expect(
+      await page.evaluate((tag) => document.querySelector(tag)?.getBoundingClientRect().left, PANEL_HOST),
+    ).toBeGreaterThanOrEqual(0);
+
+    // A high-contrast extension's filter on <html>: the panel can't vouch for what the admin sees, so it says so.
+    await page.evaluate(() => {
+      document.documentElement.style.filter = 'contrast(1.4)';
+    });
+    await frame.getByTestId('gate-notice').waitFor();
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/panel.html') });
+    await frame.getByRole('button', { name: 'Open in a window' }).click();
+    const window = await opened;
+    await window.getByText(TARGETS.adele.displayName).first().waitFor();
+    await expect.poll(() => window.getByRole('button', { name: 'Issue TAP' }).isEnabled()).toBe(true);
+    await window.close();
     await page.close();
   });
 

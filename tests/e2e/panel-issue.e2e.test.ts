@@ -204,6 +204,8 @@ describe('panel: issue, options, replace, revoke, one POST per click', () => {
     if (!box) throw new Error('no Issue TAP box');
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(200); // a resting pointer: a click from one that only just arrived is ignored
     await Promise.all([page.mouse.click(x, y), page.mouse.click(x, y)]);
     await frame.getByTestId('pass-value').waitFor();
     expect(tapPosts(tenant)).toHaveLength(1);
@@ -212,6 +214,9 @@ describe('panel: issue, options, replace, revoke, one POST per click', () => {
     const again = await openUser(browser, TARGETS.isla.id);
     tenant.control.clearLog();
     await expect.poll(() => issueButton(panel(again)).isEnabled()).toBe(true);
+    // DOM clicks count as key presses (detail 0): the panel must have had the keyboard for a moment.
+    await issueButton(panel(again)).focus();
+    await again.waitForTimeout(600);
     await issueButton(panel(again)).evaluate((button: HTMLButtonElement) => {
       button.click();
       button.click();

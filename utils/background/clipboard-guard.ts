@@ -12,9 +12,9 @@ export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
   return {
     async watch(digest, when) {
       const seconds = await deps.clearAfterSeconds();
-      if (!(seconds > 0)) return false;
+      if (!(seconds > 0)) return { scheduled: false, afterSeconds: 0 };
       await deps.deliver({ target: 'entra-tap-clipboard', digest, delayMs: when === 'now' ? 0 : seconds * 1000 });
-      return true;
+      return { scheduled: true, afterSeconds: when === 'now' ? 0 : seconds };
     },
   };
 }

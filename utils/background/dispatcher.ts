@@ -6,7 +6,7 @@ import { claimPanel } from './handlers/claim-panel';
 import { clearClipboard } from './handlers/clipboard';
 import { introduceFrame, releaseFrame } from './handlers/frames';
 import { issueTap } from './handlers/issue-tap';
-import { openPanelWindow } from './handlers/open-panel-window';
+import { openInWindow, openPanelWindow } from './handlers/open-panel-window';
 import { getPanelState } from './handlers/panel-state';
 import { enablePolicy, getPolicy } from './handlers/policy';
 import { revokeTap } from './handlers/revoke-tap';
@@ -35,6 +35,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   getPolicy,
   enablePolicy,
   openPanelWindow,
+  openInWindow,
   clearClipboard,
 };
 

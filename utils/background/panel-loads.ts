@@ -12,6 +12,9 @@ export interface PanelLoadsOptions {
   tabRefillMs?: number;
   /** Past its burst, a tab's newest request waits until the tab has been this quiet (no newer request). */
   tabQuietMs?: number;
+  /** All portal tabs together: a page that opens many tabs gets no more than this burst and rate. */
+  globalBurst?: number;
+  globalRefillMs?: number;
 }
 
 interface Entry {
@@ -20,9 +23,12 @@ interface Entry {
   userId: string | null;
 }
 
-interface TabBudget {
+interface Bucket {
   tokens: number;
   refilledAt: number;
+}
+
+interface TabBudget extends Bucket {
   lastRequestAt: number;
   waiter: { resolve(): void; reject(error: unknown): void; timer?: ReturnType<typeof setTimeout> } | null;
 }
@@ -44,8 +50,20 @@ export function createPanelLoads(options: PanelLoadsOptions) {
   const burst = options.tabBurst ?? 2;
   const refillMs = options.tabRefillMs ?? 2_000;
   const quietMs = options.tabQuietMs ?? 400;
+  const globalBucket: Bucket = { tokens: options.globalBurst ?? 6, refilledAt: now() };
+  const globalBurst = options.globalBurst ?? 6;
+  const globalRefillMs = options.globalRefillMs ?? 1_000;
   const entries = new Map<string, Entry>();
   const tabs = new Map<number, TabBudget>();
+
+  function refill(bucket: Bucket, capacity: number, everyMs: number): void {
+    if (bucket.tokens >= capacity) bucket.refilledAt = now(); // a full bucket earns nothing more
+    const earned = Math.floor((now() - bucket.refilledAt) / everyMs);
+    if (earned > 0) {
+      bucket.tokens = Math.min(capacity, bucket.tokens + earned);
+      bucket.refilledAt += earned * everyMs;
+    }
+  }
 
   function budget(tabId: number): TabBudget {
     let tab = tabs.get(tabId);
@@ -53,14 +71,22 @@ export function createPanelLoads(options: PanelLoadsOptions) {
       tab = { tokens: burst, refilledAt: now(), lastRequestAt: 0, waiter: null };
       tabs.set(tabId, tab);
     }
-    if (tab.tokens >= burst) tab.refilledAt = now(); // a full bucket earns nothing more
-    const earned = Math.floor((now() - tab.refilledAt) / refillMs);
-    if (earned > 0) {
-      tab.tokens = Math.min(burst, tab.tokens + earned);
-      tab.refilledAt += earned * refillMs;
-    }
+    refill(tab, burst, refillMs);
+    refill(globalBucket, globalBurst, globalRefillMs);
     return tab;
   }
+
+  /** Time until both the tab and all tabs together have a load to spend. */
+  const untilTokens = (tab: TabBudget) =>
+    Math.max(
+      tab.tokens > 0 ? 0 : tab.refilledAt + refillMs - now(),
+      globalBucket.tokens > 0 ? 0 : globalBucket.refilledAt + globalRefillMs - now(),
+      0,
+    );
+  const spend = (tab: TabBudget) => {
+    tab.tokens -= 1;
+    globalBucket.tokens -= 1;
+  };
 
   /**
    * Resolves when the tab may start a load. Within its burst at once; past it, only the tab's newest request waits,
@@ -69,8 +95,8 @@ export function createPanelLoads(options: PanelLoadsOptions) {
   function admit(tabId: number): Promise<void> {
     const tab = budget(tabId);
     tab.lastRequestAt = now();
-    if (tab.tokens > 0 && !tab.waiter) {
-      tab.tokens -= 1;
+    if (!tab.waiter && untilTokens(tab) === 0) {
+      spend(tab);
       return Promise.resolve();
     }
     if (tab.waiter) {
@@ -83,15 +109,13 @@ export function createPanelLoads(options: PanelLoadsOptions) {
       const attempt = () => {
         const current = budget(tabId);
         const quietFor = now() - current.lastRequestAt;
-        if (current.tokens > 0 && quietFor >= quietMs) {
-          current.tokens -= 1;
+        if (untilTokens(current) === 0 && quietFor >= quietMs) {
+          spend(current);
           current.waiter = null;
           resolve();
           return;
         }
-        const untilQuiet = Math.max(0, quietMs - quietFor);
-        const untilToken = current.tokens > 0 ? 0 : Math.max(0, current.refilledAt + refillMs - now());
-        waiter.timer = setTimeout(attempt, Math.max(untilQuiet, untilToken, 1));
+        waiter.timer = setTimeout(attempt, Math.max(quietMs - quietFor, untilTokens(current), 1));
       };
       tab.waiter = waiter;
       attempt();
@@ -147,6 +171,7 @@ export function createPanelLoads(options: PanelLoadsOptions) {
     clear(): void {
       entries.clear();
     },
+    /** A closed tab's own allowance goes with it; what it spent of all tabs' allowance does not come back. */
     forgetTab(tabId: number): void {
       const tab = tabs.get(tabId);
       if (tab?.waiter) {

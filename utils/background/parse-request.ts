@@ -74,6 +74,11 @@ const PARSERS: { [K in RequestType]: Parser } = {
     if (!hasOnlyKeys(m, ['type', 'ticket'])) return 'unexpected fields';
     return ticket ? { type: 'claimPanel', ...ticket } : 'ticket is malformed';
   },
+  openInWindow: (m) => {
+    const ticket = ticketOf(m);
+    if (!hasOnlyKeys(m, ['type', 'ticket'])) return 'unexpected fields';
+    return ticket ? { type: 'openInWindow', ...ticket } : 'ticket is malformed';
+  },
   clearClipboard: (m) => {
     const ticket = ticketOf(m);
     if (!hasOnlyKeys(m, ['type', 'ticket', 'digest', 'when'])) return 'unexpected fields';

@@ -31,7 +31,7 @@ export type Caller =
 /** What each kind of sender may ask. Everything a panel does is bound to the user the background assigned it. */
 const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
   contentScript: new Set(['introduceFrame', 'releaseFrame']),
-  panelFrame: new Set(['claimPanel', 'getPanelState', 'issueTap', 'revokeTap', 'signIn', 'clearClipboard']),
+  panelFrame: new Set(['claimPanel', 'getPanelState', 'issueTap', 'revokeTap', 'signIn', 'clearClipboard', 'openInWindow']),
   panelWindow: new Set(['claimPanel', 'getPanelState', 'issueTap', 'revokeTap', 'signIn', 'clearClipboard']),
   page: new Set(['getSession', 'signIn', 'signOut', 'getPolicy', 'enablePolicy', 'openPanelWindow']),
 };
@@ -44,6 +44,7 @@ export const PANEL_BOUND: ReadonlySet<RequestType> = new Set([
   'revokeTap',
   'signIn',
   'clearClipboard',
+  'openInWindow',
 ]);
 
 function pagePath(url: string, self: Self): string | null {

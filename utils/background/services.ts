@@ -8,7 +8,7 @@ import type { PanelLoads } from './panel-loads';
 
 /** Clears a copied pass from the clipboard later (or now) when it still holds it; false when the admin turned it off. */
 export interface ClipboardGuard {
-  watch(digest: string, when: 'later' | 'now'): Promise<boolean>;
+  watch(digest: string, when: 'later' | 'now'): Promise<{ scheduled: boolean; afterSeconds: number }>;
 }
 
 /** Everything the handlers need, injected by the composition root (fakes in unit tests). */

@@ -51,18 +51,3 @@ export function awaitHostPort(accept: (port: HostPort) => Promise<boolean>, time
     window.addEventListener('message', onMessage);
   });
 }
-
-/** Reports the content's height to the host whenever it changes; returns a stop function. */
-export function reportHeight(element: HTMLElement, port: HostPort): () => void {
-  let last = -1;
-  const send = () => {
-    const height = Math.ceil(element.getBoundingClientRect().height);
-    if (height === last) return;
-    last = height;
-    port.post({ type: 'resize', height });
-  };
-  const observer = new ResizeObserver(send);
-  observer.observe(element);
-  send();
-  return () => observer.disconnect();
-}

@@ -46,7 +46,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
   let inFlightAttempt: string | null = null;
   let lastAction: (() => Promise<void>) | null = null;
   /** SHA-256 of the last text copied from this panel that held the pass (never the text itself). */
-  let copiedDigest: string | null = null;
+  let copiedDigest: Promise<string> | null = null;
 
   function fail(error: unknown, where: 'load' | 'action' | 'issue'): void {
     const info = toErrorInfo(error);
@@ -151,16 +151,25 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
 
   /** Text holding the pass was copied: the background clears it from the clipboard later if it is still there. */
   async function copied(text: string): Promise<void> {
-    copiedDigest = await sha256Hex(text);
-    await send('clearClipboard', { digest: copiedDigest, when: 'later' }).catch(() => undefined);
+    const digest = sha256Hex(text);
+    copiedDigest = digest; // set at once: a Done right after Copy must still find it
+    const watch = await send('clearClipboard', { digest: await digest, when: 'later' }).catch(() => null);
+    announcement.value = watch?.scheduled
+      ? `Copied. It is cleared from the clipboard in ${watch.afterSeconds} seconds, or when you select Done.`
+      : 'Copied.';
+  }
+
+  /** Says something once in the panel's live region (e.g. why a click did nothing). */
+  function announce(text: string): void {
+    announcement.value = text;
   }
 
   /** Forgets the pass for good (it cannot be shown again) and clears it from the clipboard if it is still there. */
   function forgetPass(): void {
     issued.value = null;
-    if (!copiedDigest) return;
-    void send('clearClipboard', { digest: copiedDigest, when: 'now' }).catch(() => undefined);
+    const digest = copiedDigest;
     copiedDigest = null;
+    if (digest) void digest.then((value) => send('clearClipboard', { digest: value, when: 'now' })).catch(() => undefined);
   }
 
   function clearActionError(): void {
@@ -188,6 +197,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     revoke,
     signIn,
     copied,
+    announce,
     forgetPass,
     clearActionError,
     retry,

@@ -27,8 +27,10 @@ const CHAINED = new Set([
  * Pointer actions. Playwright can't resolve a frame's owner element inside a closed shadow root, so it can't place a
  * click there. These wait for visible and enabled (aria-disabled counts) as Playwright would, then click for real with
  * the mouse at the element's centre in page coordinates (the host's box plus the element's box in the frame): the
- * click goes through the page's own hit testing, as an admin's would.
+ * click goes through the page's own hit testing, as an admin's would. The pointer rests there a moment first, as a
+ * hand does: a portal panel ignores a click from a pointer that only just arrived (utils/ui/activation-guard.ts).
  */
+const POINTER_REST_MS = 200;
 const POINTER = new Set(['click', 'dblclick', 'check', 'uncheck', 'hover']);
 const GONE = /detached|has been closed|Execution context was destroyed|Target closed/i;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -88,8 +90,10 @@ async function pointerAction(page: Page, locator: Locator, action: string, args:
   const box = await pageBox(page, locator, deadline, true);
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  if (action === 'hover') await page.mouse.move(x, y);
-  else if (action === 'dblclick') await page.mouse.dblclick(x, y);
+  await page.mouse.move(x, y);
+  if (action === 'hover') return;
+  await new Promise((resolve) => setTimeout(resolve, POINTER_REST_MS));
+  if (action === 'dblclick') await page.mouse.dblclick(x, y);
   else await page.mouse.click(x, y);
 }
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPanelLoads } from '@/utils/background/panel-loads';
+import { createPanelLoads, type PanelLoadsOptions } from '@/utils/background/panel-loads';
 import type { PanelState } from '@/utils/messages';
 import { panelState } from '../components/fixtures';
 
-function setup(options: { tabBurst?: number; tabRefillMs?: number } = {}) {
+function setup(options: Partial<Omit<PanelLoadsOptions, 'load'>> = {}) {
   const loads: string[] = [];
   const pending: ((state: PanelState) => void)[] = [];
   const panelLoads = createPanelLoads({
@@ -121,5 +121,14 @@ describe('panel loads', () => {
       finish();
       await vi.advanceTimersByTimeAsync(2_000);
     }
+  });
+
+  it('all portal tabs together are limited too: a page that opens tab after tab gets no fresh allowance from each', async () => {
+    const { panelLoads, loads } = setup({ globalBurst: 6, globalRefillMs: 1_000 });
+    for (let tab = 1; tab <= 20; tab++) panelLoads.prefetch(`22222222-0000-4000-8000-${String(tab).padStart(12, '0')}`, tab);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(loads).toHaveLength(6);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(loads.length).toBeLessThanOrEqual(6 + 5 + 1);
   });
 });

@@ -49,7 +49,7 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
     clipboard: {
       watch: async (digest, when) => {
         clipboardWatches.push({ digest, when });
-        return true;
+        return { scheduled: true, afterSeconds: when === 'now' ? 0 : 60 };
       },
     },
     openPanelWindow: async () => ({ windowId: 7 }),

@@ -7,7 +7,7 @@ export async function clearClipboard(
   req: { digest: string; when: 'later' | 'now' },
   services: BackgroundServices,
   ctx: HandlerContext,
-): Promise<{ scheduled: boolean }> {
+): Promise<{ scheduled: boolean; afterSeconds: number }> {
   boundUserRef(ctx.binding);
-  return { scheduled: await services.clipboard.watch(req.digest, req.when) };
+  return services.clipboard.watch(req.digest, req.when);
 }
