@@ -171,12 +171,15 @@ export default defineContentScript({
         if (frame.style.cssText !== expectedFrameStyle) styleFrame();
       });
 
-      // Every frame: is it still in place (cheap, and a move must disarm at once); every 250 ms: the full check.
+      // Every 250 ms the full check; while the pointer or keyboard is in the panel also "still in place?" every frame,
+      // so a page that slides the panel under the admin's cursor disarms it before the click.
       let visibilityFrame = 0;
+      let attentive = false;
       const watchVisibility = () => {
         visibilityFrame = requestAnimationFrame(watchVisibility);
         if (loads === 0) return;
         const full = performance.now() - checkedAt >= VISIBILITY_CHECK_MS;
+        if (!full && !attentive) return;
         const visible = full ? looksVisible(host) : lastVisible === true && inPlace(host);
         if (full) checkedAt = performance.now();
         if (visible === lastVisible) return;
@@ -187,17 +190,18 @@ export default defineContentScript({
 
       channel.port1.onmessage = ({ data }: MessageEvent<PanelToHost>) => {
         if (data?.type === 'ready') clearTimeout(readyTimer);
+        else if (data?.type === 'attention') attentive = data.active === true;
         else if (data?.type === 'close') {
           closedFor = userId;
           unmount();
         }
       };
 
-      frame.addEventListener('load', async () => {
+      frame.addEventListener('load', () => {
         loads += 1;
         // A second load means someone navigated our frame: that document gets nothing, and the frame is replaced.
         if (loads > 1) return tampered();
-        if (!(await introduced) || mounted?.nonce !== nonce) return;
+        if (mounted?.nonce !== nonce) return;
         // To the extension origin only: a page's own frame of panel.html at another URL would not receive it either.
         frame.contentWindow?.postMessage({ type: FRAME_HELLO, nonce }, extensionOrigin, [channel.port2]);
         readyTimer = setTimeout(tampered, READY_TIMEOUT_MS); // never a dead box on the portal
@@ -208,8 +212,15 @@ export default defineContentScript({
       styleHost();
       styleFrame();
       frame.src = src;
-      root.append(frame);
       document.documentElement.append(host);
+      // The frame's page starts loading once the background has the introduction (and the user's first view under way):
+      // loading it at the same moment would compete with that request's start on a busy machine, for no gain, since
+      // the panel is ready long before Graph answers.
+      void introduced.then((ok) => {
+        if (mounted?.nonce !== nonce) return;
+        if (ok) root.append(frame);
+        else tampered(); // refused or unanswered: try a fresh frame, at most a few times, never leave an empty box
+      });
       guard.observe(host, { attributes: true });
       guard.observe(frame, { attributes: true });
       guard.observe(document.documentElement, { childList: true });

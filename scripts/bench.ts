@@ -193,6 +193,7 @@ async function main() {
       `Graph requests: ${cold.requestCounts.join(', ')}`,
     );
 
+    if (process.env.BENCH_CLOSE_PORTAL) await page.close();
     const popup = await browser.context.newPage();
     // A string, not a function: tsx's keepNames would wrap a function in a helper the page doesn't have.
     await popup.addInitScript(`

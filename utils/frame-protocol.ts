@@ -16,8 +16,11 @@ export type PortalTheme = 'light' | 'dark' | 'highContrastDark' | 'highContrastL
 
 export type HostToPanel = { type: 'visibility'; visible: boolean } | { type: 'theme'; theme: PortalTheme };
 
-/** ready: the background accepted the ticket (else the content script replaces the frame); close: the admin closed it. */
-export type PanelToHost = { type: 'ready' } | { type: 'close' };
+/**
+ * ready: the background accepted the ticket (else the content script replaces the frame); close: the admin closed it;
+ * attention: the pointer or the keyboard is in the panel (the host is then checked every frame, not every 250 ms).
+ */
+export type PanelToHost = { type: 'ready' } | { type: 'close' } | { type: 'attention'; active: boolean };
 
 export function isFrameHello(data: unknown): data is FrameHello {
   const hello = data as Partial<FrameHello> | null;

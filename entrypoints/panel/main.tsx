@@ -48,7 +48,7 @@ async function startInFrame(root: HTMLElement): Promise<void> {
   }
   port.post({ type: 'ready' });
   const gate = createVisibilityGate(root, { needsHost: true });
-  const guard = createActivationGuard();
+  const guard = createActivationGuard(window, undefined, (active) => port.post({ type: 'attention', active }));
   port.onMessage((message) => {
     if (message.type === 'visibility') gate.reportHost(message.visible);
   });

@@ -18,28 +18,39 @@ export const ALWAYS: ActivationGuard = { allows: () => true, stop: () => {} };
  * pointer only "arrived" with that click, and the focus only with that key. The pointer's screen-to-frame offset
  * (screenX - clientX) also changes when the frame moves while the pointer is in it, which restarts the dwell.
  */
-export function createActivationGuard(win: Window = window, now: () => number = () => performance.now()): ActivationGuard {
+export function createActivationGuard(
+  win: Window = window,
+  now: () => number = () => performance.now(),
+  /** The pointer or the keyboard came to the panel (true) or left it (false). */
+  onAttention: (active: boolean) => void = () => {},
+): ActivationGuard {
   let pointerSince: number | null = null;
   let offset: string | null = null;
   let focusSince: number | null = win.document.hasFocus() ? now() : null;
   const offsetOf = (event: MouseEvent) => `${event.screenX - event.clientX},${event.screenY - event.clientY}`;
 
+  const attention = () => onAttention(pointerSince !== null || focusSince !== null);
   const onPointer = (event: PointerEvent) => {
     const current = offsetOf(event);
     if (current !== offset || pointerSince === null) {
+      const arrived = pointerSince === null;
       offset = current;
       pointerSince = now();
+      if (arrived) attention();
     }
   };
   const onLeave = () => {
     pointerSince = null;
     offset = null;
+    attention();
   };
   const onFocus = () => {
     focusSince = now();
+    attention();
   };
   const onBlur = () => {
     focusSince = null;
+    attention();
   };
   win.document.addEventListener('pointermove', onPointer, true);
   win.document.addEventListener('pointerover', onPointer, true);
