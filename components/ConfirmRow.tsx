@@ -10,30 +10,37 @@ export interface ConfirmRowProps {
   danger?: boolean;
 }
 
-/** A small inline "are you sure" row; Escape cancels. */
+/**
+ * A small inline "are you sure". Focus starts on Cancel, so Enter, Enter never confirms by accident; Escape cancels
+ * (and stops there: the panel's own Escape handling doesn't also close something).
+ */
 export function ConfirmRow({ message, confirmLabel, onConfirm, onCancel, busy = false, danger = false }: ConfirmRowProps) {
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmRef.current?.focus(), []);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancelRef.current?.focus(), []);
   return (
     <fieldset
       class="confirm-row"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        onCancel();
       }}
     >
       <legend class="confirm-message">{message}</legend>
       {/* Fresh: inert for its first half second, so a quick second click or key can't chain into it. */}
       <FreshGate>
         <GatedButton
-          buttonRef={confirmRef}
           class={danger ? 'btn btn-danger' : 'btn btn-primary'}
-          disabled={busy}
-          onClick={onConfirm}
+          aria-disabled={busy || undefined}
+          onClick={() => {
+            if (!busy) onConfirm();
+          }}
         >
           {confirmLabel}
         </GatedButton>
       </FreshGate>
-      <button type="button" class="btn" onClick={onCancel} disabled={busy}>
+      <button type="button" ref={cancelRef} class="btn" onClick={onCancel} aria-disabled={busy || undefined}>
         Cancel
       </button>
     </fieldset>

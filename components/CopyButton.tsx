@@ -10,13 +10,15 @@ export interface CopyButtonProps {
   class?: string;
   /** After a successful copy, with what was copied (e.g. to clear it from the clipboard later). */
   onCopied?: (text: string) => void;
+  onFailed?: () => void;
   /** Copies a secret: acts only when the panel's gate allows (components/GatedButton.tsx). */
   gated?: boolean;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-export function CopyButton({ getText, label, ariaLabel, class: className, onCopied, gated = false }: CopyButtonProps) {
+export function CopyButton(props: CopyButtonProps) {
+  const { getText, label, ariaLabel, class: className, onCopied, onFailed, gated = false } = props;
   const [copyState, setCopyState] = useState<CopyState>('idle');
   useEffect(() => {
     if (copyState === 'idle') return;
@@ -32,17 +34,36 @@ export function CopyButton({ getText, label, ariaLabel, class: className, onCopi
       onCopied?.(text);
     } catch {
       setCopyState('failed');
+      onFailed?.();
     }
   };
 
   const text = copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : label;
-  return gated ? (
-    <GatedButton class={className ?? 'btn'} aria-label={ariaLabel} onClick={() => void copy()} data-state={copyState}>
+  // The accessible name stays put (a changing name isn't announced reliably, or is announced twice); the outcome is
+  // said once: by the caller's live region when it handles the copy, else by this button's own status.
+  const selfAnnounce = !onCopied && !onFailed;
+  const button = gated ? (
+    <GatedButton class={className ?? 'btn'} aria-label={ariaLabel ?? label} onClick={() => void copy()} data-state={copyState}>
       {text}
     </GatedButton>
   ) : (
-    <button type="button" class={className ?? 'btn'} aria-label={ariaLabel} onClick={() => void copy()} data-state={copyState}>
+    <button
+      type="button"
+      class={className ?? 'btn'}
+      aria-label={ariaLabel ?? label}
+      onClick={() => void copy()}
+      data-state={copyState}
+    >
       {text}
     </button>
+  );
+  if (!selfAnnounce) return button;
+  return (
+    <>
+      {button}
+      <span class="visually-hidden" role="status">
+        {copyState === 'idle' ? '' : text}
+      </span>
+    </>
   );
 }

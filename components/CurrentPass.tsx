@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TapMethod } from '@/utils/graph/types';
 import { formatDateTime, passEnd } from '@/utils/ui/format';
 import { describePassStatus } from '@/utils/ui/pass-status';
@@ -7,13 +7,25 @@ import { ConfirmRow } from './ConfirmRow';
 
 export interface CurrentPassProps {
   pass: TapMethod | null;
-  onRevoke: (methodId: string) => void;
+  /** Resolves once the revoke ended (removed, or failed and explained). */
+  onRevoke: (methodId: string) => Promise<void>;
   busy: boolean;
 }
 
 export function CurrentPass({ pass, onRevoke, busy }: CurrentPassProps) {
   const now = useNow(30_000);
-  const [confirming, setConfirming] = useState(false);
+  // Which pass the question is about: another pass (after a reload) means no open question.
+  const [askingFor, setAskingFor] = useState<string | null>(null);
+  const confirming = !!pass && askingFor === pass.id;
+  const setConfirming = (open: boolean) => setAskingFor(open && pass ? pass.id : null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  // Cancel or Escape, or a revoke that failed: focus returns to the Revoke button that asked.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (confirming || !refocus.current) return;
+    refocus.current = false;
+    triggerRef.current?.focus();
+  }, [confirming]);
   if (!pass) {
     return (
       <section class="card current-pass" aria-label="Current pass">
@@ -41,7 +53,15 @@ export function CurrentPass({ pass, onRevoke, busy }: CurrentPassProps) {
       <div class="row-between">
         {pass.isUsableOnce ? <span class="badge badge-info">One-time</span> : <span class="badge">Reusable</span>}
         {!confirming && (
-          <button type="button" class="btn btn-small" onClick={() => setConfirming(true)} disabled={busy}>
+          <button
+            type="button"
+            ref={triggerRef}
+            class="btn btn-small"
+            onClick={() => {
+              if (!busy) setConfirming(true);
+            }}
+            aria-disabled={busy || undefined}
+          >
             Revoke
           </button>
         )}
@@ -53,10 +73,15 @@ export function CurrentPass({ pass, onRevoke, busy }: CurrentPassProps) {
           danger
           busy={busy}
           onConfirm={() => {
-            setConfirming(false);
-            onRevoke(pass.id);
+            void onRevoke(pass.id).then(() => {
+              refocus.current = true; // only reaches the button if the pass is still there (the revoke failed)
+              setConfirming(false);
+            });
           }}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => {
+            refocus.current = true;
+            setConfirming(false);
+          }}
         />
       )}
     </section>

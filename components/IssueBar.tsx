@@ -1,26 +1,56 @@
-import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ConfirmRow } from './ConfirmRow';
 import { GatedButton } from './GatedButton';
 
 export interface IssueBarProps {
   hasPass: boolean;
+  /** Not eligible: Issue is disabled, and describedBy says why. */
   disabled: boolean;
+  /** The options have a problem: Issue looks disabled, and pressing it says what and goes to the field. */
+  invalid?: boolean;
   busy: boolean;
   describedBy?: string;
   optionsOpen: boolean;
   customised: boolean;
   onToggleOptions: () => void;
   onIssue: () => void;
-  buttonRef?: Ref<HTMLButtonElement>;
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  optionsRef?: RefObject<HTMLButtonElement | null>;
 }
 
 /** The primary action; when a pass exists it says so and asks before replacing it. */
 export function IssueBar(props: IssueBarProps) {
-  const { hasPass, disabled, busy, describedBy, optionsOpen, customised, onToggleOptions, onIssue, buttonRef } = props;
+  const {
+    hasPass,
+    disabled,
+    invalid,
+    busy,
+    describedBy,
+    optionsOpen,
+    customised,
+    onToggleOptions,
+    onIssue,
+    buttonRef,
+    optionsRef,
+  } = props;
   const [confirming, setConfirming] = useState(false);
+  // Cancel, Escape or Replace: focus goes back to the Issue button that opened the question.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (confirming || !refocus.current) return;
+    refocus.current = false;
+    buttonRef.current?.focus();
+  }, [confirming, buttonRef]);
+  const close = () => {
+    refocus.current = true;
+    setConfirming(false);
+  };
   const click = () => {
-    if (hasPass) setConfirming(true);
+    if (busy) return;
+    if (invalid)
+      onIssue(); // says what is wrong; issues nothing
+    else if (hasPass) setConfirming(true);
     else onIssue();
   };
   if (confirming) {
@@ -30,10 +60,10 @@ export function IssueBar(props: IssueBarProps) {
           message="This replaces the current pass. Continue?"
           confirmLabel="Replace"
           onConfirm={() => {
-            setConfirming(false);
+            close();
             onIssue();
           }}
-          onCancel={() => setConfirming(false)}
+          onCancel={close}
         />
       </div>
     );
@@ -47,7 +77,8 @@ export function IssueBar(props: IssueBarProps) {
           aria-label={hasPass ? 'Issue TAP (replaces the current pass)' : 'Issue TAP'}
           aria-describedby={describedBy}
           aria-busy={busy}
-          disabled={disabled || busy}
+          aria-disabled={busy || invalid || undefined}
+          disabled={disabled}
           onClick={click}
         >
           {busy && <span class="spinner" aria-hidden="true" />}
@@ -55,6 +86,7 @@ export function IssueBar(props: IssueBarProps) {
         </GatedButton>
         <button
           type="button"
+          ref={optionsRef}
           class="btn btn-subtle"
           aria-expanded={optionsOpen}
           aria-controls="issue-options"

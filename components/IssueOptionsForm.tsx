@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { TapPolicy } from '@/utils/graph/types';
 import { formatDuration, formatRange } from '@/utils/ui/format';
 import type { FormCheck, IssueFormValue, LifetimeUnit } from '@/utils/ui/issue-options';
@@ -8,17 +9,36 @@ export interface IssueOptionsFormProps {
   value: IssueFormValue;
   onChange: (next: IssueFormValue) => void;
   check: FormCheck;
+  /** Issue was pressed with a problem: show every problem, not only those of fields left. */
+  submitted?: boolean;
+  /** A field with a problem was left: say it once (the panel's live region). */
+  onProblem?: (message: string) => void;
 }
 
-/** Start, lifetime and one-time use; empty fields keep the policy's defaults and are not sent. */
-export function IssueOptionsForm({ policy, value, onChange, check }: IssueOptionsFormProps) {
+type Field = 'start' | 'lifetime';
+
+/**
+ * Start, lifetime and one-time use; empty fields keep the policy's defaults and are not sent. A problem is described
+ * by the field (aria-invalid, aria-describedby) and said once when the field is left or Issue is pressed, never on
+ * every keystroke.
+ */
+export function IssueOptionsForm({ policy, value, onChange, check, submitted = false, onProblem }: IssueOptionsFormProps) {
+  const [touched, setTouched] = useState<Record<Field, boolean>>({ start: false, lifetime: false });
   const bounds = lifetimeBounds(policy);
   const forcedOnce = policy?.isUsableOnce === true;
-  const problem = check.ok ? null : check;
+  const problemOf = (field: Field) => (!check.ok && check.field === field ? check.message : null);
+  const shown = (field: Field) => (touched[field] || submitted ? problemOf(field) : null);
   const set = (patch: Partial<IssueFormValue>) => onChange({ ...value, ...patch });
+  const leave = (field: Field) => {
+    setTouched({ ...touched, [field]: true });
+    const problem = problemOf(field);
+    if (problem) onProblem?.(problem);
+  };
   const lifetimeHint = `${bounds.defaultMinutes ? `Default ${formatDuration(bounds.defaultMinutes)}, ` : ''}${formatRange(bounds.min, bounds.max)}.`;
   const unitMax = value.unit === 'hours' ? bounds.max / 60 : bounds.max;
   const unitMin = value.unit === 'hours' ? bounds.min / 60 : bounds.min;
+  const startProblem = shown('start');
+  const lifetimeProblem = shown('lifetime');
 
   return (
     <fieldset class="issue-options">
@@ -29,13 +49,19 @@ export function IssueOptionsForm({ policy, value, onChange, check }: IssueOption
           id="tap-start"
           type="datetime-local"
           value={value.start}
-          aria-invalid={problem?.field === 'start'}
-          aria-describedby="tap-start-hint"
+          aria-invalid={startProblem !== null}
+          aria-describedby={startProblem ? 'tap-start-problem tap-start-hint' : 'tap-start-hint'}
           onInput={(e) => set({ start: e.currentTarget.value })}
+          onBlur={() => leave('start')}
         />
         <span id="tap-start-hint" class="hint">
-          {problem?.field === 'start' ? <span class="field-error">{problem.message}</span> : 'Empty starts the pass now.'}
+          Empty starts the pass now.
         </span>
+        {startProblem && (
+          <span id="tap-start-problem" class="field-error">
+            {startProblem}
+          </span>
+        )}
       </div>
       <div class="field">
         <label for="tap-lifetime">Lifetime</label>
@@ -51,9 +77,10 @@ export function IssueOptionsForm({ policy, value, onChange, check }: IssueOption
               bounds.defaultMinutes ? String(value.unit === 'hours' ? bounds.defaultMinutes / 60 : bounds.defaultMinutes) : ''
             }
             value={value.lifetime}
-            aria-invalid={problem?.field === 'lifetime'}
-            aria-describedby="tap-lifetime-hint"
+            aria-invalid={lifetimeProblem !== null}
+            aria-describedby={lifetimeProblem ? 'tap-lifetime-problem tap-lifetime-hint' : 'tap-lifetime-hint'}
             onInput={(e) => set({ lifetime: e.currentTarget.value })}
+            onBlur={() => leave('lifetime')}
           />
           <select
             aria-label="Lifetime unit"
@@ -65,14 +92,13 @@ export function IssueOptionsForm({ policy, value, onChange, check }: IssueOption
           </select>
         </div>
         <span id="tap-lifetime-hint" class="hint">
-          {problem?.field === 'lifetime' ? (
-            <span class="field-error" role="alert">
-              {problem.message}
-            </span>
-          ) : (
-            lifetimeHint
-          )}
+          {lifetimeHint}
         </span>
+        {lifetimeProblem && (
+          <span id="tap-lifetime-problem" class="field-error">
+            {lifetimeProblem}
+          </span>
+        )}
       </div>
       <div class="field field-check">
         <input
@@ -80,10 +106,16 @@ export function IssueOptionsForm({ policy, value, onChange, check }: IssueOption
           type="checkbox"
           checked={forcedOnce || value.oneTime === true}
           disabled={forcedOnce}
+          aria-describedby={forcedOnce ? 'tap-once-hint' : undefined}
           onChange={(e) => set({ oneTime: e.currentTarget.checked })}
         />
         <label for="tap-once">One-time use</label>
-        {forcedOnce && <span class="hint"> Required by the policy.</span>}
+        {forcedOnce && (
+          <span id="tap-once-hint" class="hint">
+            {' '}
+            Required by the policy.
+          </span>
+        )}
       </div>
     </fieldset>
   );

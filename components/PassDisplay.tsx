@@ -1,28 +1,48 @@
+import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
 import type { IssuedTap } from '@/utils/graph/types';
 import { formatCountdown, formatDateTime, groupForReading, passEnd } from '@/utils/ui/format';
 import { buildInstructions } from '@/utils/ui/instructions';
+import { charClass, spellOut } from '@/utils/ui/spell-out';
 import { useNow } from '@/utils/ui/use-now';
 import { CopyButton } from './CopyButton';
 
 export interface PassDisplayProps {
   tap: IssuedTap;
   userPrincipalName: string;
+  /** Names the card for screen readers: "Temporary Access Pass for Adele Vance". */
+  displayName: string;
+  /** Focus lands on the card when the pass arrives. */
+  cardRef?: Ref<HTMLElement>;
+  /** A copy failed (the browser refused the clipboard). */
+  onCopyFailed?: () => void;
   /** Something holding the pass reached the clipboard (a Copy button, or a manual copy of the value). */
   onCopied?: (text: string) => void;
   onDone: () => void;
 }
 
-/** The new pass, shown once: grouped for reading aloud, copied exactly. */
-export function PassDisplay({ tap, userPrincipalName, onCopied, onDone }: PassDisplayProps) {
+/**
+ * The new pass, shown once. Read visually in groups of four with digits, letters and symbols told apart; read by a
+ * screen reader once, whole; spelled out on request for the phone; copied exactly.
+ */
+export function PassDisplay(props: PassDisplayProps) {
+  const { tap, userPrincipalName, displayName, cardRef, onCopied, onCopyFailed, onDone } = props;
   const now = useNow(1000);
+  const [spelled, setSpelled] = useState(false);
   const start = new Date(tap.startDateTime).getTime();
   const end = passEnd(tap.startDateTime, tap.lifetimeInMinutes);
   return (
-    <section class="card pass-display" aria-labelledby="pass-title">
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; this card is read, not filled in
+    <section
+      class="card pass-display"
+      role="group"
+      aria-label={`Temporary Access Pass for ${displayName}`}
+      tabIndex={-1}
+      ref={cardRef}
+      data-testid="pass-card"
+    >
       <div class="row-between">
-        <h2 id="pass-title" class="section-title">
-          New Temporary Access Pass
-        </h2>
+        <h2 class="section-title">New Temporary Access Pass</h2>
         {tap.isUsableOnce && <span class="badge badge-info">One-time</span>}
       </div>
       <p class="hint">Shown only once. Copy it now or read it to the user.</p>
@@ -39,12 +59,24 @@ export function PassDisplay({ tap, userPrincipalName, onCopied, onDone }: PassDi
           onCopied?.(tap.temporaryAccessPass);
         }}
       >
-        {groupForReading(tap.temporaryAccessPass).map((group, index) => (
-          <span key={index} class="pass-group">
-            {group}
-          </span>
-        ))}
+        <span class="visually-hidden">{tap.temporaryAccessPass}</span>
+        <span class="pass-groups" aria-hidden="true">
+          {groupForReading(tap.temporaryAccessPass).map((group, index) => (
+            <span key={index} class="pass-group">
+              {[...group].map((char, at) => (
+                <span key={at} class={`pass-char pass-${charClass(char)}`}>
+                  {char}
+                </span>
+              ))}
+            </span>
+          ))}
+        </span>
       </p>
+      {spelled && (
+        <p class="pass-spelled" data-testid="pass-spelled">
+          {spellOut(tap.temporaryAccessPass)}
+        </p>
+      )}
       <dl class="facts">
         <dt>Valid from</dt>
         <dd>{formatDateTime(start)}</dd>
@@ -61,6 +93,7 @@ export function PassDisplay({ tap, userPrincipalName, onCopied, onDone }: PassDi
           ariaLabel="Copy pass"
           class="btn btn-primary"
           onCopied={onCopied}
+          onFailed={onCopyFailed}
           gated
         />
         <CopyButton
@@ -68,8 +101,12 @@ export function PassDisplay({ tap, userPrincipalName, onCopied, onDone }: PassDi
           label="Copy instructions"
           class="btn"
           onCopied={onCopied}
+          onFailed={onCopyFailed}
           gated
         />
+        <button type="button" class="btn" aria-pressed={spelled} onClick={() => setSpelled(!spelled)}>
+          Spell out
+        </button>
         <button type="button" class="btn btn-subtle" onClick={onDone}>
           Done
         </button>

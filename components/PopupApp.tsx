@@ -29,10 +29,18 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
   const tenant = (session?.signedIn ? (session.tenantDomain ?? session.tenantId) : null) ?? session?.configuredTenant ?? null;
   const policyError = store.policyError.value;
 
-  if (session && !session.configured) return <NotConfigured onOpenOptions={onOpenOptions} />;
+  if (session && !session.configured) {
+    return (
+      <main class="popup">
+        <h1 class="popup-title">Entra TAP</h1>
+        <NotConfigured onOpenOptions={onOpenOptions} />
+      </main>
+    );
+  }
 
   return (
     <main class="popup">
+      <h1 class="popup-title">Entra TAP</h1>
       {session ? (
         <AccountBar
           session={session}

@@ -24,6 +24,7 @@ export function PreferencesForm({ load, save }: PreferencesFormProps) {
     if (seconds.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_SECONDS) {
       setProblem(`Enter a whole number of seconds from 0 to ${MAX_SECONDS} (0 never clears it).`);
       setSaved(false);
+      requestAnimationFrame(() => document.getElementById('clipboard-seconds')?.focus());
       return;
     }
     setProblem(null);
@@ -54,7 +55,7 @@ export function PreferencesForm({ load, save }: PreferencesFormProps) {
           Only if the clipboard still holds the pass, and at once when you select Done or close the panel. 0 never clears it.
         </span>
         {problem && (
-          <span id="clipboard-seconds-problem" class="field-error" role="alert">
+          <span id="clipboard-seconds-problem" class="field-error">
             {problem}
           </span>
         )}

@@ -32,6 +32,9 @@ export function SettingsForm({ load, save }: SettingsFormProps) {
     setSubmitted(true);
     if (clientIdProblem(clientId) || tenantIdProblem(tenantId)) {
       setSaveState('idle');
+      // The first field with a problem gets the focus: a screen reader reads its label, "invalid" and the problem.
+      const first = clientIdProblem(clientId) ? 'client-id' : 'tenant-id';
+      requestAnimationFrame(() => document.getElementById(first)?.focus());
       return;
     }
     setSaveState('saving');

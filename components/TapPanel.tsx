@@ -13,6 +13,7 @@ import { IssueBar } from './IssueBar';
 import { IssueOptionsForm } from './IssueOptionsForm';
 import { MethodsList } from './MethodsList';
 import { NotConfigured } from './NotConfigured';
+import { PanelHeaderButtons } from './PanelHeaderButtons';
 import { PanelSkeleton } from './PanelSkeleton';
 import { PassDisplay } from './PassDisplay';
 import { PolicyNote } from './PolicyNote';
@@ -31,15 +32,26 @@ export interface TapPanelProps {
   /** The first view, when already asked for (a portal frame asks as soon as it has its ticket). */
   firstView?: Promise<PanelState>;
   onOpenOptions: () => void;
+  /** × : a portal panel hides for this user; a window closes. */
   onClose: () => void;
+  /** Portal panels: fold into the small tab, for every user, until brought back. */
+  onCollapse?: () => void;
 }
 
-export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpenOptions, onClose }: TapPanelProps) {
+/** Moves focus to the element once it exists (after the render that creates it). */
+function focusSoon(get: () => HTMLElement | null | undefined): void {
+  requestAnimationFrame(() => get()?.focus());
+}
+
+export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpenOptions, onClose, onCollapse }: TapPanelProps) {
   const { context, link } = claim;
   const store = useMemo(() => createPanelStore(send, firstView), [send, firstView]);
   const [form, setForm] = useState<IssueFormValue>(EMPTY_ISSUE_FORM);
   const [optionsOpen, setOptionsOpen] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
   const issueButton = useRef<HTMLButtonElement>(null);
+  const optionsButton = useRef<HTMLButtonElement>(null);
+  const passCard = useRef<HTMLElement>(null);
   const focused = useRef(false);
   const now = useNow(30_000);
 
@@ -67,6 +79,13 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
     // Windows all share one URL: the title tells them apart (in the taskbar, and to a screen reader switching windows).
     if (context === 'window' && state) document.title = `${state.user.displayName} – Temporary Access Pass`;
   }, [context, state]);
+
+  // A new pass takes focus (its card is a labelled group: "Temporary Access Pass for …"), so Copy is the next Tab.
+  const issued = store.issued.value;
+  useEffect(() => {
+    if (issued) focusSoon(() => passCard.current);
+  }, [issued]);
+
   const busy = store.busy.value;
   const actionError = store.actionError.value;
   const check = checkIssueForm(form, state?.policy.policy ?? null, now);
@@ -75,25 +94,49 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
       armed,
       guard,
       refused: (why: 'notArmed' | 'tooSoon') =>
-        store.announce(why === 'notArmed' ? NOT_ARMED_SENTENCE : 'That click came too fast to count. Try it again.'),
+        store.announce(why === 'notArmed' ? NOT_ARMED_SENTENCE : 'That came too fast to count. Try it again.'),
     }),
     [armed, guard, store],
   );
 
+  const issue = () => {
+    if (!check.ok) {
+      // A problem in the options: open them, say it once, and put focus on the field.
+      setOptionsOpen(true);
+      setSubmitted(true);
+      store.announce(check.message);
+      focusSoon(() => document.getElementById(`tap-${check.field}`));
+      return;
+    }
+    void store.issue(check.options);
+  };
+  const backToIssue = () => focusSoon(() => issueButton.current);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    // Escape closes the innermost thing: a confirmation (ConfirmRow handles it), then the options, then a window.
+    if (optionsOpen) {
+      event.preventDefault();
+      setOptionsOpen(false);
+      focusSoon(() => optionsButton.current);
+    } else if (context === 'window') {
+      event.preventDefault();
+      onClose();
+    }
+  };
+
+  const title = state ? `Temporary Access Pass for ${state.user.displayName}` : 'Temporary Access Pass';
   return (
     <GateContext.Provider value={gate}>
-      <main class={`panel panel-${context}`}>
-        <button
-          type="button"
-          class="close"
-          aria-label="Close panel"
-          onClick={() => {
+      <main class={`panel panel-${context}`} aria-label={title} onKeyDown={onKeyDown}>
+        <PanelHeaderButtons
+          context={context}
+          onCollapse={onCollapse}
+          onClose={() => {
             store.forgetPass();
             onClose();
           }}
-        >
-          ×
-        </button>
+        />
         {phase === 'loading' && <PanelSkeleton />}
         {phase === 'notConfigured' && <NotConfigured onOpenOptions={onOpenOptions} />}
         {phase === 'signedOut' && <SignInPrompt onSignIn={() => void store.signIn()} busy={busy === 'signIn'} />}
@@ -107,46 +150,84 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
               <GateNotice armed={armed} onOpenWindow={() => void send('openInWindow', {}).catch(() => undefined)} />
             )}
             {link && (
-              <p class="link-origin" data-testid="link-origin" role="note">
+              <p class="link-origin" data-testid="link-origin" role="note" id="link-origin">
                 Opened from a link to <span class="mono">{link}</span>. Check that it is the user you meant.
               </p>
             )}
             <EligibilityNotice eligibility={state.eligibility} id="eligibility" />
-            {store.issued.value && (
+            {issued && (
               <PassDisplay
-                tap={store.issued.value}
+                tap={issued}
+                displayName={state.user.displayName}
                 userPrincipalName={state.user.userPrincipalName}
+                cardRef={passCard}
                 onCopied={(text) => void store.copied(text)}
-                onDone={() => store.forgetPass()}
+                onCopyFailed={() => store.announce('Copy failed. Select the pass and press Ctrl+C, or read it out.')}
+                onDone={() => {
+                  store.forgetPass();
+                  backToIssue();
+                }}
               />
             )}
             {state.passUnreadable ? (
               <p class="muted">{state.passUnreadable.message}</p>
             ) : (
-              <CurrentPass pass={state.currentPass} onRevoke={(id) => void store.revoke(id)} busy={busy !== null} />
+              <CurrentPass
+                pass={state.currentPass}
+                busy={busy !== null}
+                onRevoke={async (id) => {
+                  await store.revoke(id);
+                  if (!store.state.value?.currentPass) backToIssue();
+                }}
+              />
             )}
             <IssueBar
               hasPass={state.currentPass !== null || state.passUnreadable !== null}
-              disabled={!state.eligibility.canIssue || !check.ok}
+              disabled={!state.eligibility.canIssue}
+              invalid={!check.ok}
               busy={busy === 'issue'}
-              describedBy={state.eligibility.canIssue ? undefined : 'eligibility'}
+              describedBy={
+                [state.eligibility.canIssue ? '' : 'eligibility', link ? 'link-origin' : ''].filter(Boolean).join(' ') ||
+                undefined
+              }
               optionsOpen={optionsOpen}
               customised={isCustomised(form)}
               onToggleOptions={() => setOptionsOpen(!optionsOpen)}
-              onIssue={() => check.ok && void store.issue(check.options)}
+              onIssue={issue}
               buttonRef={issueButton}
+              optionsRef={optionsButton}
             />
-            {!check.ok && !optionsOpen && <p class="field-error">{check.message}</p>}
             <div id="issue-options" hidden={!optionsOpen}>
-              {optionsOpen && <IssueOptionsForm policy={state.policy.policy} value={form} onChange={setForm} check={check} />}
+              {optionsOpen && (
+                <IssueOptionsForm
+                  policy={state.policy.policy}
+                  value={form}
+                  onChange={(next) => {
+                    setForm(next);
+                  }}
+                  check={check}
+                  submitted={submitted}
+                  onProblem={(message) => store.announce(message)}
+                />
+              )}
             </div>
           </>
         )}
         {actionError && (
           <ErrorNotice
             error={actionError}
-            onRetry={store.retryable.value ? () => void store.retry() : undefined}
-            onDismiss={() => store.clearActionError()}
+            onRetry={
+              store.retryable.value
+                ? () => {
+                    backToIssue();
+                    void store.retry();
+                  }
+                : undefined
+            }
+            onDismiss={() => {
+              store.clearActionError();
+              backToIssue();
+            }}
           />
         )}
         {phase === 'loaded' && state && (

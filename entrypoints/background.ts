@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createServices } from '@/utils/background/create-services';
 import { createDispatcher } from '@/utils/background/dispatcher';
 import { setupContextMenus } from '@/utils/context-menu';
+import { TOGGLE_PANEL } from '@/utils/frame-protocol';
 import { openNoticeWindow, openPanelWindow, watchPanelWindows } from '@/utils/panel-window';
 import { policyCacheItem, settingsItem } from '@/utils/storage';
 
@@ -24,6 +25,12 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void services.frames.forgetTab(tabId);
     services.panelLoads.forgetTab(tabId);
+  });
+
+  // The shortcut (manifest "commands"): relayed to the content script of the tab it was pressed in.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'toggle-panel' || tab?.id === undefined) return;
+    browser.tabs.sendMessage(tab.id, { type: TOGGLE_PANEL }).catch(() => undefined); // no content script there
   });
 
   setupContextMenus({ openPanelWindow, openNoticeWindow });

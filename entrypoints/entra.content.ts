@@ -2,36 +2,25 @@
  * On a user page of the admin center, shows the panel (an extension page in a frame) for that user.
  * The portal page is assumed hostile: the frame lives in a closed shadow root the page can't reach, the content script
  * introduces it to the background (which user, one-time ticket) and hands the ticket to that frame alone, over a
- * private port that also carries whether the frame is really seen where it belongs. Its size never depends on what it
- * shows, so the page can't read the panel's state off its box. No UI framework here; WXT's location watcher drives it,
- * since the portal is a hash-routed SPA whose hashchange doesn't always fire.
+ * private port that also carries whether the frame is really seen where it belongs, and the portal's theme.
+ * Collapsed (for every user, remembered per portal host) or closed (for this user), a small tab brings it back, as does
+ * the shortcut. No UI framework here; WXT's location watcher drives it, since the portal is a hash-routed SPA whose
+ * hashchange doesn't always fire.
  */
+import { FRAME_CSS, HOST_CSS, inPlace, looksVisible } from '@/utils/content/host-geometry';
+import { createPanelTab, type PanelTab } from '@/utils/content/panel-tab';
+import { portalTheme, watchPortalTheme } from '@/utils/content/portal-theme';
 import { getUserIdFromUrl } from '@/utils/entra-url';
-import { FRAME_HELLO, type HostToPanel, type PanelToHost } from '@/utils/frame-protocol';
+import { FRAME_HELLO, type HostToPanel, type PanelToHost, TOGGLE_PANEL } from '@/utils/frame-protocol';
 
 const HOST_TAG = 'entra-tap-panel';
-const TOP = 56;
-const RIGHT = 16;
-const WIDTH = 360;
-const MAX_HEIGHT = 560;
-const BOTTOM_GAP = 72;
 /** A page that keeps removing the frame gets it back this often per user page, then not at all. */
 const MAX_REMOUNTS = 3;
 /** A frame that hasn't said it is ready this long after its hello (its ticket refused, the worker gone) is replaced. */
 const READY_TIMEOUT_MS = 8_000;
 const VISIBILITY_CHECK_MS = 250;
-
-const important = (css: string) => css.replaceAll(';', '!important;');
-/**
- * `all: initial` first: no property the page's CSS could set on our element is left to it (inline !important wins).
- * A fixed size: a frame that grew with its content would tell the page whether a user has a pass.
- */
-const HOST_CSS = important(
-  `all:initial;display:block;position:fixed;top:${TOP}px;right:${RIGHT}px;width:min(${WIDTH}px,calc(100vw - ${2 * RIGHT}px));` +
-    `height:min(${MAX_HEIGHT}px,calc(100vh - ${BOTTOM_GAP}px));border-radius:8px;overflow:hidden;` +
-    'box-shadow:0 6px 24px #0004;z-index:2147483000;',
-);
-const FRAME_CSS = important('all:initial;display:block;width:100%;height:100%;border:0;');
+/** storage.local: the portal hosts where the admin collapsed the panel. */
+const COLLAPSED_KEY = 'collapsedPanels';
 
 /**
  * Introduces a frame to the background. A worker that is stopping as the message arrives drops it (no answer): then
@@ -56,56 +45,28 @@ function ticket(): string {
     .replace(/=+$/, '');
 }
 
-/**
- * The host exactly where and as large as it belongs: a page that moves, zooms, scales or shrinks the panel (to slip a
- * button under the admin's cursor) changes this box, and the panel stops acting until it has been still again.
- */
-function inPlace(host: HTMLElement): boolean {
-  if (host.parentNode !== document.documentElement || document.visibilityState !== 'visible') return false;
-  const rect = host.getBoundingClientRect();
-  const width = document.documentElement.clientWidth;
-  const near = (a: number, b: number) => Math.abs(a - b) <= 1;
-  return (
-    near(rect.top, TOP) &&
-    near(rect.right, width - RIGHT) &&
-    near(rect.width, Math.min(WIDTH, innerWidth - 2 * RIGHT)) &&
-    near(rect.height, Math.min(MAX_HEIGHT, innerHeight - BOTTOM_GAP))
-  );
-}
-
-/** In place, not faded, filtered or covered (IntersectionObserver v2 checks the same in Chromium, and more). */
-function looksVisible(host: HTMLElement): boolean {
-  if (!inPlace(host)) return false;
-  const rect = host.getBoundingClientRect();
-  for (let element: Element | null = host; element; element = element.parentElement) {
-    const style = getComputedStyle(element);
-    if (style.opacity !== '1' || style.visibility !== 'visible' || style.filter !== 'none') return false;
-    if (style.clipPath !== 'none' || (style.mask && style.mask !== 'none')) return false;
-  }
-  const inset = 6;
-  const points: [number, number][] = [
-    [rect.left + rect.width / 2, rect.top + rect.height / 2],
-    [rect.left + inset, rect.top + inset],
-    [rect.right - inset, rect.top + inset],
-    [rect.left + inset, rect.bottom - inset],
-    [rect.right - inset, rect.bottom - inset],
-  ];
-  return points.every(([x, y]) => document.elementFromPoint(x, y) === host);
-}
-
 interface Mounted {
   userId: string;
   nonce: string;
+  post(message: HostToPanel): void;
+  /** Puts the keyboard in the panel (now, or once it is ready). */
+  focus(): void;
+  hasFocus(): boolean;
   remove(): void;
 }
 
 export default defineContentScript({
   matches: ['https://entra.microsoft.com/*', 'https://portal.azure.com/*'],
-  main(ctx) {
+  async main(ctx) {
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     let mounted: Mounted | null = null;
+    let tab: PanelTab | null = null;
     let closedFor: string | null = null;
     let remounts = 0;
+    let theme = portalTheme();
+    const collapsedOn = async () =>
+      ((await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] ?? {}) as Record<string, boolean>;
+    let collapsed = (await collapsedOn().catch((): Record<string, boolean> => ({})))[location.host] === true;
 
     const unmount = () => {
       const current = mounted;
@@ -114,8 +75,12 @@ export default defineContentScript({
       current.remove();
       void browser.runtime.sendMessage({ type: 'releaseFrame', nonce: current.nonce }).catch(() => undefined);
     };
+    const hideTab = () => {
+      tab?.remove();
+      tab = null;
+    };
 
-    function mount(userId: string): void {
+    function mount(userId: string, focusWhenReady = false): void {
       const nonce = ticket();
       // Sent before the frame exists: the background starts the user's first view while the panel page loads.
       const introduced = introduce(nonce, userId);
@@ -128,6 +93,8 @@ export default defineContentScript({
       let expectedHostStyle = '';
       let expectedFrameStyle = '';
       let loads = 0;
+      let ready = false;
+      let wantsFocus = focusWhenReady;
       let lastVisible: boolean | null = null;
       let checkedAt = 0;
       let readyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -137,12 +104,19 @@ export default defineContentScript({
         for (const { name } of [...host.attributes]) if (name !== 'style') host.removeAttribute(name);
         host.style.cssText = HOST_CSS;
         expectedHostStyle = host.style.cssText;
+        // A landmark in the portal's own accessibility tree, so a screen reader can jump to the panel.
+        host.setAttribute('role', 'complementary');
+        host.setAttribute('aria-label', 'Entra TAP');
       };
       const styleFrame = () => {
         frame.style.cssText = FRAME_CSS;
         expectedFrameStyle = frame.style.cssText;
         frame.title = 'Entra TAP panel';
         frame.allow = 'clipboard-write';
+      };
+      const focusPanel = () => {
+        frame.focus();
+        post({ type: 'focus' });
       };
 
       const remove = () => {
@@ -167,7 +141,11 @@ export default defineContentScript({
           if (record.type === 'childList' && host.parentNode !== document.documentElement) return tampered();
           if (record.target === frame && record.attributeName === 'src' && frame.getAttribute('src') !== src) return tampered();
         }
-        if (host.style.cssText !== expectedHostStyle || host.attributes.length !== 1) styleHost();
+        const attributesAsSet =
+          host.attributes.length === 3 &&
+          host.getAttribute('role') === 'complementary' &&
+          host.getAttribute('aria-label') === 'Entra TAP';
+        if (host.style.cssText !== expectedHostStyle || !attributesAsSet) styleHost();
         if (frame.style.cssText !== expectedFrameStyle) styleFrame();
       });
 
@@ -189,12 +167,14 @@ export default defineContentScript({
       visibilityFrame = requestAnimationFrame(watchVisibility);
 
       channel.port1.onmessage = ({ data }: MessageEvent<PanelToHost>) => {
-        if (data?.type === 'ready') clearTimeout(readyTimer);
-        else if (data?.type === 'attention') attentive = data.active === true;
-        else if (data?.type === 'close') {
-          closedFor = userId;
-          unmount();
-        }
+        if (data?.type === 'ready') {
+          clearTimeout(readyTimer);
+          ready = true;
+          if (wantsFocus) focusPanel();
+          wantsFocus = false;
+        } else if (data?.type === 'attention') attentive = data.active === true;
+        else if (data?.type === 'close') closeForUser(userId);
+        else if (data?.type === 'collapse') void setCollapsed(true, true);
       };
 
       frame.addEventListener('load', () => {
@@ -205,6 +185,7 @@ export default defineContentScript({
         // To the extension origin only: a page's own frame of panel.html at another URL would not receive it either.
         frame.contentWindow?.postMessage({ type: FRAME_HELLO, nonce }, extensionOrigin, [channel.port2]);
         readyTimer = setTimeout(tampered, READY_TIMEOUT_MS); // never a dead box on the portal
+        post({ type: 'theme', theme });
         lastVisible = looksVisible(host);
         post({ type: 'visibility', visible: lastVisible });
       });
@@ -224,21 +205,58 @@ export default defineContentScript({
       guard.observe(host, { attributes: true });
       guard.observe(frame, { attributes: true });
       guard.observe(document.documentElement, { childList: true });
-      mounted = { userId, nonce, remove };
+      mounted = {
+        userId,
+        nonce,
+        post,
+        focus: () => {
+          if (ready) focusPanel();
+          else wantsFocus = true;
+        },
+        hasFocus: () => document.activeElement === host,
+        remove,
+      };
     }
 
-    const update = (url: URL | Location) => {
+    /** Panel, tab or nothing, for the page the portal shows now. */
+    const update = (url: URL | Location, focus = false) => {
       const userId = getUserIdFromUrl(url);
       if (userId !== closedFor) closedFor = null;
       if (userId !== mounted?.userId) remounts = 0;
-      if (!userId || userId === closedFor) unmount();
-      else if (userId !== mounted?.userId) {
+      if (!userId) {
+        unmount();
+        hideTab();
+      } else if (collapsed || userId === closedFor) {
+        unmount();
+        tab ??= createPanelTab(theme, expand);
+        if (focus) tab.focus();
+      } else {
+        hideTab();
         // A new frame per user rather than a new src: no history entry in the portal's tab, and the old frame (with any
         // pass it showed) is destroyed, not navigated.
-        unmount();
-        mount(userId);
+        if (userId !== mounted?.userId) {
+          unmount();
+          mount(userId, focus);
+        } else if (focus) mounted.focus();
       }
     };
+
+    async function setCollapsed(value: boolean, focus = false): Promise<void> {
+      collapsed = value;
+      update(location, focus);
+      const all = await collapsedOn().catch(() => ({}) as Record<string, boolean>);
+      if (value) all[location.host] = true;
+      else delete all[location.host];
+      await browser.storage.local.set({ [COLLAPSED_KEY]: all }).catch(() => undefined);
+    }
+    function closeForUser(userId: string): void {
+      closedFor = userId;
+      update(location, true); // focus goes to the tab that brings it back, not to the page's body
+    }
+    function expand(): void {
+      closedFor = null;
+      void setCollapsed(false, true);
+    }
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => update(newUrl));
     // Back from the back/forward cache, the frame's ticket may have been replaced by a later page of this tab.
@@ -247,7 +265,31 @@ export default defineContentScript({
       unmount();
       update(location);
     });
-    ctx.onInvalidated(unmount);
+    // Another tab of the same portal collapsed or brought back the panel.
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !changes[COLLAPSED_KEY]) return;
+      const next = (changes[COLLAPSED_KEY].newValue as Record<string, boolean> | undefined)?.[location.host] === true;
+      if (next === collapsed) return;
+      collapsed = next;
+      update(location);
+    });
+    // The shortcut (commands, relayed by the background): bring the panel back, go to it, or fold it away.
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id || sender.tab || (message as { type?: unknown })?.type !== TOGGLE_PANEL) return;
+      if (!getUserIdFromUrl(location)) return;
+      if (tab) expand();
+      else if (mounted?.hasFocus()) void setCollapsed(true, true);
+      else mounted?.focus();
+    });
+    watchPortalTheme((next) => {
+      theme = next;
+      mounted?.post({ type: 'theme', theme });
+      tab?.setTheme(theme);
+    });
+    ctx.onInvalidated(() => {
+      unmount();
+      hideTab();
+    });
     update(location);
   },
 });

@@ -3,7 +3,7 @@
  * With a display: a visible browser on a user page until Ctrl-C. Without one: a headless walk-through
  * (configure, sign in, the panel on a user page, a pass issued, the popup) that writes screenshots to demo-output/.
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtensionBrowser } from '../tests/e2e/harness/extension-browser';
 import { completeSignIn, panel, portalUserUrl } from '../tests/e2e/harness/session';
@@ -80,6 +80,43 @@ async function main() {
     .first()
     .waitFor();
   await shoot(popup, '6-popup.png');
+  await popup.close();
+
+  // The same panel for every admin: the portal's dark theme, 400 % zoom, forced colours, and folded to its tab.
+  tenant.control.setPortalTheme('dark');
+  await portal.goto('about:blank');
+  await portal.goto(portalUserUrl(TARGETS.lynne.id));
+  await frame.getByRole('button', { name: /Issue TAP/ }).click();
+  await frame.getByRole('button', { name: 'Replace' }).click();
+  await frame.getByRole('button', { name: 'Spell out' }).click();
+  await frame.getByTestId('pass-spelled').waitFor();
+  await shoot(portal, '7-dark-theme.png');
+  if (headless) copyFileSync(resolve(OUTPUT_DIR, '7-dark-theme.png'), resolve(import.meta.dirname, '../docs/panel-dark.png'));
+  tenant.control.setPortalTheme('light');
+
+  await portal.emulateMedia({ forcedColors: 'active' });
+  await portal.goto('about:blank');
+  await portal.goto(portalUserUrl(TARGETS.adele.id));
+  await frame.getByRole('button', { name: /Issue TAP/ }).waitFor();
+  await shoot(portal, '9-forced-colors.png');
+  await portal.emulateMedia({ forcedColors: 'none' });
+
+  await frame.getByRole('button', { name: 'Collapse panel' }).click();
+  await portal.locator('entra-tap-tab').waitFor();
+  await shoot(portal, '10-collapsed-tab.png');
+  const tab = await portal.locator('entra-tap-tab').boundingBox();
+  if (tab) await portal.mouse.click(tab.x + tab.width / 2, tab.y + tab.height / 2); // leave it expanded
+  await frame.getByRole('button', { name: /Issue TAP/ }).waitFor();
+
+  // 400 %: a 1280 × 800 window shows 320 × 200 CSS pixels.
+  const zoomed = await browser.context.newPage();
+  await zoomed.setViewportSize({ width: 320, height: 200 });
+  await zoomed.goto(portalUserUrl(TARGETS.adele.id));
+  await panel(zoomed)
+    .getByRole('button', { name: /Issue TAP/ })
+    .waitFor();
+  await shoot(zoomed, '8-zoom-400.png');
+  await zoomed.close();
 
   await shutdown();
   console.log('Screenshots:');

@@ -14,13 +14,18 @@ export interface FrameHello {
 /** The portal's theme as the content script reads it from the shell. */
 export type PortalTheme = 'light' | 'dark' | 'highContrastDark' | 'highContrastLight';
 
-export type HostToPanel = { type: 'visibility'; visible: boolean } | { type: 'theme'; theme: PortalTheme };
+/** focus: the admin asked for the panel (the shortcut): it puts the keyboard on its heading. */
+export type HostToPanel = { type: 'visibility'; visible: boolean } | { type: 'theme'; theme: PortalTheme } | { type: 'focus' };
 
 /**
- * ready: the background accepted the ticket (else the content script replaces the frame); close: the admin closed it;
- * attention: the pointer or the keyboard is in the panel (the host is then checked every frame, not every 250 ms).
+ * ready: the background accepted the ticket (else the content script replaces the frame); close: hide it for this
+ * user; collapse: fold it to the tab for every user; attention: the pointer or the keyboard is in the panel (the host
+ * is then checked every frame, not every 250 ms).
  */
-export type PanelToHost = { type: 'ready' } | { type: 'close' } | { type: 'attention'; active: boolean };
+export type PanelToHost = { type: 'ready' } | { type: 'close' } | { type: 'collapse' } | { type: 'attention'; active: boolean };
+
+/** Background → content script: the toggle-panel command (the shortcut) was pressed in this tab. */
+export const TOGGLE_PANEL = 'entra-tap:toggle-panel';
 
 export function isFrameHello(data: unknown): data is FrameHello {
   const hello = data as Partial<FrameHello> | null;

@@ -29,6 +29,32 @@ async function claimAs(ticket?: string): Promise<PanelClaim | null> {
   return sendRequest('claimPanel', ticket ? { ticket } : {}).catch(() => null);
 }
 
+/**
+ * The shortcut brought the admin here: the keyboard starts on the panel's heading (the user's name). While the view
+ * is still loading it waits on the panel itself, and moves to the heading once that appears.
+ */
+function focusPanel(): void {
+  const focusOn = (element: HTMLElement) => {
+    element.tabIndex = -1;
+    element.focus();
+  };
+  const heading = document.querySelector<HTMLElement>('.user-name');
+  if (heading) {
+    focusOn(heading);
+    return;
+  }
+  const main = document.querySelector<HTMLElement>('main');
+  if (main) focusOn(main);
+  const observer = new MutationObserver(() => {
+    const arrived = document.querySelector<HTMLElement>('.user-name');
+    if (!arrived) return;
+    observer.disconnect();
+    if (document.activeElement === main || document.activeElement === document.body) focusOn(arrived);
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 10_000);
+}
+
 async function startInFrame(root: HTMLElement): Promise<void> {
   document.documentElement.dataset.context = 'portal';
   let claim: PanelClaim | null = null;
@@ -51,6 +77,8 @@ async function startInFrame(root: HTMLElement): Promise<void> {
   const guard = createActivationGuard(window, undefined, (active) => port.post({ type: 'attention', active }));
   port.onMessage((message) => {
     if (message.type === 'visibility') gate.reportHost(message.visible);
+    else if (message.type === 'theme') document.documentElement.dataset.theme = message.theme;
+    else if (message.type === 'focus') focusPanel();
   });
   const send = withTicket(port.ticket);
   const Panel = () => (
@@ -62,6 +90,7 @@ async function startInFrame(root: HTMLElement): Promise<void> {
       firstView={firstView}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onClose={() => port.post({ type: 'close' })}
+      onCollapse={() => port.post({ type: 'collapse' })}
     />
   );
   render(<Panel />, root);

@@ -2,7 +2,7 @@
 import { activate, type FaultSpec } from './faults';
 import { type HttpReply, type IncomingCall, jsonReply } from './http';
 import type { LoggedRequest } from './request-log';
-import { resetRuntime, type TenantRuntime } from './runtime';
+import { type PortalShellTheme, resetRuntime, type TenantRuntime } from './runtime';
 import { APP } from './seed';
 import type { TapPolicy, TenantState } from './state';
 import { GRAPH_APP_ID, GRAPH_RESOURCE, KNOWN_GRAPH_SCOPES } from './sts/scopes';
@@ -26,6 +26,8 @@ export interface TenantControl {
   markTapUsed(userId: string): void;
   /** Sign-ins answer as directory `tenantId` (null: this tenant again). */
   answerForTenant(tenantId: string | null): void;
+  /** The portal shell's theme on every page it serves from now on. */
+  setPortalTheme(theme: PortalShellTheme): void;
   /** Serves `html` at `path` on the portal hosts (a page an attacker controls on the portal's origin). */
   servePortalPage(path: string, html: string, headers?: Record<string, string>): void;
 }
@@ -74,6 +76,9 @@ export function createControl(runtime: TenantRuntime): TenantControl {
     },
     answerForTenant: (tenantId) => {
       runtime.tokenTenantId = tenantId;
+    },
+    setPortalTheme: (theme) => {
+      runtime.portalTheme = theme;
     },
     servePortalPage: (path, html, headers = {}) => {
       runtime.extraPages.set(path, { html, headers });

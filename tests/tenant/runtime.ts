@@ -35,9 +35,13 @@ export interface TenantRuntime {
    * tenanted authority; stands for a misrouted sign-in or a domain that names another directory.
    */
   tokenTenantId: string | null;
+  /** The theme the portal shell shows (the classes it puts on <body>). */
+  portalTheme: PortalShellTheme;
   /** Extra pages on the portal hosts (hostile pages for the attacks spec), by path, with their own headers. */
   extraPages: Map<string, { html: string; headers: Record<string, string> }>;
 }
+
+export type PortalShellTheme = 'light' | 'dark' | 'highContrastDark' | 'highContrastLight';
 
 /** The tid the sign-in service puts in tokens and client_info. */
 export function tokenTenantId(runtime: TenantRuntime): string {
@@ -55,6 +59,7 @@ export function createRuntime(latencyMs: number): TenantRuntime {
     pending: new Map(),
     origin: '',
     tokenTenantId: null,
+    portalTheme: 'light',
     extraPages: new Map(),
   };
 }
@@ -66,5 +71,6 @@ export function resetRuntime(runtime: TenantRuntime): void {
   runtime.latencyMs = runtime.initialLatencyMs;
   runtime.pending.clear();
   runtime.tokenTenantId = null;
+  runtime.portalTheme = 'light';
   runtime.extraPages.clear();
 }

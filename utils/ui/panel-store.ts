@@ -1,6 +1,6 @@
 import { batch, signal } from '@preact/signals';
 import { sha256Hex } from '@/utils/clipboard-ops';
-import type { IssuedTap, TapMethod } from '@/utils/graph/types';
+import type { AuthMethodSummary, IssuedTap, TapMethod } from '@/utils/graph/types';
 import type { ErrorInfo, IssueOptions, PanelState, RequestMap, RequestType } from '@/utils/messages';
 import { RequestError } from '@/utils/send-request';
 
@@ -29,6 +29,17 @@ function withoutValue(tap: IssuedTap): TapMethod {
   return method;
 }
 
+const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
+
+/** The registered methods as Graph lists them now: the new pass in place of any earlier one. */
+function withPass(methods: AuthMethodSummary[], tap: TapMethod): AuthMethodSummary[] {
+  const others = methods.filter((method) => method.odataType !== TAP_TYPE);
+  return [...others, { id: tap.id, odataType: TAP_TYPE, label: 'Temporary Access Pass', detail: null }];
+}
+
+/** Live-region text is cleared after this long, so a screen reader browsing later doesn't find a stale sentence. */
+const ANNOUNCEMENT_MS = 8_000;
+
 /**
  * Everything the panel shows, as signals. The issued pass lives here, in memory only, until Done or unload.
  * `send` carries the panel's ticket: the background answers for the user it bound this panel to, and no other.
@@ -47,18 +58,31 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
   let lastAction: (() => Promise<void>) | null = null;
   /** SHA-256 of the last text copied from this panel that held the pass (never the text itself). */
   let copiedDigest: Promise<string> | null = null;
+  let announcementTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Says something once in the panel's polite live region, then clears it. */
+  function announce(text: string): void {
+    clearTimeout(announcementTimer);
+    announcement.value = text;
+    if (text) announcementTimer = setTimeout(() => (announcement.value = ''), ANNOUNCEMENT_MS);
+  }
 
   function fail(error: unknown, where: 'load' | 'action' | 'issue'): void {
     const info = toErrorInfo(error);
     batch(() => {
       retryable.value = where === 'issue' ? ISSUE_RETRYABLE.has(info.kind) : canRetry(info);
-      if (info.kind === 'notConfigured') phase.value = 'notConfigured';
-      else if (info.kind === 'signedOut') phase.value = 'signedOut';
-      else if (where === 'load' && !state.value) {
+      // Errors shown in a notice are announced by its alert; only a change of the whole view is said here.
+      if (info.kind === 'notConfigured' || info.kind === 'signedOut') {
+        phase.value = info.kind;
+        announce(info.message);
+      } else if (where === 'load' && !state.value) {
         loadError.value = info;
         phase.value = 'error';
-      } else actionError.value = info;
-      announcement.value = info.message;
+        announce('');
+      } else {
+        actionError.value = info;
+        announce('');
+      }
     });
   }
 
@@ -75,7 +99,6 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
       batch(() => {
         state.value = next;
         phase.value = 'loaded';
-        if (quiet) announcement.value = 'Updated.';
       });
     } catch (error) {
       fail(error, 'load');
@@ -90,14 +113,19 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     batch(() => {
       busy.value = 'issue';
       actionError.value = null;
-      announcement.value = 'Issuing a Temporary Access Pass…';
+      announce('Issuing a Temporary Access Pass…');
     });
     try {
       const tap = await send('issueTap', { userId: user.id, attemptId: inFlightAttempt, options });
       batch(() => {
         issued.value = tap;
-        if (state.value) state.value = { ...state.value, currentPass: withoutValue(tap) };
-        announcement.value = 'Temporary Access Pass issued.';
+        const current = state.value;
+        if (current) {
+          const pass = withoutValue(tap);
+          state.value = { ...current, currentPass: pass, methods: withPass(current.methods, pass) };
+        }
+        // No announcement: focus moves to the new pass, whose label says it ("Temporary Access Pass for …").
+        announce('');
       });
     } catch (error) {
       fail(error, 'issue');
@@ -116,12 +144,12 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     batch(() => {
       busy.value = 'revoke';
       actionError.value = null;
-      announcement.value = 'Revoking the pass…';
+      announce('Revoking the pass…');
     });
     try {
-      await send('revokeTap', { userId: user.id, methodId });
+      const result = await send('revokeTap', { userId: user.id, methodId });
       if (issued.value?.id === methodId) issued.value = null;
-      announcement.value = 'Pass revoked.';
+      announce(result.alreadyGone ? (result.message ?? 'That pass was already gone.') : 'Pass revoked.');
       await load(true);
     } catch (error) {
       fail(error, 'action');
@@ -137,12 +165,13 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     try {
       await send('signIn', {});
       busy.value = null;
+      announce('');
       await load();
     } catch (error) {
       const info = toErrorInfo(error);
       batch(() => {
         if (info.kind !== 'cancelled') actionError.value = info;
-        announcement.value = info.message;
+        else announce(info.message); // no notice for a cancel: say it here
       });
     } finally {
       busy.value = null;
@@ -154,14 +183,11 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     const digest = sha256Hex(text);
     copiedDigest = digest; // set at once: a Done right after Copy must still find it
     const watch = await send('clearClipboard', { digest: await digest, when: 'later' }).catch(() => null);
-    announcement.value = watch?.scheduled
-      ? `Copied. It is cleared from the clipboard in ${watch.afterSeconds} seconds, or when you select Done.`
-      : 'Copied.';
-  }
-
-  /** Says something once in the panel's live region (e.g. why a click did nothing). */
-  function announce(text: string): void {
-    announcement.value = text;
+    announce(
+      watch?.scheduled
+        ? `Copied. It is cleared from the clipboard in ${watch.afterSeconds} seconds, or when you select Done.`
+        : 'Copied.',
+    );
   }
 
   /** Forgets the pass for good (it cannot be shown again) and clears it from the clipboard if it is still there. */

@@ -1,6 +1,6 @@
 /** The fake Entra admin center / Azure portal page (same page on both hosts, any path, e.g. /contoso.onmicrosoft.com/). */
 import { escapeHtml, type HttpReply, htmlReply, textReply } from '../http';
-import type { TenantRuntime } from '../runtime';
+import type { PortalShellTheme, TenantRuntime } from '../runtime';
 import { PORTAL_APP_JS } from './app-script';
 import { HOSTILE_CSS, SHELL_CSS } from './styles';
 
@@ -18,13 +18,24 @@ function seedJson(runtime: TenantRuntime): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
+/**
+ * The shell's theme classes on <body>, as the Azure portal sets them (fxs-theme-* with fxs-mode-*, Azure/portaldocs
+ * samples). Its high-contrast classes are not documented: "fxs-high-contrast-*" here stands for them [inference].
+ */
+export const THEME_CLASSES: Record<PortalShellTheme, string> = {
+  light: 'fxs-theme-light fxs-mode-light',
+  dark: 'fxs-theme-dark fxs-mode-dark',
+  highContrastDark: 'fxs-theme-dark fxs-mode-dark fxs-high-contrast-black',
+  highContrastLight: 'fxs-theme-light fxs-mode-light fxs-high-contrast-white',
+};
+
 export function portalPage(runtime: TenantRuntime, host: string): string {
   const product = host.startsWith('portal.azure') ? 'Microsoft Azure' : 'Microsoft Entra admin center';
   const allUsers = '#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers';
   const policy = '#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods/fromNav/Identity';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(product)}</title>
 <style>${SHELL_CSS}${HOSTILE_CSS}</style></head>
-<body>
+<body class="${THEME_CLASSES[runtime.portalTheme]}">
 <header id="portal-header" data-testid="portal-header"><span class="brand">${escapeHtml(product)}</span>
 <span id="portal-tenant">${escapeHtml(runtime.state.tenant.displayName)} (${escapeHtml(runtime.state.tenant.domain)})</span></header>
 <div id="portal-body">

@@ -24,4 +24,8 @@ export const SHELL_CSS = `
 #portal-blade { flex: 1; padding: 16px 24px; }
 .blade-tabs a { margin-right: 16px; }
 .user-fields dt { font-weight: 600; }
+body.fxs-mode-dark, body.fxs-mode-dark #portal-nav, body.fxs-mode-dark div, body.fxs-mode-dark main { background: #1b1a19 !important; color: #f3f2f1 !important; }
+body.fxs-mode-dark #portal-header { background: #292827; }
+body.fxs-high-contrast-black, body.fxs-high-contrast-black * { background: #000 !important; color: #fff !important; }
+body.fxs-high-contrast-white, body.fxs-high-contrast-white * { background: #fff !important; color: #000 !important; }
 `;

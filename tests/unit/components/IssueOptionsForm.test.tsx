@@ -11,10 +11,12 @@ afterEach(cleanup);
 
 function Harness({ policy }: { policy: TapPolicy }) {
   const [value, setValue] = useState(EMPTY_ISSUE_FORM);
+  const [said, setSaid] = useState('');
   const check = checkIssueForm(value, policy, Date.now());
   return (
     <>
-      <IssueOptionsForm policy={policy} value={value} onChange={setValue} check={check} />
+      <IssueOptionsForm policy={policy} value={value} onChange={setValue} check={check} onProblem={setSaid} />
+      <output data-testid="said">{said}</output>
       <output data-testid="sent">{check.ok ? JSON.stringify(check.options) : 'refused'}</output>
     </>
   );
@@ -25,9 +27,18 @@ describe('IssueOptionsForm', () => {
     render(<Harness policy={POLICY} />);
     expect(screen.getByText('Default 1 hour, allowed 1–8 hours.')).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Lifetime'), { target: { value: '12' } });
-    expect(screen.getByRole('alert').textContent).toBe('12 hours is outside the allowed range. The policy allows 1–8 hours.');
     expect(screen.getByTestId('sent').textContent).toBe('refused');
-    expect(screen.getByLabelText('Lifetime').getAttribute('aria-invalid')).toBe('true');
+    // Nothing is said while typing: no alert, no message yet.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/outside the allowed range/)).toBeNull();
+    fireEvent.blur(screen.getByLabelText('Lifetime'));
+    const problem = screen.getByText('12 hours is outside the allowed range. The policy allows 1–8 hours.', {
+      selector: '.field-error',
+    });
+    const field = screen.getByLabelText('Lifetime');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(problem.id);
+    expect(screen.getByTestId('said').textContent).toBe('12 hours is outside the allowed range. The policy allows 1–8 hours.');
   });
 
   it('accepts minutes within range and sends only that field', () => {

@@ -16,17 +16,55 @@ describe('PassDisplay', () => {
   });
 
   it('shows the pass in groups of four without adding characters', () => {
-    render(<PassDisplay tap={issuedTap()} userPrincipalName="AdeleV@contoso.onmicrosoft.com" onDone={() => {}} />);
+    render(
+      <PassDisplay
+        tap={issuedTap()}
+        userPrincipalName="AdeleV@contoso.onmicrosoft.com"
+        displayName="Adele Vance"
+        onDone={() => {}}
+      />,
+    );
     const value = screen.getByTestId('pass-value');
     expect([...value.querySelectorAll('.pass-group')].map((g) => g.textContent)).toEqual(['Ab3d', 'Ef7h', 'Km9p']);
-    expect(value.textContent).toBe('Ab3dEf7hKm9p');
+    // Read once, whole, by a screen reader; the groups are for the eye only.
+    expect(value.querySelector('.visually-hidden')?.textContent).toBe('Ab3dEf7hKm9p');
+    expect(value.querySelector('.pass-groups')?.getAttribute('aria-hidden')).toBe('true');
+    expect(screen.getByRole('group', { name: 'Temporary Access Pass for Adele Vance' })).toBeTruthy();
+  });
+
+  it('tells digits, capitals, small letters and symbols apart, and spells the pass out on request', () => {
+    render(
+      <PassDisplay
+        tap={issuedTap({ temporaryAccessPass: 'm7%A' })}
+        userPrincipalName="a@b.c"
+        displayName="A"
+        onDone={() => {}}
+      />,
+    );
+    const kinds = [...screen.getByTestId('pass-value').querySelectorAll('.pass-char')].map((c) => c.className);
+    expect(kinds).toEqual(['pass-char pass-lower', 'pass-char pass-digit', 'pass-char pass-symbol', 'pass-char pass-upper']);
+    const toggle = screen.getByRole('button', { name: 'Spell out' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggle);
+    expect(screen.getByTestId('pass-spelled').textContent).toBe('mike – seven – percent – capital Alfa');
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('copies the exact value and says Copied', async () => {
-    render(<PassDisplay tap={issuedTap()} userPrincipalName="AdeleV@contoso.onmicrosoft.com" onDone={() => {}} />);
+    render(
+      <PassDisplay
+        tap={issuedTap()}
+        userPrincipalName="AdeleV@contoso.onmicrosoft.com"
+        displayName="Adele Vance"
+        onDone={() => {}}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Copy pass' }));
     expect(writeText).toHaveBeenCalledWith('Ab3dEf7hKm9p');
-    expect(await screen.findByText('Copied')).toBeTruthy();
+    // The label changes; the accessible name stays; one status says it.
+    await screen.findAllByText('Copied');
+    expect(screen.getAllByRole('status').map((status) => status.textContent)).toEqual(['Copied', '']);
+    expect(screen.getByRole('button', { name: 'Copy pass' }).textContent).toBe('Copied');
   });
 
   it('copies instructions with the pass, one-time note and the sign-in address', () => {
@@ -34,6 +72,7 @@ describe('PassDisplay', () => {
       <PassDisplay
         tap={issuedTap({ isUsableOnce: true })}
         userPrincipalName="AdeleV@contoso.onmicrosoft.com"
+        displayName="Adele Vance"
         onDone={() => {}}
       />,
     );
@@ -53,6 +92,7 @@ describe('PassDisplay', () => {
       <PassDisplay
         tap={issuedTap({ startDateTime: start.toISOString(), lifetimeInMinutes: 60 })}
         userPrincipalName="a@b.c"
+        displayName="A"
         onDone={() => {}}
       />,
     );
@@ -73,7 +113,7 @@ describe('PassDisplay', () => {
 
   it('calls onDone', () => {
     const onDone = vi.fn();
-    render(<PassDisplay tap={issuedTap()} userPrincipalName="a@b.c" onDone={onDone} />);
+    render(<PassDisplay tap={issuedTap()} userPrincipalName="a@b.c" displayName="A" onDone={onDone} />);
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     expect(onDone).toHaveBeenCalledOnce();
   });

@@ -52,16 +52,25 @@ describe('TapPanel', () => {
     fireEvent.click(button);
     fireEvent.click(button);
     expect(calls('issueTap')).toHaveLength(1);
-    expect((button as HTMLButtonElement).disabled).toBe(true);
+    // Busy: aria-disabled, not disabled, so focus stays on the button instead of falling to the page.
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('true'));
+    expect((button as HTMLButtonElement).disabled).toBe(false);
     const [, req] = calls('issueTap')[0] as [string, { userId: string; attemptId: string; options: object }];
     expect(req.userId).toBe('22222222-0000-4000-8000-000000000001');
     expect(req.options).toEqual({});
     expect(req.attemptId).toMatch(/^[0-9a-f-]{36}$/);
     reply.resolve(issuedTap());
-    expect((await screen.findByTestId('pass-value')).textContent).toBe('Ab3dEf7hKm9p');
+    await screen.findByTestId('pass-value');
+    // Focus moves to the new pass: a group named for the user, the value read once.
+    const card = screen.getByRole('group', { name: 'Temporary Access Pass for Adele Vance' });
+    await waitFor(() => expect(document.activeElement).toBe(card));
+    expect(card.querySelector('.visually-hidden')?.textContent).toBe('Ab3dEf7hKm9p');
     expect(calls('issueTap')).toHaveLength(1);
+    // The methods list shows the new pass.
+    expect(screen.getByText('Temporary Access Pass', { selector: '.method-label' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
-    expect(screen.queryByTestId('pass-value')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('pass-value')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: /Issue TAP/ })));
   });
 
   it('asks before replacing an existing pass', async () => {
@@ -96,6 +105,8 @@ describe('TapPanel', () => {
     renderPanel();
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
     expect(calls('revokeTap')).toHaveLength(0);
+    // The question opens on Cancel (Enter, Enter never revokes); then the confirm button.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })));
     fireEvent.click(screen.getByRole('button', { name: 'Revoke' }));
     await screen.findByText('No Temporary Access Pass.');
     expect(calls('revokeTap')).toEqual([
@@ -155,9 +166,14 @@ describe('TapPanel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Options' }));
     fireEvent.input(screen.getByLabelText('Lifetime'), { target: { value: '9' } });
     const issue = screen.getByRole('button', { name: 'Issue TAP' }) as HTMLButtonElement;
-    expect(issue.disabled).toBe(true);
+    await waitFor(() => expect(issue.getAttribute('aria-disabled')).toBe('true'));
+    // Pressed anyway: nothing is sent; the problem is said and focus goes to the field.
+    fireEvent.click(issue);
+    expect(calls('issueTap')).toHaveLength(0);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Lifetime')));
+    expect(screen.getByText(/9 hours is outside the allowed range/, { selector: '.field-error' })).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Lifetime'), { target: { value: '4' } });
-    expect(issue.disabled).toBe(false);
+    await waitFor(() => expect(issue.getAttribute('aria-disabled')).toBeNull());
     fireEvent.click(issue);
     await screen.findByTestId('pass-value');
     expect(calls('issueTap')[0]).toMatchObject(['issueTap', { options: { lifetimeInMinutes: 240 } }]);
