@@ -44,6 +44,14 @@ export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
       <p role="alert" class="notice-text">
         {error.message}
       </p>
+      {error.link && (
+        <p class="notice-link">
+          <a href={error.link.href} target="_blank" rel="noopener noreferrer">
+            {error.link.label}
+          </a>
+          {error.link.showUrl && <code class="notice-url">{error.link.href}</code>}
+        </p>
+      )}
       {wait > 0 && <p class="notice-wait">You can try again in {wait} s.</p>}
       <div class="notice-actions">
         {onRetry && (

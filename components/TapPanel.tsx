@@ -139,7 +139,9 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
         />
         {phase === 'loading' && <PanelSkeleton />}
         {phase === 'notConfigured' && <NotConfigured onOpenOptions={onOpenOptions} />}
-        {phase === 'signedOut' && <SignInPrompt onSignIn={() => void store.signIn()} busy={busy === 'signIn'} />}
+        {phase === 'signedOut' && (
+          <SignInPrompt onSignIn={() => void store.signIn()} busy={busy === 'signIn'} reason={store.signInReason.value} />
+        )}
         {phase === 'error' && store.loadError.value && (
           <ErrorNotice error={store.loadError.value} onRetry={() => void store.load()} />
         )}

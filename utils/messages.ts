@@ -88,6 +88,7 @@ export type ErrorKind =
   | 'cancelled'
   | 'wrongTenant'
   | 'unbound'
+  | 'conditionalAccess'
   | 'unknown';
 
 /** Every failure, as data: a sentence a person can act on. */
@@ -100,6 +101,8 @@ export interface ErrorInfo {
   requestId?: string;
   /** For throttling: seconds Graph asked us to wait. */
   retryAfterSeconds?: number;
+  /** Where to do what the sentence says (the admin-consent URL, PIM "My roles"); added by the background. */
+  link?: { href: string; label: string /** Show the URL itself, to send to someone. */; showUrl?: boolean };
 }
 
 /** Whom a panel acts for and how it was opened, as the background bound it. */

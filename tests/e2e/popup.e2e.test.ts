@@ -1,6 +1,7 @@
 /// <reference types="chrome" />
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONSENT_DECLINED_MESSAGE } from '../../utils/graph/policy';
 import type { LoggedRequest } from '../tenant/request-log';
 import { ADMINS, APP, GROUPS, type SeedPerson, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
@@ -245,7 +246,7 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
     await popup.close();
   });
 
-  describe('turning the policy on (Authentication Policy Administrator)', () => {
+  describe('turning the policy on: who may consent to the write permission', () => {
     /** A popup on a disabled policy, refreshed, the log cleared, at the confirmation step of "Turn on". */
     const confirmTurningOn = async (): Promise<Page> => {
       tenant.control.setPolicy({ state: 'disabled' });
@@ -275,32 +276,64 @@ describe('popup: the TAP policy at a glance, sign-in, enabling, lookup, cache', 
       await popup.close();
     });
 
-    it('says so in plain words when the extra permission is declined, and leaves the policy off', async () => {
+    it('an Authentication Policy Administrator can’t grant the write permission: "Need admin approval", the sentence and the admin-consent link', async () => {
       const popup = await confirmTurningOn();
-      await answerConsent(() => popup.getByRole('button', { name: 'Turn on', exact: true }).click(), 'Cancel');
-      const alert = popup.getByRole('alert');
-      await alert.first().waitFor();
-      const message = await alert.first().textContent();
-      expect(message).toBe(
-        'The Temporary Access Pass policy is unchanged: turning it on needs the permission Policy.ReadWrite.AuthenticationMethod, and it was not granted. Try again and choose Accept, or ask an admin to grant it.',
+      const authPage = browser.context.waitForEvent('page', {
+        predicate: (page) => page.url().includes('login.microsoftonline.com'),
+        timeout: 15_000,
+      });
+      await popup.getByRole('button', { name: 'Turn on', exact: true }).click();
+      const auth = await authPage;
+      await auth.getByText('Need admin approval').waitFor();
+      await auth
+        .getByRole('button', { name: /Return to the application/ })
+        .click()
+        .catch(() => undefined);
+      const alert = popup.getByRole('alert').filter({ hasText: /Only an administrator can grant/ });
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/the Policy\.ReadWrite\.AuthenticationMethod permission/);
+      expect(await popup.getByRole('link', { name: 'Admin-consent link' }).getAttribute('href')).toContain(
+        '/adminconsent?client_id=',
       );
       expect(tenant.control.requestLog().filter(isPolicyPatch)).toEqual([]);
       expect(tenant.control.state.policy.state).toBe('disabled');
-      expect(await popup.getByTestId('policy-state').textContent()).toBe('Disabled');
       await popup.close();
     });
 
-    it('turns it on after the confirmation and the consent, with one PATCH, and shows what Graph reads back', async () => {
+    it('once an admin granted it, turns it on after the confirmation with one PATCH, and shows what Graph reads back', async () => {
+      // What the admin-consent link does (harsh-tenant.e2e covers the link itself): the grant for the organization.
+      tenant.control.grantConsent(['Policy.ReadWrite.AuthenticationMethod']);
       const popup = await confirmTurningOn();
-      await answerConsent(() => popup.getByRole('button', { name: 'Turn on', exact: true }).click(), 'Accept');
+      await popup.getByRole('button', { name: 'Turn on', exact: true }).click();
       await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Enabled');
       expect(tenant.control.state.policy.state).toBe('enabled');
       const log = tenant.control.requestLog();
       expect(log.filter(isPolicyPatch)).toHaveLength(1);
       const patchAt = log.findIndex(isPolicyPatch);
       expect(log.slice(patchAt + 1).some(readsPolicy)).toBe(true);
-      expect(tenant.control.state.consents[APP.clientId]).toContain('Policy.ReadWrite.AuthenticationMethod');
       expect(await popup.getByRole('button', { name: /Turn on/ }).count()).toBe(0);
+      await popup.close();
+    });
+
+    it('a Global Administrator who declines the consent gets the plain sentence, and the policy stays off', async () => {
+      // Tokens carry every consented scope and live until they expire: take the grant back before Megan's sign-in.
+      tenant.control.revokeConsent(['Policy.ReadWrite.AuthenticationMethod']);
+      await signInAs(ADMINS.megan);
+      const popup = await confirmTurningOn();
+      await answerConsent(() => popup.getByRole('button', { name: 'Turn on', exact: true }).click(), 'Cancel');
+      const alert = popup.getByRole('alert');
+      await alert.first().waitFor();
+      expect(await alert.first().textContent()).toBe(CONSENT_DECLINED_MESSAGE);
+      expect(tenant.control.requestLog().filter(isPolicyPatch)).toEqual([]);
+      expect(tenant.control.state.policy.state).toBe('disabled');
+      await popup.close();
+    });
+
+    it('a Global Administrator accepts the consent for the organization and the policy is on', async () => {
+      const popup = await confirmTurningOn();
+      await answerConsent(() => popup.getByRole('button', { name: 'Turn on', exact: true }).click(), 'Accept');
+      await expect.poll(() => popup.getByTestId('policy-state').textContent()).toBe('Enabled');
+      expect(tenant.control.state.consents[APP.clientId]).toContain('Policy.ReadWrite.AuthenticationMethod');
       await popup.close();
     });
   });

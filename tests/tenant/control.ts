@@ -4,7 +4,7 @@ import { type HttpReply, type IncomingCall, jsonReply } from './http';
 import type { LoggedRequest } from './request-log';
 import { type PortalShellTheme, resetRuntime, type TenantRuntime } from './runtime';
 import { APP } from './seed';
-import type { TapPolicy, TenantState } from './state';
+import type { ConditionalAccessPolicy, TapPolicy, TenantState } from './state';
 import { GRAPH_APP_ID, GRAPH_RESOURCE, KNOWN_GRAPH_SCOPES } from './sts/scopes';
 
 export interface TenantControl {
@@ -30,6 +30,17 @@ export interface TenantControl {
   setPortalTheme(theme: PortalShellTheme): void;
   /** Serves `html` at `path` on the portal hosts (a page an attacker controls on the portal's origin). */
   servePortalPage(path: string, html: string, headers?: Record<string, string>): void;
+  /** The Conditional Access policies that apply to this app's sign-ins from now on (sts/conditional-access.ts). */
+  setConditionalAccess(policies: ConditionalAccessPolicy[]): void;
+  /**
+   * A CAE critical event for the user (e.g. "revoke sessions", password change): CAE-capable access tokens issued before
+   * now get a claims challenge at once. `revokeSessions` also ends the user's sessions and refresh tokens.
+   */
+  raiseCaeEvent(userId: string, options?: { revokeSessions?: boolean }): void;
+  /** Admin consent workflow on or off (AADSTS90095 "Approval required" instead of 90094 "Need admin approval"). */
+  setAdminConsentWorkflow(on: boolean): void;
+  /** Which platform the app registration lists its redirect URI under ("Web" breaks browser redemption: AADSTS9002326). */
+  setRedirectPlatform(platform: 'spa' | 'web', clientId?: string): void;
 }
 
 function shortScope(scope: string): string {
@@ -83,6 +94,29 @@ export function createControl(runtime: TenantRuntime): TenantControl {
     servePortalPage: (path, html, headers = {}) => {
       runtime.extraPages.set(path, { html, headers });
     },
+    setConditionalAccess: (policies) => {
+      runtime.state.conditionalAccess = policies.map((policy) => ({ ...policy }));
+    },
+    raiseCaeEvent: (userId, options = {}) => {
+      const id = userId.toLowerCase();
+      // Second resolution: a token issued in this very second is still older than the event.
+      runtime.state.caeRevokedBefore = { ...runtime.state.caeRevokedBefore, [id]: Math.floor(Date.now() / 1000) + 1 };
+      if (!options.revokeSessions) return;
+      for (const [key, session] of Object.entries(runtime.state.sessions))
+        if (session.userId === id) delete runtime.state.sessions[key];
+      for (const [key, token] of Object.entries(runtime.state.refreshTokens))
+        if (token.userId === id) delete runtime.state.refreshTokens[key];
+    },
+    setAdminConsentWorkflow: (on) => {
+      runtime.state.settings.adminConsentWorkflow = on;
+    },
+    setRedirectPlatform: (platform, clientId = APP.clientId) => {
+      const app = runtime.state.apps.find((candidate) => candidate.clientId === clientId);
+      if (!app) throw new Error(`No app registration ${clientId}`);
+      const uris = [...new Set([...app.spaRedirectUris, ...app.webRedirectUris])];
+      app.spaRedirectUris = platform === 'spa' ? uris : [];
+      app.webRedirectUris = platform === 'web' ? uris : [];
+    },
     markTapUsed: (userId) => {
       const record = runtime.state.passes[userId.toLowerCase()];
       if (!record) throw new Error(`No Temporary Access Pass for user ${userId}`);
@@ -135,6 +169,12 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
     case 'POST revoke-sessions':
       control.revokeSessions();
       return done;
+    case 'POST conditional-access':
+      control.setConditionalAccess((body.policies as ConditionalAccessPolicy[] | undefined) ?? []);
+      return done;
+    case 'POST cae-event':
+      control.raiseCaeEvent(String(body.userId ?? ''), { revokeSessions: body.revokeSessions === true });
+      return done;
     case 'POST tap-used':
       try {
         control.markTapUsed(String(body.userId ?? ''));
@@ -154,6 +194,8 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
           'GET|POST policy',
           'POST consent {grant,revoke}',
           'POST revoke-sessions',
+          'POST conditional-access {policies}',
+          'POST cae-event {userId,revokeSessions}',
           'POST tap-used {userId}',
         ],
       });

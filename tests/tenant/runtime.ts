@@ -18,6 +18,10 @@ export interface PendingAuthorization {
   tenantSegment: string;
   /** Set once an account was picked. */
   userId?: string;
+  /** The claims request parameter (JSON), as sent. */
+  claims?: string | null;
+  /** 'adminConsent': the /adminconsent endpoint (grant the registration's permissions for everyone), not a sign-in. */
+  kind?: 'authorize' | 'adminConsent';
 }
 
 export interface TenantRuntime {

@@ -46,6 +46,12 @@ export const ADMINS = {
   lee: { id: '11111111-0000-4000-8000-000000000004', displayName: 'Lee Gu', userPrincipalName: upn('LeeG') },
   isaiah: { id: '11111111-0000-4000-8000-000000000005', displayName: 'Isaiah Langer', userPrincipalName: upn('IsaiahL') },
   johanna: { id: '11111111-0000-4000-8000-000000000006', displayName: 'Johanna Lorenz', userPrincipalName: upn('JohannaL') },
+  /** Authentication Administrator, eligible only (PIM), not activated. */
+  priya: { id: '11111111-0000-4000-8000-0000000000a1', displayName: 'Priya Raman', userPrincipalName: upn('PriyaR') },
+  /** Authentication Administrator scoped to the Seattle administrative unit. */
+  omar: { id: '11111111-0000-4000-8000-0000000000a2', displayName: 'Omar Haddad', userPrincipalName: upn('OmarH') },
+  /** Authentication Administrator through the role-assignable group "Tier 2 helpdesk". */
+  grace: { id: '11111111-0000-4000-8000-0000000000a3', displayName: 'Grace Taylor', userPrincipalName: upn('GraceT') },
 } as const satisfies Record<string, SeedPerson>;
 
 export const TARGETS = {
@@ -66,12 +72,20 @@ export const TARGETS = {
     displayName: 'Henrietta Mueller',
     userPrincipalName: upn('HenriettaM'),
   },
+  /** Member of the restricted-management unit "Executives". */
+  kenji: { id: '22222222-0000-4000-8000-0000000000a1', displayName: 'Kenji Sato', userPrincipalName: upn('KenjiS') },
 } as const satisfies Record<string, SeedPerson>;
 
 export const GROUPS = {
   tapExcluded: { id: '33333333-0000-4000-8000-000000000001', displayName: 'TAP Excluded' },
   pilot: { id: '33333333-0000-4000-8000-000000000002', displayName: 'Pilot TAP users' },
   helpdesk: { id: '33333333-0000-4000-8000-000000000003', displayName: 'Helpdesk' },
+  tier2: { id: '33333333-0000-4000-8000-0000000000a1', displayName: 'Tier 2 helpdesk' },
+} as const;
+
+export const UNITS = {
+  seattle: { id: '66666666-0000-4000-8000-000000000001', displayName: 'Seattle' },
+  executives: { id: '66666666-0000-4000-8000-000000000002', displayName: 'Executives' },
 } as const;
 
 /** The accounts the fake sign-in page offers (password-less: click to sign in). */
@@ -167,6 +181,13 @@ function seedUsers(): DirectoryUser[] {
     user({ ...ADMINS.lee, jobTitle: 'Security Architect', roles: [ROLE.authenticationPolicyAdministrator] }),
     user({ ...ADMINS.isaiah, jobTitle: 'Auditor', roles: [ROLE.globalReader] }),
     user({ ...ADMINS.johanna, jobTitle: 'Sales Manager' }),
+    user({ ...ADMINS.priya, jobTitle: 'Service Desk Analyst', eligibleRoles: [ROLE.authenticationAdministrator] }),
+    user({
+      ...ADMINS.omar,
+      jobTitle: 'Seattle Site IT',
+      scopedRoles: [{ roleTemplateId: ROLE.authenticationAdministrator, administrativeUnitId: UNITS.seattle.id }],
+    }),
+    user({ ...ADMINS.grace, jobTitle: 'Tier 2 Engineer' }),
     user({ ...TARGETS.adele, jobTitle: 'Retail Manager', methods: [method.password(), method.authenticator('iPhone 15')] }),
     user({ ...TARGETS.diego, jobTitle: 'HR Manager' }),
     user({ ...TARGETS.nestor, jobTitle: 'Director', accountEnabled: false }),
@@ -188,6 +209,7 @@ function seedUsers(): DirectoryUser[] {
     }),
     user({ ...TARGETS.isla, userType: 'Guest' }),
     user({ ...TARGETS.henrietta, jobTitle: 'Trainee' }),
+    user({ ...TARGETS.kenji, jobTitle: 'Chief Financial Officer' }),
   ];
 }
 
@@ -205,6 +227,11 @@ function seedGroups(): TenantState['groups'] {
     group(GROUPS.tapExcluded, [TARGETS.diego.id], 'Users who must never receive a Temporary Access Pass'),
     group(GROUPS.pilot, [TARGETS.henrietta.id, TARGETS.adele.id, GROUPS.helpdesk.id], 'Pilot group for TAP onboarding'),
     group(GROUPS.helpdesk, [TARGETS.lynne.id], 'Helpdesk staff (nested in Pilot TAP users)'),
+    {
+      ...group(GROUPS.tier2, [ADMINS.grace.id], 'Role-assignable: holds Authentication Administrator'),
+      isAssignableToRole: true,
+      assignedRoles: [ROLE.authenticationAdministrator],
+    },
   ];
 }
 
@@ -231,7 +258,20 @@ export function createSeedState(now = Date.now()): TenantState {
   const createdFiveMinutesAgo = new Date(now - 5 * 60_000).toISOString();
   return {
     tenant: { ...TENANT },
-    apps: [{ clientId: APP.clientId, displayName: APP.displayName, spaRedirectUris: [APP.redirectUri], webRedirectUris: [] }],
+    apps: [
+      {
+        clientId: APP.clientId,
+        displayName: APP.displayName,
+        spaRedirectUris: [APP.redirectUri],
+        webRedirectUris: [],
+        requiredScopes: [...EXTENSION_SCOPES, 'Policy.ReadWrite.AuthenticationMethod'],
+      },
+    ],
+    administrativeUnits: [
+      { ...UNITS.seattle, members: [TARGETS.adele.id, TARGETS.henrietta.id], isMemberManagementRestricted: false },
+      { ...UNITS.executives, members: [TARGETS.kenji.id], isMemberManagementRestricted: true },
+    ],
+    conditionalAccess: [],
     users: seedUsers(),
     groups: seedGroups(),
     roles: seedRoles(),

@@ -17,8 +17,12 @@ export interface DirectoryUser {
   /** "Invitation" for B2B invitees (external guests); null for members and internal guests. */
   creationType: string | null;
   externalUserState: string | null;
-  /** Role template ids of the directory roles assigned to the user. */
+  /** Role template ids of the directory roles assigned to the user (active, tenant-wide). */
   roles: string[];
+  /** Eligible-only roles (Privileged Identity Management): they grant nothing until activated. */
+  eligibleRoles?: string[];
+  /** Roles assigned with an administrative unit as their scope. */
+  scopedRoles?: { roleTemplateId: string; administrativeUnitId: string }[];
   /** Registered methods other than the pass, as Graph returns them (with @odata.type). */
   methods: Record<string, unknown>[];
 }
@@ -33,6 +37,32 @@ export interface DirectoryGroup {
   isAssignableToRole: boolean;
   /** Direct members: user or group object ids. */
   members: string[];
+  /** Role template ids assigned to the group (role-assignable groups only). */
+  assignedRoles?: string[];
+}
+
+/** administrativeUnit (graph-docs: administrativeunit.md; entra-docs admin-units-restricted-management.md). */
+export interface AdministrativeUnit {
+  id: string;
+  displayName: string;
+  /** Direct members: user ids. */
+  members: string[];
+  /** Restricted management: only administrators assigned at this unit's scope may change its members. */
+  isMemberManagementRestricted: boolean;
+}
+
+/**
+ * One Conditional Access policy as it affects this app's sign-ins. entra-docs: concept-conditional-access-grant.md
+ * (require MFA, compliant device, block), concept-session-lifetime.md (sign-in frequency), location-condition.md.
+ */
+export interface ConditionalAccessPolicy {
+  id: string;
+  displayName: string;
+  /** 'all' or user ids. */
+  users: 'all' | string[];
+  grant: 'mfa' | 'mfaRegistration' | 'compliantDevice' | 'blockLocation' | 'signInFrequency';
+  /** signInFrequency: how long a sign-in lasts. */
+  frequencySeconds?: number;
 }
 
 /** An activated directory role (the directoryRole object; its id differs from the template id). */
@@ -79,12 +109,16 @@ export interface AppRegistration {
   /** "Single-page application" platform redirect URIs (CORS + PKCE, 24 h refresh tokens). */
   spaRedirectUris: string[];
   webRedirectUris: string[];
+  /** API permissions configured on the registration: what /adminconsent grants. */
+  requiredScopes: string[];
 }
 
 export interface IdpSession {
   id: string;
   userId: string;
   createdAt: number;
+  /** The user completed multifactor authentication in this session. */
+  mfa?: boolean;
 }
 
 export interface RefreshTokenRecord {
@@ -104,12 +138,19 @@ export interface AuthorizationCode {
   scopes: string[];
   sessionId: string;
   expiresAt: number;
+  /** Client capabilities asked for in the claims parameter (xms_cc), e.g. ["CP1"]. */
+  clientCapabilities?: string[];
 }
 
 export interface TenantSettings {
   accessTokenLifetimeSeconds: number;
   /** SPA refresh tokens: 24 h, not configurable (auth-in-mv3.md, "Refresh tokens in the Microsoft identity platform"). */
   spaRefreshTokenLifetimeSeconds: number;
+  /**
+   * Admin consent workflow (entra-docs: configure-admin-consent-workflow.md): a user who can't consent may request
+   * approval (AADSTS90095) instead of only being told to ask an admin (AADSTS90094).
+   */
+  adminConsentWorkflow?: boolean;
 }
 
 export interface TenantState {
@@ -127,6 +168,15 @@ export interface TenantState {
   refreshTokens: Record<string, RefreshTokenRecord>;
   codes: Record<string, AuthorizationCode>;
   settings: TenantSettings;
+  administrativeUnits?: AdministrativeUnit[];
+  conditionalAccess?: ConditionalAccessPolicy[];
+  /**
+   * Continuous access evaluation: per user, the epoch second before which CAE-capable access tokens are refused with a
+   * claims challenge (entra-docs: concept-continuous-access-evaluation.md, critical event evaluation).
+   */
+  caeRevokedBefore?: Record<string, number>;
+  /** Admin consent requests made through the workflow (AADSTS90095). */
+  consentRequests?: { clientId: string; userId: string; at: number }[];
 }
 
 export function findUser(state: TenantState, ref: string): DirectoryUser | undefined {
@@ -162,6 +212,16 @@ export function transitiveGroupsOf(state: TenantState, objectId: string): Direct
   return [...found.values()];
 }
 
+/**
+ * The activated directory roles the user holds: direct assignments and, as graph-docs user-list-transitivememberof.md
+ * lists roles reached through a group, roles assigned to role-assignable groups the user is in. Eligible (PIM) and
+ * unit-scoped assignments are not directoryRole memberships and never appear (entra-docs: admin-units-assign-roles.md). [U]
+ * for the direct /memberOf listing, which shows group-assigned roles here too.
+ */
 export function activatedRolesOf(state: TenantState, user: DirectoryUser): ActivatedRole[] {
-  return state.roles.filter((role) => user.roles.includes(role.roleTemplateId));
+  const ids = new Set(user.roles);
+  for (const group of state.groups) {
+    if (group.isAssignableToRole && group.members.includes(user.id)) for (const role of group.assignedRoles ?? []) ids.add(role);
+  }
+  return state.roles.filter((role) => ids.has(role.roleTemplateId));
 }

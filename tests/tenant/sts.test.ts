@@ -72,8 +72,8 @@ describe('simulated tenant: login.microsoftonline.com', () => {
     expect(fragmentOf(sso.headers.location).get('code')).toBeTruthy();
   });
 
-  it('asks for consent for a new scope; Cancel → access_denied AADSTS65004, Accept → granted', async () => {
-    const { cookie } = await signIn(tenant, ADMINS.lee.id);
+  it('asks an admin for consent to a new scope; Cancel → access_denied AADSTS65004, Accept → granted', async () => {
+    const { cookie } = await signIn(tenant, ADMINS.megan.id);
     const { challenge } = pkcePair();
     const scope = 'https://graph.microsoft.com/Policy.ReadWrite.AuthenticationMethod openid profile offline_access';
     const silent = await call(tenant, authorizeUrl({ code_challenge: challenge, scope, prompt: 'none' }), {
@@ -147,7 +147,10 @@ describe('simulated tenant: login.microsoftonline.com', () => {
     const scope = 'https://graph.microsoft.com/User.Read openid offline_access';
     const refreshed = await redeem(tenant, { grant_type: 'refresh_token', refresh_token: session.refreshToken, scope });
     expect(refreshed.status).toBe(200);
-    expect(claimsOf(String(refreshed.json().access_token)).scp).toBe('User.Read');
+    // Every consented scope, not only the one asked for.
+    expect(String(claimsOf(String(refreshed.json().access_token)).scp).split(' ')).toEqual(
+      expect.arrayContaining(['User.Read', 'UserAuthMethod-TAP.ReadWrite.All']),
+    );
     tenant.control.revokeSessions();
     const revoked = await redeem(tenant, { grant_type: 'refresh_token', refresh_token: session.refreshToken, scope });
     expect(revoked.json().error_codes).toEqual([50173]);

@@ -10,7 +10,7 @@ const CONVERGED =
 
 describe('simulated tenant: Temporary Access Pass and policy rules', () => {
   let tenant: Tenant;
-  const token: Record<keyof typeof ADMINS, string> = { megan: '', patti: '', alex: '', lee: '', isaiah: '', johanna: '' };
+  const token = {} as Record<keyof typeof ADMINS, string>;
   beforeAll(async () => {
     tenant = await startTenant({ port: 0 });
     for (const key of Object.keys(ADMINS) as (keyof typeof ADMINS)[])
@@ -165,6 +165,8 @@ describe('simulated tenant: Temporary Access Pass and policy rules', () => {
     const scopes = [...EXTENSION_SCOPES, 'Policy.ReadWrite.AuthenticationMethod'].map(
       (scope) => `https://graph.microsoft.com/${scope}`,
     );
+    // Only an admin who can consent for the organization grants the write scope (a Global Administrator here).
+    await signIn(tenant, ADMINS.megan.id, [...scopes, 'openid', 'offline_access']);
     const lee = (await signIn(tenant, ADMINS.lee.id, [...scopes, 'openid', 'offline_access'])).accessToken;
     expect((await patch(lee, { state: 'disabled' })).status).toBe(400);
     expect((await patch(lee, { ...body, defaultLifetimeInMinutes: 600 })).status).toBe(400);
@@ -177,6 +179,7 @@ describe('simulated tenant: Temporary Access Pass and policy rules', () => {
   });
 
   it('refuses TAP endpoints without the TAP scopes: 403 accessDenied "Request Authorization failed"', async () => {
+    tenant.control.revokeConsent(EXTENSION_SCOPES.filter((scope) => scope !== 'User.Read.All'));
     const narrow = (await signIn(tenant, ADMINS.megan.id, ['https://graph.microsoft.com/User.Read.All', 'openid'])).accessToken;
     const refused = await errorOf(graph(tenant, narrow, passes(TARGETS.adele.id), { method: 'POST', body: {} }));
     expect(refused).toMatchObject({ status: 403, code: 'accessDenied', message: 'Request Authorization failed' });

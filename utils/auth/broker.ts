@@ -11,6 +11,13 @@ import {
 import { authorityFor } from '../clouds';
 import type { EntraSettings } from '../storage';
 import { NotConfiguredError, SignInRequiredError, WrongTenantError } from './errors';
+
+/**
+ * "CP1": this client handles claims challenges, so Graph may revoke its tokens at once through continuous access
+ * evaluation instead of letting them live out their hour (entra-docs claims-challenge.md "Client capabilities").
+ */
+const CLIENT_CAPABILITIES = ['CP1'];
+
 import type { TenantIdResolver } from './tenant-id';
 
 /** The part of MSAL's PublicClientApplication the broker uses (a fake in unit tests). */
@@ -63,6 +70,11 @@ export interface TokenResult {
 export interface GetTokenOptions {
   /** True only when a person clicked something: may open the sign-in window. */
   interactive?: boolean;
+  /**
+   * A claims request from a claims challenge (Graph's 401 WWW-Authenticate, entra-docs claims-challenge.md): skips every
+   * cached token and is sent with the refresh, the silent and, if it comes to that, the interactive request.
+   */
+  claims?: string;
 }
 
 export interface AuthBroker {
@@ -84,7 +96,16 @@ const NEEDS_NEXT_STEP =
   /no_tokens_found|refresh_token_expired|token_refresh_required|invalid_grant|bad_token|interaction_required|login_required|consent_required|no_account/i;
 
 /** Entra's answers for "the app lacks (admin) consent for a scope it asks for". */
-const CONSENT_MISSING = /AADSTS65001|AADSTS90094|AADSTS90008|consent_required/i;
+const CONSENT_MISSING = /AADSTS65001|AADSTS90094|AADSTS90095|AADSTS90008|consent_required/i;
+
+/** Conditional Access blocks: signing in again in this browser can't help, so Entra's answer is kept for its sentence. */
+const CONDITIONAL_ACCESS_BLOCK = /AADSTS53000|AADSTS53001|AADSTS53002|AADSTS53003|AADSTS530032/i;
+
+/** Conditional Access asks for more than a silent sign-in can give: kept as the reason the admin must sign in again. */
+const SIGN_IN_AGAIN_REASONS: readonly [RegExp, SignInRequiredError['reason']][] = [
+  [/AADSTS50076|AADSTS50079|AADSTS50074/, 'mfa'],
+  [/AADSTS70043|AADSTS70044/, 'signInFrequency'],
+];
 
 const errorText = (e: unknown): string => {
   const err = e as { errorCode?: string; subError?: string; name?: string; message?: string } | null;
@@ -129,6 +150,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
         authority: authorityFor(settings.tenantId),
         redirectUri: deps.redirectUri,
         postLogoutRedirectUri: deps.redirectUri,
+        clientCapabilities: CLIENT_CAPABILITIES,
         // Returning false tells MSAL not to navigate: the URL goes to launchWebAuthFlow instead.
         onRedirectNavigate: (url) => {
           capture?.(url);
@@ -243,13 +265,34 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
 
   const currentAccount = (pca: MsalClient): AccountInfo | null => pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
 
+  /**
+   * Claims still to satisfy: from a Graph claims challenge, or from Entra's MFA interrupt on a refresh
+   * (InteractionRequiredAuthError.claims). Kept until a token is issued, so the sign-in a person clicks later carries them
+   * (msal-js claims-challenge.md: pass the claims to the interactive request).
+   */
+  let pendingClaims: string | undefined;
+  const rememberClaims = (e: unknown) => {
+    const claims = (e as { claims?: unknown } | null)?.claims;
+    if (typeof claims === 'string' && claims) pendingClaims = claims;
+  };
+  const signInAgain = (e: unknown, fallback: string): SignInRequiredError => {
+    const text = errorText(e);
+    const reason = SIGN_IN_AGAIN_REASONS.find(([pattern]) => pattern.test(text))?.[1];
+    return new SignInRequiredError(fallback, reason);
+  };
+
   async function getToken(scopes: string[], options: GetTokenOptions = {}): Promise<TokenResult> {
     const started = generation;
     const { pca, settings } = await client();
     const account = currentAccount(pca);
-    const hot = account && hotTokens.get(hotKey(account, scopes));
+    if (options.claims) {
+      pendingClaims = options.claims;
+      hotTokens.clear(); // every token issued before the challenge is refused now
+    }
+    const hot = account && !pendingClaims && hotTokens.get(hotKey(account, scopes));
     if (hot && hot.expiresAt - Date.now() > HOT_TOKEN_MARGIN_MS) return hot.token;
-    const token = await acquireToken(pca, settings, scopes, options);
+    const token = await acquireToken(pca, settings, scopes, { ...options, claims: pendingClaims });
+    pendingClaims = undefined;
     if (started !== generation) {
       // Signed out (or the app registration changed) while this token was on its way: MSAL has just written the
       // account back, so forget it again rather than undo the sign-out.
@@ -265,35 +308,43 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     pca: MsalClient,
     settings: EntraSettings,
     scopes: string[],
-    { interactive = false }: GetTokenOptions,
+    { interactive = false, claims }: GetTokenOptions,
   ): Promise<TokenResult> {
     const account = currentAccount(pca);
     if (account) {
       try {
+        // With claims MSAL skips the cached access token and redeems the refresh token with them.
         const result = await pca.acquireTokenSilent({
           scopes,
           account,
-          cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+          cacheLookupPolicy: claims ? CacheLookupPolicy.RefreshToken : CacheLookupPolicy.AccessTokenAndRefreshToken,
+          ...(claims && { claims }),
         });
         await deps.flush();
         return toToken(result);
       } catch (e) {
         log(`silent token failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
+        rememberClaims(e);
+        if (CONDITIONAL_ACCESS_BLOCK.test(errorText(e))) throw e;
         if (!(e instanceof InteractionRequiredAuthError) && !NEEDS_NEXT_STEP.test(errorText(e))) throw e;
       }
+      const withClaims = pendingClaims ?? claims;
       // A sign-in window is open: a hidden flow would only queue behind it, so a panel would wait as long as the
       // person takes. It says "sign in" at once instead (its click joins the window already open).
       if (!interactive && interactiveInFlight.size > 0) throw new SignInRequiredError('a sign-in window is open');
       try {
-        return toToken(await runFlow(pca, settings, { scopes, account, prompt: 'none' }, false)); // SSO through the Entra session cookie
+        // SSO through the Entra session cookie
+        const request: RedirectRequest = { scopes, account, prompt: 'none', ...(withClaims && { claims: withClaims }) };
+        return toToken(await runFlow(pca, settings, request, false));
       } catch (e) {
         log(`prompt=none failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
         if (e instanceof WrongTenantError) throw e;
         if (!interactive) {
-          // Missing admin consent is not an ended session: signing in again can't fix it, so keep Entra's answer.
-          if (CONSENT_MISSING.test(errorText(e))) throw e;
+          // Missing admin consent or a Conditional Access block is not an ended session: signing in again can't fix
+          // it, so keep Entra's answer for its sentence.
+          if (CONSENT_MISSING.test(errorText(e)) || CONDITIONAL_ACCESS_BLOCK.test(errorText(e))) throw e;
           if (NEEDS_NEXT_STEP.test(errorText(e)) || /interaction|approve|could not be loaded|timed? ?out/i.test(errorText(e)))
-            throw new SignInRequiredError('session expired');
+            throw signInAgain(e, 'session expired');
           throw e;
         }
       }
@@ -303,9 +354,11 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     const key = scopes.join(' ');
     let pending = interactiveInFlight.get(key);
     if (!pending) {
-      const request: RedirectRequest = account
-        ? { scopes, account, loginHint: account.username }
-        : { scopes, prompt: 'select_account' };
+      const interactiveClaims = pendingClaims ?? claims;
+      const request: RedirectRequest = {
+        ...(account ? { scopes, account, loginHint: account.username } : { scopes, prompt: 'select_account' }),
+        ...(interactiveClaims && { claims: interactiveClaims }),
+      };
       pending = runFlow(pca, settings, request, true)
         .then(toToken)
         .finally(() => interactiveInFlight.delete(key));

@@ -8,8 +8,12 @@ export class NotConfiguredError extends Error {
 
 /** No usable session and the caller did not allow an interactive sign-in. */
 export class SignInRequiredError extends Error {
-  constructor(readonly reason: string) {
-    super(`Sign-in required: ${reason}`);
+  constructor(
+    readonly detail: string,
+    /** Why Entra wants a fresh sign-in, when Conditional Access said so (for the sentence). */
+    readonly reason?: 'mfa' | 'signInFrequency',
+  ) {
+    super(`Sign-in required: ${detail}`);
     this.name = 'SignInRequiredError';
   }
 }

@@ -40,7 +40,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     log,
   });
   const graph = createGraphClient({
-    getToken: (scopes, interactive) => broker.getToken(scopes, { interactive }),
+    getToken: (scopes, interactive, claims) => broker.getToken(scopes, { interactive, ...(claims && { claims }) }),
     defaultScopes: SIGN_IN_SCOPES,
   });
   const guard = createIssueGuard(issueGuardItem);

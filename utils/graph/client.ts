@@ -1,6 +1,6 @@
 import { AuthenticationHandler, AuthenticationHandlerOptions, Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { graphBaseUrl } from '../clouds';
-import { graphErrorFromResponse } from './errors';
+import { GraphError, graphErrorFromResponse } from './errors';
 import { BoundedRetryMiddleware, DEFAULT_RETRY, FetchMiddleware, RequestTrace, type RetryPolicy } from './middleware';
 
 export interface AccessToken {
@@ -11,7 +11,7 @@ export interface AccessToken {
 
 export interface GraphClientDeps {
   /** Returns a token for the scopes; `interactive` only for a request a person just asked for. */
-  getToken(scopes: string[], interactive: boolean): Promise<AccessToken>;
+  getToken(scopes: string[], interactive: boolean, claims?: string): Promise<AccessToken>;
   /** Scopes for ordinary calls. */
   defaultScopes: string[];
   fetch?: typeof fetch;
@@ -56,10 +56,10 @@ export function createGraphClient(deps: GraphClientDeps): GraphClient {
   const baseUrl = deps.baseUrl ?? graphBaseUrl();
   let lastScopes: readonly string[] = [];
 
-  const provider = (scopes: string[], interactive: boolean, trace: RequestTrace) => ({
+  const provider = (scopes: string[], interactive: boolean, trace: RequestTrace, claims?: string) => ({
     async getAccessToken(): Promise<string> {
       try {
-        const token = await deps.getToken(scopes, interactive);
+        const token = await deps.getToken(scopes, interactive, claims);
         lastScopes = token.scopes;
         return token.accessToken;
       } catch (e) {
@@ -82,9 +82,22 @@ export function createGraphClient(deps: GraphClientDeps): GraphClient {
   });
 
   async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    try {
+      return await send<T>(method, path, options);
+    } catch (e) {
+      // A claims challenge refused the token before anything ran (401), so sending once more with a token that
+      // satisfies the claims is safe for writes too (entra-docs claims-challenge.md). Only once: a second challenge
+      // goes to the admin as a sign-in.
+      const claims = e instanceof GraphError ? e.claimsChallenge : undefined;
+      if (!claims) throw e;
+      return send<T>(method, path, options, claims);
+    }
+  }
+
+  async function send<T>(method: HttpMethod, path: string, options: RequestOptions, claims?: string): Promise<T> {
     const trace = new RequestTrace();
     const authOption = new AuthenticationHandlerOptions(
-      provider(options.scopes ?? deps.defaultScopes, options.interactive ?? false, trace),
+      provider(options.scopes ?? deps.defaultScopes, options.interactive ?? false, trace, claims),
     );
     const call = client.api(path).responseType(ResponseType.RAW).middlewareOptions([trace, authOption]);
     let response: Response;

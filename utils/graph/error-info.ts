@@ -1,6 +1,7 @@
 import { NotConfiguredError, SignInRequiredError, WrongTenantError } from '../auth/errors';
 import { hasPermission, POLICY_WRITE_PERMISSION, SIGN_IN_PERMISSIONS } from '../auth/scopes';
 import type { ErrorInfo } from '../messages';
+import { AADSTS_KIND, type AadstsRule, aadstsRuleOf, type GraphTextRule, matchGraphText } from './error-rules';
 import { AppError, GraphError } from './errors';
 
 /** What the failed call was for: the 403 and 404 sentences depend on it. */
@@ -23,11 +24,11 @@ const ROLE_SENTENCES: Record<GraphAction, string> = {
   readUser:
     "Your admin role can't read this user. Ask for a role that can read users (for example Global Reader), or activate it in Privileged Identity Management.",
   readMethods:
-    "Your admin role can't read this user's authentication methods. Authentication Administrator, Privileged Authentication Administrator or Global Reader can.",
+    "Your admin role can't read this user's authentication methods. Authentication Administrator, Privileged Authentication Administrator or Global Reader can (activate the role in Privileged Identity Management if it's eligible; a role limited to an administrative unit reads only its members).",
   issue:
-    "Your admin role can't issue a Temporary Access Pass for this user. Authentication Administrators can act on users without admin roles; for admins you need Privileged Authentication Administrator or Global Administrator (activate it in Privileged Identity Management if it's eligible).",
+    "Microsoft Entra refused: your admin role can't issue a Temporary Access Pass for this user. If your Authentication Administrator role is eligible in Privileged Identity Management, activate it in My roles and try again. If your role is limited to an administrative unit, this user is outside it; a user in a restricted management administrative unit needs an admin assigned to that unit. For users who hold admin roles you need Privileged Authentication Administrator.",
   revoke:
-    "Your admin role can't remove this user's Temporary Access Pass. Authentication Administrators can act on users without admin roles; for admins you need Privileged Authentication Administrator or Global Administrator.",
+    "Microsoft Entra refused: your admin role can't remove this user's Temporary Access Pass. If your role is eligible in Privileged Identity Management, activate it in My roles and try again. If it's limited to an administrative unit, this user is outside it (or in a restricted management unit). For users who hold admin roles you need Privileged Authentication Administrator.",
   readPolicy:
     'Your admin role can’t read the Temporary Access Pass policy. Global Reader, Authentication Policy Administrator or Global Administrator can read it.',
   writePolicy:
@@ -51,6 +52,34 @@ function minutesInWords(minutes: number): string {
 export function lifetimeRangeInWords(min: number, max: number): string {
   return `between ${minutesInWords(min)} and ${minutesInWords(max)} (${min}–${max} minutes)`;
 }
+
+/**
+ * A 429 without Retry-After (the authentication-methods APIs send none): throttling.md says to back off exponentially;
+ * the reads already did (middleware.ts), so the admin is asked to wait this long before clicking again. [U] the figure.
+ */
+export const DEFAULT_THROTTLE_WAIT_SECONDS = 10;
+
+/** The sentences for Graph refusals told apart only by their text (error-rules.ts names each text's source). */
+const TEXT_RULE_INFO: Record<GraphTextRule, (match: RegExpExecArray) => ErrorInfo> = {
+  policyBlocked: () => ({
+    kind: 'policyBlocked',
+    message:
+      "The Temporary Access Pass policy doesn't allow a pass for this user: it is turned off, or the user is outside its included groups or in an excluded group. Change the policy (Authentication methods › Policies › Temporary Access Pass) or the user's groups, then try again.",
+  }),
+  lifetimeOutOfRange: (match) => ({
+    kind: 'lifetimeOutOfRange',
+    message: `The lifetime must be ${lifetimeRangeInWords(Number(match[1]), Number(match[2]))}, as the policy sets. Choose a lifetime in that range.`,
+  }),
+  externalGuest: () => ({
+    kind: 'externalGuest',
+    message:
+      "This user is an external guest, and Microsoft Entra can't give external guests a Temporary Access Pass. They sign in with their home organization's account; ask its admins for a pass there.",
+  }),
+  oneTimeOnly: () => ({
+    kind: 'invalidInput',
+    message: 'The policy makes every pass one-time use. Issue a one-time pass instead.',
+  }),
+};
 
 function withIds(info: ErrorInfo, err: GraphError): ErrorInfo {
   const out: ErrorInfo = { ...info, status: err.status || undefined, code: err.code };
@@ -81,43 +110,19 @@ function fromGraphError(err: GraphError, ctx: ErrorContext): ErrorInfo {
       err,
     );
   }
-  if (/Converged UserCredentialPolicy/i.test(message)) {
-    return withIds(
-      {
-        kind: 'policyBlocked',
-        message:
-          "The Temporary Access Pass policy doesn't allow a pass for this user: it is turned off, or the user is outside its included groups or in an excluded group. Change the policy (Authentication methods › Policies › Temporary Access Pass) or the user's groups, then try again.",
-      },
-      err,
-    );
-  }
-  const range = /LifetimeInMinutes[^0-9]*?(\d+)\D+(\d+)/i.exec(message);
-  if (range && /lifetime/i.test(message)) {
-    return withIds(
-      {
-        kind: 'lifetimeOutOfRange',
-        message: `The lifetime must be ${lifetimeRangeInWords(Number(range[1]), Number(range[2]))}, as the policy sets. Choose a lifetime in that range.`,
-      },
-      err,
-    );
-  }
-  if (/external guest/i.test(message)) {
-    return withIds(
-      {
-        kind: 'externalGuest',
-        message:
-          "This user is an external guest, and Microsoft Entra can't give external guests a Temporary Access Pass. They sign in with their home organization's account; ask its admins for a pass there.",
-      },
-      err,
-    );
-  }
-  if (/usable ?once|one-time/i.test(message) && err.status === 400) {
-    return withIds(
-      { kind: 'invalidInput', message: 'The policy makes every pass one-time use. Issue a one-time pass instead.' },
-      err,
-    );
-  }
+  const text = matchGraphText(err.status, err.code, message);
+  if (text) return withIds(TEXT_RULE_INFO[text.rule](text.match), err);
   if (err.status === 401) {
+    // Still challenged after a token with the claims: the session itself ended (continuous access evaluation).
+    if (err.claimsChallenge)
+      return withIds(
+        {
+          kind: 'signedOut',
+          message:
+            'Microsoft Entra ended your session at once (continuous access evaluation, for example after your sessions were revoked or your password changed). Sign in again.',
+        },
+        err,
+      );
     return withIds({ kind: 'signedOut', message: 'Your sign-in has expired. Sign in again.' }, err);
   }
   if (err.status === 403) {
@@ -151,8 +156,8 @@ function fromGraphError(err: GraphError, ctx: ErrorContext): ErrorInfo {
         message:
           wait !== undefined
             ? `Microsoft Graph is busy and asked to wait ${wait} second${wait === 1 ? '' : 's'}. Try again in ${wait} second${wait === 1 ? '' : 's'}.`
-            : 'Microsoft Graph is busy right now. Try again in a few seconds.',
-        ...(wait !== undefined && { retryAfterSeconds: wait }),
+            : `Microsoft Graph is throttling requests and didn't say how long to wait, so the extension waits ${DEFAULT_THROTTLE_WAIT_SECONDS} seconds. Try again then.`,
+        retryAfterSeconds: wait ?? DEFAULT_THROTTLE_WAIT_SECONDS,
       },
       err,
     );
@@ -185,42 +190,67 @@ function oneSentence(message: string): string {
   return first.length > 200 ? `${first.slice(0, 197)}…` : first;
 }
 
+const ADMINS_WHO_CAN_CONSENT =
+  'a Global Administrator, Privileged Role Administrator, Cloud Application Administrator or Application Administrator';
+
+function aadstsInfo(rule: AadstsRule, ctx: ErrorContext): string {
+  const permissions =
+    ctx.permission === POLICY_WRITE_PERMISSION
+      ? `the ${ctx.permission} permission`
+      : `the permissions it signs in with: ${SIGN_IN_PERMISSIONS.join(', ')}`;
+  switch (rule) {
+    case 'adminApprovalNeeded':
+      return `Only an administrator can grant the extension's app ${permissions}, and your account can't. Send the admin-consent link to ${ADMINS_WHO_CAN_CONSENT}; once they accept, sign in again.`;
+    case 'approvalRequested':
+      return "Your request for approval went to your organization's admins. Once one of them approves the extension's app, sign in again.";
+    case 'consentMissing':
+      // Entra doesn't say which scope lacks consent: only an incremental request (the policy write) pins it down.
+      return `An admin must grant consent for the extension's app for ${permissions}: ${ADMINS_WHO_CAN_CONSENT} can open the admin-consent link (or Entra admin center › App registrations › API permissions › Grant admin consent). Then sign in again.`;
+    case 'consentDeclined':
+      return 'The permissions weren’t granted, so you aren’t signed in. Sign in again and choose Accept, or send the admin-consent link to an administrator.';
+    case 'compliantDeviceRequired':
+      return "Your organization's Conditional Access requires a compliant or managed device for this app, and this browser isn't on one. Sign in from a managed device, or ask your admin which policy applies (the sign-in logs name it).";
+    case 'blockedByConditionalAccess':
+      return 'Conditional Access blocks this sign-in, for example from this location or network. Connect from an allowed network or location, or ask your admin which policy applies (the sign-in logs name it).';
+    case 'mfaRequired':
+      return 'Your organization now requires multifactor authentication for this app. Sign in again and complete the verification.';
+    case 'mfaNotPassed':
+      return "The multifactor verification wasn't completed, so you aren't signed in. Sign in again and approve the request.";
+    case 'signInFrequency':
+      return 'Your organization asks you to sign in again after a set time (Conditional Access sign-in frequency). Sign in again.';
+    case 'spaPlatformRequired':
+      return "The app registration lists this extension's redirect URI under Web, and Microsoft Entra lets a browser extension finish a sign-in only as a Single-page application. In App registrations › Authentication, remove the URI from Web and add it under Single-page application, then sign in again.";
+    case 'redirectUriMissing':
+      return "The app registration doesn't list this extension's redirect URI. Copy it from the extension's options and add it as a Single-page application redirect URI.";
+    case 'unknownAppOrTenant':
+      return "Microsoft Entra doesn't know this Application (client) ID or Directory (tenant) ID. Check both in the extension's options.";
+  }
+}
+
+const SIGN_IN_AGAIN_SENTENCES: Record<NonNullable<SignInRequiredError['reason']>, string> = {
+  mfa: aadstsInfo('mfaRequired', {}),
+  signInFrequency: aadstsInfo('signInFrequency', {}),
+};
+
 function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
   const e = err as { errorCode?: string; subError?: string; errorMessage?: string; message?: string; name?: string } | null;
   const text = `${e?.errorCode ?? ''} ${e?.subError ?? ''} ${e?.errorMessage ?? ''} ${e?.message ?? ''}`;
-  if (/AADSTS65001|AADSTS90094|AADSTS90008|consent_required/i.test(text)) {
-    // Entra doesn't say which scope lacks consent: only an incremental request (the policy write) pins it down.
-    const what =
-      ctx.permission === POLICY_WRITE_PERMISSION
-        ? `the ${ctx.permission} permission`
-        : `the permissions it signs in with: ${SIGN_IN_PERMISSIONS.join(', ')}`;
-    return {
-      kind: 'consentRequired',
-      message: `An admin must grant consent for the extension's app (Entra admin center › App registrations › API permissions › Grant admin consent) for ${what}. Then sign in again.`,
-      code: e?.errorCode,
-    };
-  }
-  if (/AADSTS700016|AADSTS90002|AADSTS900023|unauthorized_client|invalid_tenant/i.test(text)) {
-    return {
-      kind: 'notConfigured',
-      message:
-        "Microsoft Entra doesn't know this Application (client) ID or Directory (tenant) ID. Check both in the extension's options.",
-      code: e?.errorCode,
-    };
-  }
-  if (/AADSTS50011|redirect_uri/i.test(text)) {
-    return {
-      kind: 'notConfigured',
-      message:
-        "The app registration doesn't list this extension's redirect URI. Copy it from the extension's options and add it as a Single-page application redirect URI.",
-      code: e?.errorCode,
-    };
-  }
+  if (err instanceof SignInRequiredError && err.reason)
+    return { kind: 'signedOut', message: SIGN_IN_AGAIN_SENTENCES[err.reason] };
+  const aadsts = aadstsRuleOf(text);
+  if (aadsts) return { kind: AADSTS_KIND[aadsts.rule], message: aadstsInfo(aadsts.rule, ctx), code: `AADSTS${aadsts.code}` };
+  // MSAL's own codes when Entra's number is absent (msal-common InteractionRequiredAuthErrorCodes).
+  if (/consent_required/i.test(text))
+    return { kind: 'consentRequired', message: aadstsInfo('consentMissing', ctx), code: e?.errorCode };
+  if (/unauthorized_client|invalid_tenant/i.test(text))
+    return { kind: 'notConfigured', message: aadstsInfo('unknownAppOrTenant', ctx), code: e?.errorCode };
+  if (/redirect_uri/i.test(text))
+    return { kind: 'notConfigured', message: aadstsInfo('redirectUriMissing', ctx), code: e?.errorCode };
   if (/user_cancelled|did not approve|cancel/i.test(text)) {
     return { kind: 'cancelled', message: 'Sign-in was cancelled. Click Sign in to try again.' };
   }
   if (
-    e instanceof SignInRequiredError ||
+    err instanceof SignInRequiredError ||
     /interaction_required|login_required|no_account|no_tokens_found|invalid_grant|refresh_token_expired|AADSTS50058|AADSTS700082/i.test(
       text,
     )

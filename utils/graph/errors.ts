@@ -10,6 +10,8 @@ export interface GraphErrorDetails {
   clientRequestId?: string;
   date?: string;
   retryAfterSeconds?: number;
+  /** The claims request (JSON) of a 401 claims challenge: WWW-Authenticate error="insufficient_claims". */
+  claimsChallenge?: string;
 }
 
 /** A failed Graph request, parsed from Microsoft's envelope {"error":{"code","message","innerError":{…}}}. */
@@ -20,6 +22,7 @@ export class GraphError extends Error implements GraphErrorDetails {
   readonly clientRequestId?: string;
   readonly date?: string;
   readonly retryAfterSeconds?: number;
+  readonly claimsChallenge?: string;
 
   constructor(details: GraphErrorDetails) {
     super(details.message);
@@ -30,6 +33,7 @@ export class GraphError extends Error implements GraphErrorDetails {
     this.clientRequestId = details.clientRequestId;
     this.date = details.date;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.claimsChallenge = details.claimsChallenge;
   }
 
   /** True when no response was received, so a write may or may not have happened. */
@@ -66,6 +70,23 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+/**
+ * The claims of a claims challenge (entra-docs claims-challenge.md "Claims challenge header format": a 401 whose
+ * WWW-Authenticate has error="insufficient_claims" and claims="<base64 JSON>"), decoded; undefined otherwise.
+ */
+export function parseClaimsChallenge(status: number, wwwAuthenticate: string | undefined): string | undefined {
+  if (status !== 401 || !wwwAuthenticate || !/error\s*=\s*"insufficient_claims"/i.test(wwwAuthenticate)) return undefined;
+  const encoded = /claims\s*=\s*"([^"]+)"/i.exec(wwwAuthenticate)?.[1];
+  if (!encoded) return undefined;
+  try {
+    const json = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    JSON.parse(json);
+    return json;
+  } catch {
+    return undefined;
+  }
+}
+
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 /** Builds a GraphError from a status, headers and an already-parsed (or raw) body. */
@@ -82,6 +103,7 @@ export function graphErrorFrom(status: number, headers: HeaderBag, body: unknown
     clientRequestId: text(inner['client-request-id']) ?? header(headers, 'client-request-id'),
     date: text(inner.date) ?? header(headers, 'date'),
     retryAfterSeconds: parseRetryAfter(header(headers, 'retry-after')),
+    claimsChallenge: parseClaimsChallenge(status, header(headers, 'www-authenticate')),
   });
 }
 

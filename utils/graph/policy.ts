@@ -107,11 +107,14 @@ export async function fetchPolicyView(client: GraphClient, previous: PolicyView 
   return { policy, groups, unreadable: null, fetchedAt: now, fromCache: false };
 }
 
-/** Entra's answer when the admin clicks Cancel on the consent page (AADSTS65004, OAuth error access_denied). */
-const CONSENT_DECLINED = /AADSTS65004|access_denied/i;
+/**
+ * Entra's answer when the admin clicks Cancel on the consent page (AADSTS65004). access_denied alone is not enough: it
+ * also carries "Need admin approval" (AADSTS90094) and Conditional Access blocks (53003), which have their own sentences.
+ */
+const CONSENT_DECLINED = /AADSTS65004/i;
 
 export const CONSENT_DECLINED_MESSAGE =
-  'The Temporary Access Pass policy is unchanged: turning it on needs the permission Policy.ReadWrite.AuthenticationMethod, and it was not granted. Try again and choose Accept, or ask an admin to grant it.';
+  'The Temporary Access Pass policy is unchanged: turning it on needs the permission Policy.ReadWrite.AuthenticationMethod, and it was not granted. Try again and choose Accept; if your account can’t grant it, send the admin-consent link to a Global Administrator, Privileged Role Administrator, Cloud Application Administrator or Application Administrator.';
 
 function isConsentDeclined(err: unknown): boolean {
   if (!err || typeof err !== 'object' || err instanceof GraphError) return false;

@@ -31,6 +31,9 @@ function withoutValue(tap: IssuedTap): TapMethod {
 
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
 
+/** The plain "signed out" sentence (error-info.ts): anything else is a reason worth showing beside Sign in. */
+const SIGNED_OUT_MESSAGE = "You're signed out. Sign in again.";
+
 /** The registered methods as Graph lists them now: the new pass in place of any earlier one. */
 function withPass(methods: AuthMethodSummary[], tap: TapMethod): AuthMethodSummary[] {
   const others = methods.filter((method) => method.odataType !== TAP_TYPE);
@@ -50,6 +53,8 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
   const state = signal<PanelState | null>(null);
   const loadError = signal<ErrorInfo | null>(null);
   const actionError = signal<ErrorInfo | null>(null);
+  /** Why the admin must sign in, when there is more to say than "signed out" (MFA now required, sign-in frequency). */
+  const signInReason = signal<string | null>(null);
   const issued = signal<IssuedTap | null>(null);
   const busy = signal<PanelBusy>(null);
   const announcement = signal('');
@@ -74,6 +79,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
       // Errors shown in a notice are announced by its alert; only a change of the whole view is said here.
       if (info.kind === 'notConfigured' || info.kind === 'signedOut') {
         phase.value = info.kind;
+        signInReason.value = info.kind === 'signedOut' && info.message !== SIGNED_OUT_MESSAGE ? info.message : null;
         announce(info.message);
       } else if (where === 'load' && !state.value) {
         loadError.value = info;
@@ -213,6 +219,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     state,
     loadError,
     actionError,
+    signInReason,
     issued,
     /** Whether the last failure may be repeated as it was. */
     retryable,

@@ -25,6 +25,8 @@ export function authenticate(runtime: TenantRuntime, authorization: string | und
   if (claims.tid !== runtime.state.tenant.id) return unauthorized(MESSAGES.tokenSignature);
   const user = findUser(runtime.state, String(claims.oid ?? ''));
   if (!user) return unauthorized(MESSAGES.tokenSignature);
+  const challenge = caeChallenge(runtime, user.id, claims, meta);
+  if (challenge) return challenge;
   const scopes = new Set(
     String(claims.scp ?? '')
       .split(' ')
@@ -32,6 +34,30 @@ export function authenticate(runtime: TenantRuntime, authorization: string | und
       .map((scope) => scope.toLowerCase()),
   );
   return { user, scopes };
+}
+
+/**
+ * Continuous access evaluation (entra-docs concept-continuous-access-evaluation.md; claims-challenge.md): a CAE-capable
+ * token (xms_cc contains CP1) issued before a critical event is refused at once with a claims challenge; other tokens
+ * live out their lifetime. The claims ask for a token issued after the event (nbf).
+ */
+function caeChallenge(
+  runtime: TenantRuntime,
+  userId: string,
+  claims: Record<string, unknown>,
+  meta: RequestMeta,
+): GraphResult | null {
+  const revokedBefore = runtime.state.caeRevokedBefore?.[userId];
+  const capable = Array.isArray(claims.xms_cc) && claims.xms_cc.some((value) => String(value).toLowerCase() === 'cp1');
+  if (!revokedBefore || !capable || Number(claims.iat) >= revokedBefore) return null;
+  const request = Buffer.from(
+    JSON.stringify({ access_token: { nbf: { essential: true, value: String(revokedBefore) } } }),
+  ).toString('base64');
+  return graphError(meta, 401, 'InvalidAuthenticationToken', MESSAGES.caeChallenge, {
+    headers: {
+      'WWW-Authenticate': `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000", error="insufficient_claims", claims="${request}"`,
+    },
+  });
 }
 
 export function isCaller(value: Caller | GraphResult): value is Caller {

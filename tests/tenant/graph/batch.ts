@@ -108,7 +108,7 @@ export function runBatch(call: GraphCall): BatchOutcome {
         drop = 'before';
         break;
       }
-      result = fault?.status ? faultResult(newMeta(call.meta.clientRequestId), fault) : execute(call, item);
+      result = fault?.status ? faultResult(newMeta(call.meta.clientRequestId), fault, item.url) : execute(call, item);
       if (fault?.drop === 'after') drop = 'after';
     }
     done.set(item.id.toLowerCase(), result);

@@ -42,6 +42,9 @@ export const MESSAGES = {
   tokenEmpty: 'Access token is empty.',
   tokenInvalid: 'Access token validation failure. Invalid audience.',
   tokenExpired: 'Lifetime validation failed, the token is expired.',
+  /** [U] text as seen in CAE answers; the docs show only the header. */
+  caeChallenge:
+    'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp',
   tokenMalformed: 'IDX14100: JWT is not well formed, there are no dots (.).',
   tokenSignature: 'Access token validation failure.',
   throttled: 'Please retry again later.',

@@ -2,7 +2,7 @@
 import { ROLE } from '../roles';
 import type { DirectoryUser } from '../state';
 import { GRAPH_V1, ok } from './odata';
-import { denied, hasAnyRole, METHOD_READ_ROLES, requireScopes, SCOPES } from './permissions';
+import { canReadMethodsOf, denied, hasAnyRole, requireScopes, SCOPES } from './permissions';
 import { tapEntity } from './tap';
 import type { GraphCall, GraphResult } from './types';
 
@@ -17,9 +17,10 @@ export function listMethods(call: GraphCall, user: DirectoryUser, viaMe: boolean
   const self = viaMe || user.id === call.caller.user.id;
   const scopeDenied = requireScopes(call.caller, self ? SCOPES.methodsSelf : SCOPES.methodsOthers, call.meta, 'authMethods');
   if (scopeDenied) return scopeDenied;
-  if (!self && !hasAnyRole(call.caller.user, METHOD_READ_ROLES)) return denied(call.meta, 'authMethods');
+  if (!self && !canReadMethodsOf(call.runtime.state, call.caller.user, user)) return denied(call.meta, 'authMethods');
   const seesFullPhones =
-    self || hasAnyRole(call.caller.user, [ROLE.globalAdministrator, ROLE.privilegedAuthenticationAdministrator]);
+    self ||
+    hasAnyRole(call.runtime.state, call.caller.user, [ROLE.globalAdministrator, ROLE.privilegedAuthenticationAdministrator]);
   const methods = user.methods.map((method) =>
     'phoneNumber' in method && !seesFullPhones ? { ...method, phoneNumber: maskPhone(method.phoneNumber) } : { ...method },
   );

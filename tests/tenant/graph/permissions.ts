@@ -6,6 +6,7 @@ import { ROLE } from '../roles';
 import type { DirectoryUser, TenantState } from '../state';
 import { transitiveGroupsOf } from '../state';
 import { graphError, MESSAGES } from './errors';
+import { activeRoleIds, anyRoleIds, rolesOver } from './role-scope';
 import type { Caller, GraphResult, RequestMeta } from './types';
 
 const DIRECTORY_READ = ['Directory.Read.All', 'Directory.ReadWrite.All'];
@@ -111,8 +112,9 @@ export function requireScopes(
   return hasScopes(caller, requirement) ? null : denied(meta, style);
 }
 
-export function hasAnyRole(user: DirectoryUser, roles: readonly string[]): boolean {
-  return user.roles.some((role) => roles.includes(role));
+/** Tenant-wide active roles only (direct or through a role-assignable group): eligible and unit-scoped ones don't count. */
+export function hasAnyRole(state: TenantState, user: DirectoryUser, roles: readonly string[]): boolean {
+  return activeRoleIds(state, user).some((role) => roles.includes(role));
 }
 
 /**
@@ -162,13 +164,23 @@ export const POLICY_READ_ROLES = [ROLE.globalReader, ROLE.authenticationPolicyAd
 /** Write it: graph-docs rbac-authentication-methods-policy-apis-write.md (Authentication Policy Administrator least) + Global Administrator. */
 export const POLICY_WRITE_ROLES = [ROLE.authenticationPolicyAdministrator, ROLE.globalAdministrator] as const;
 
-/** Whether the caller may create or delete a pass for the target (self is refused: "except themselves", entra-docs TAP page). */
+/**
+ * Whether the caller may create or delete a pass for the target (self is refused: "except themselves", entra-docs TAP
+ * page). Roles are the caller's roles over this target (role-scope.ts): active, through role-assignable groups, or scoped
+ * to an administrative unit the target is in; restricted-management units need a role scoped to them.
+ */
 export function canManageMethodsOf(state: TenantState, caller: DirectoryUser, target: DirectoryUser): boolean {
   if (caller.id === target.id) return false;
-  if (hasAnyRole(caller, [ROLE.globalAdministrator, ROLE.privilegedAuthenticationAdministrator])) return true;
-  if (!hasAnyRole(caller, [ROLE.authenticationAdministrator])) return false;
-  const privilegedRole = target.roles.some((role) => !AUTH_ADMIN_MANAGEABLE_TARGET_ROLES.includes(role));
+  const roles = rolesOver(state, caller, target, 'write');
+  if (roles.some((role) => role === ROLE.globalAdministrator || role === ROLE.privilegedAuthenticationAdministrator)) return true;
+  if (!roles.includes(ROLE.authenticationAdministrator)) return false;
+  const privilegedRole = anyRoleIds(state, target).some((role) => !AUTH_ADMIN_MANAGEABLE_TARGET_ROLES.includes(role));
   // entra-docs authentication-administrator.md: not for members/owners of role-assignable groups.
   const inRoleAssignableGroup = transitiveGroupsOf(state, target.id).some((group) => group.isAssignableToRole);
   return !privilegedRole && !inRoleAssignableGroup;
+}
+
+/** Whether the caller may read the target's methods and pass (METHOD_READ_ROLES over this target). */
+export function canReadMethodsOf(state: TenantState, caller: DirectoryUser, target: DirectoryUser): boolean {
+  return rolesOver(state, caller, target, 'read').some((role) => (METHOD_READ_ROLES as readonly string[]).includes(role));
 }

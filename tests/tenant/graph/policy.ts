@@ -43,13 +43,13 @@ export function tapPolicyEntity(policy: TapPolicy): Record<string, unknown> {
 function checkRead(call: GraphCall): GraphResult | null {
   const scopeDenied = requireScopes(call.caller, SCOPES.policyRead, call.meta, 'authMethods');
   if (scopeDenied) return scopeDenied;
-  return hasAnyRole(call.caller.user, POLICY_READ_ROLES) ? null : denied(call.meta, 'authMethods');
+  return hasAnyRole(call.runtime.state, call.caller.user, POLICY_READ_ROLES) ? null : denied(call.meta, 'authMethods');
 }
 
 function checkWrite(call: GraphCall): GraphResult | null {
   const scopeDenied = requireScopes(call.caller, SCOPES.policyWrite, call.meta, 'authMethods');
   if (scopeDenied) return scopeDenied;
-  return hasAnyRole(call.caller.user, POLICY_WRITE_ROLES) ? null : denied(call.meta, 'authMethods');
+  return hasAnyRole(call.runtime.state, call.caller.user, POLICY_WRITE_ROLES) ? null : denied(call.meta, 'authMethods');
 }
 
 export function getTapPolicy(call: GraphCall): GraphResult {

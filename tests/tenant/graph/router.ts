@@ -49,7 +49,7 @@ function toReply(call: IncomingCall, meta: RequestMeta, result: GraphResult): Ht
 /** A fault that answers with a status, shaped like Graph's own errors. */
 export function graphFaultReply(call: IncomingCall, fault: StatusFault): HttpReply {
   const meta = newMeta(header(call, 'client-request-id'));
-  return toReply(call, meta, faultResult(meta, fault));
+  return toReply(call, meta, faultResult(meta, fault, call.url.pathname));
 }
 
 export function handleGraph(runtime: TenantRuntime, call: IncomingCall): GraphOutcome {

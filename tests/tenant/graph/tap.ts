@@ -6,15 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DirectoryUser, TapRecord } from '../state';
 import { graphError, MESSAGES } from './errors';
 import { GRAPH_V1, ok } from './odata';
-import {
-  canManageMethodsOf,
-  denied,
-  hasAnyRole,
-  METHOD_READ_ROLES,
-  METHOD_WRITE_ROLES,
-  requireScopes,
-  SCOPES,
-} from './permissions';
+import { canManageMethodsOf, canReadMethodsOf, denied, requireScopes, SCOPES } from './permissions';
 import { generatePassValue, isExternalGuest, isUserInPolicyScope, usability } from './tap-rules';
 import type { GraphCall, GraphResult } from './types';
 
@@ -50,7 +42,7 @@ function checkRead(call: GraphCall, user: DirectoryUser, viaMe: boolean): GraphR
   const self = viaMe || user.id === call.caller.user.id;
   const scopeDenied = requireScopes(call.caller, self ? SCOPES.tapReadSelf : SCOPES.tapReadOthers, call.meta, 'authMethods');
   if (scopeDenied) return scopeDenied;
-  if (!self && !hasAnyRole(call.caller.user, METHOD_READ_ROLES)) return denied(call.meta, 'authMethods');
+  if (!self && !canReadMethodsOf(call.runtime.state, call.caller.user, user)) return denied(call.meta, 'authMethods');
   return null;
 }
 
@@ -99,7 +91,6 @@ export function createPass(call: GraphCall, user: DirectoryUser): GraphResult {
   const { meta } = call;
   const scopeDenied = requireScopes(call.caller, SCOPES.tapWriteOthers, meta, 'authMethods');
   if (scopeDenied) return scopeDenied;
-  if (!hasAnyRole(call.caller.user, METHOD_WRITE_ROLES)) return denied(meta, 'authMethods');
   if (!canManageMethodsOf(state, call.caller.user, user)) return denied(meta, 'authMethods');
   const bad = (message: string, innerMessage = false) => graphError(meta, 400, 'badRequest', message, { innerMessage });
   if (isExternalGuest(user)) return bad(MESSAGES.externalGuest);

@@ -17,11 +17,18 @@ const DEFAULT_CODES: Record<number, string> = {
   504: 'GatewayTimeout',
 };
 
-export function faultResult(meta: RequestMeta, fault: StatusFault): GraphResult {
+/**
+ * Authentication-methods and their policy are not among throttling.md's service-specific limits, whose 429s carry
+ * Retry-After; the page warns some identity endpoints omit it. Inference [U]: these answer 429 without Retry-After.
+ */
+const OMITS_RETRY_AFTER = /\/authentication\/|\/authenticationMethodsPolicy|\/authenticationMethodConfigurations/i;
+
+export function faultResult(meta: RequestMeta, fault: StatusFault, path = ''): GraphResult {
   const status = fault.status ?? 500;
   const headers: Record<string, string> = {};
-  // A 429 carries Retry-After unless the fault says null (some identity endpoints omit it: throttling.md).
-  const retryAfter = fault.retryAfter === undefined ? (status === 429 || status === 503 ? '2' : null) : fault.retryAfter;
+  // A fault's own retryAfter (null: none) wins; else 429 and 503 carry one, except where throttling.md's list is silent.
+  const byDefault = (status === 429 && !OMITS_RETRY_AFTER.test(path)) || status === 503 ? '2' : null;
+  const retryAfter = fault.retryAfter === undefined ? byDefault : fault.retryAfter;
   if (retryAfter !== null) headers['Retry-After'] = retryAfter;
   const code = fault.code ?? DEFAULT_CODES[status] ?? 'generalException';
   const message = fault.message ?? (status === 429 ? MESSAGES.throttled : 'An unexpected error occurred.');

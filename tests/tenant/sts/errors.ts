@@ -20,6 +20,12 @@ export const AADSTS = {
   consentDeclined: 'AADSTS65004: User declined to consent to access the app.',
   adminApprovalNeeded: (appName: string) =>
     `AADSTS90094: The grant requires admin permission. ${appName} needs permission to access resources in your organization that only an admin can grant.`,
+  /** [U] exact text; the code is AdminConsentRequiredRequestAccess (reference-error-codes.md). */
+  adminApprovalRequested: (appName: string) =>
+    `AADSTS90095: Admin consent is required for the permissions requested by ${appName}. An approval request has been sent to your admins.`,
+  /** reference-error-codes.md AADSTS9002326; the "Request origin" tail as Entra appends it (MicrosoftDocs/azure-docs#100859). */
+  spaOnlyCrossOrigin: (origin: string) =>
+    `AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`,
   codeRedeemed:
     'AADSTS54005: OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
   codeExpired:

@@ -43,25 +43,71 @@ export function accountPickerPage(args: {
   );
 }
 
+/**
+ * The consent page. `mode`: 'grant' (an Accept button; an admin's Accept grants for the whole organization), 'approval'
+ * ("Need admin approval": entra-docs configure-user-consent.md, the user can only go back, AADSTS90094) or 'request'
+ * (admin consent workflow on: "Approval required" with a justification, AADSTS90095; configure-admin-consent-workflow.md).
+ */
 export function consentPage(args: {
   action: string;
   ctx: string;
   appName: string;
   account: SeedPerson;
   scopes: string[];
-  canConsent: boolean;
+  mode: 'grant' | 'approval' | 'request';
+  onBehalfOfOrganization?: boolean;
 }): string {
   const list = args.scopes.map((scope) => `<li data-scope="${escapeHtml(scope)}">${escapeHtml(scope)}</li>`).join('');
-  const intro = args.canConsent
-    ? `<p>${escapeHtml(args.appName)} needs permission to access resources in your organization. This app would like to:</p>`
-    : `<h2>Need admin approval</h2><p>${escapeHtml(args.appName)} needs permission to access resources in your organization that only an admin can grant.</p>`;
-  const accept = args.canConsent ? '<button type="submit" name="action" value="accept" class="primary">Accept</button>' : '';
+  const app = escapeHtml(args.appName);
+  const hidden = `<input type="hidden" name="ctx" value="${escapeHtml(args.ctx)}">`;
+  const form = (inner: string) => `<form method="post" action="${escapeHtml(args.action)}">${hidden}${inner}</form>`;
+  let body: string;
+  if (args.mode === 'grant') {
+    const org = args.onBehalfOfOrganization
+      ? '<p id="on-behalf">Accepting grants these permissions for everyone in your organization.</p>'
+      : '';
+    body = `<p>${app} needs permission to access resources in your organization. This app would like to:</p>
+<ul id="requested-permissions">${list}</ul>${org}${form(
+      '<div class="actions"><button type="submit" name="action" value="cancel">Cancel</button><button type="submit" name="action" value="accept" class="primary">Accept</button></div>',
+    )}`;
+  } else if (args.mode === 'approval') {
+    body = `<h2>Need admin approval</h2><p>${app} needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.</p>
+<ul id="requested-permissions">${list}</ul>${form(
+      '<div class="actions"><button type="submit" name="action" value="return">Return to the application without granting consent</button></div>',
+    )}`;
+  } else {
+    body = `<h2>Approval required</h2><p>${app} needs permission to access resources in your organization that only an admin can grant. Request approval from an admin to use this app.</p>
+<ul id="requested-permissions">${list}</ul>${form(
+      '<label for="justification">Justification</label><textarea id="justification" name="justification"></textarea><div class="actions"><button type="submit" name="action" value="return">Back to the application</button><button type="submit" name="action" value="request" class="primary">Request approval</button></div>',
+    )}`;
+  }
   return page(
     'Permissions requested',
-    `<h1>Permissions requested</h1><p>${escapeHtml(args.account.userPrincipalName)}</p>${intro}
-<ul id="requested-permissions">${list}</ul>
+    `<h1>Permissions requested</h1><p>${escapeHtml(args.account.userPrincipalName)}</p>${body}`,
+  );
+}
+
+/** A Conditional Access interrupt the user can satisfy here: approve an MFA prompt, or register security info first. */
+export function mfaPage(args: { action: string; ctx: string; registration: boolean }): string {
+  const heading = args.registration ? 'More information required' : 'Approve sign in request';
+  const text = args.registration
+    ? 'Your organization needs more information to keep your account secure. Set up a second way to sign in.'
+    : 'Open your Authenticator app, and enter the number shown to sign in.';
+  const label = args.registration ? 'Next' : 'Approve';
+  return page(
+    heading,
+    `<h1>${heading}</h1><p>${text}</p><form method="post" action="${escapeHtml(args.action)}"><input type="hidden" name="ctx" value="${escapeHtml(args.ctx)}">
+<div class="actions"><button type="submit" name="action" value="cancel">I can't use my Authenticator app right now</button><button type="submit" name="action" value="approve" class="primary">${label}</button></div></form>`,
+  );
+}
+
+/** A Conditional Access block: nothing the user can do here; Continue returns the error to the app. [U] page layout. */
+export function blockedPage(args: { action: string; ctx: string; heading: string; description: string }): string {
+  return page(
+    args.heading,
+    `<h1>${escapeHtml(args.heading)}</h1><p class="error" role="alert">${escapeHtml(args.description)}</p>
 <form method="post" action="${escapeHtml(args.action)}"><input type="hidden" name="ctx" value="${escapeHtml(args.ctx)}">
-<div class="actions"><button type="submit" name="action" value="cancel">Cancel</button>${accept}</div></form>`,
+<div class="actions"><button type="submit" name="action" value="continue" class="primary">Continue</button></div></form>`,
   );
 }
 

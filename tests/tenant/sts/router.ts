@@ -1,7 +1,14 @@
 /** login.microsoftonline.com */
 import { type HttpReply, htmlReply, type IncomingCall, isPreflight, preflightReply, redirectReply, textReply } from '../http';
 import type { TenantRuntime } from '../runtime';
-import { handleAccountPicked, handleAuthorize, handleConsentAnswer } from './authorize';
+import {
+  handleAccountPicked,
+  handleAdminConsent,
+  handleAuthorize,
+  handleBlockedContinue,
+  handleConsentAnswer,
+  handleMfaAnswer,
+} from './authorize';
 import { instanceDiscovery, keys, openIdConfiguration } from './discovery';
 import { signedOutPage } from './pages';
 import { clearedSessionCookie, currentSession } from './session';
@@ -25,6 +32,13 @@ export function handleLogin(runtime: TenantRuntime, call: IncomingCall): HttpRep
       return handleAccountPicked(runtime, new URLSearchParams(call.body));
     case 'POST /consent':
       return handleConsentAnswer(runtime, call, new URLSearchParams(call.body));
+    case 'POST /mfa':
+      return handleMfaAnswer(runtime, call, new URLSearchParams(call.body));
+    case 'POST /blocked':
+      return handleBlockedContinue(runtime, call, new URLSearchParams(call.body));
+    case 'GET /adminconsent':
+    case 'GET /v2.0/adminconsent':
+      return handleAdminConsent(runtime, call, tenant);
     case 'POST /oauth2/v2.0/token':
       return handleToken(runtime, call, tenant);
     case 'GET /oauth2/v2.0/logout':

@@ -28,6 +28,17 @@ export const KNOWN_GRAPH_SCOPES = [
   'Policy.ReadWrite.AuthenticationMethod',
 ] as const;
 
+/**
+ * Delegated scopes a user may consent to for themselves: graph-docs permissions-reference.md marks these "Admin consent
+ * required: No"; every other scope this tenant knows needs an administrator. The tenant's user consent setting is the
+ * default "apps from verified publishers or registered in this organization, for selected (low-impact) permissions"
+ * (entra-docs: configure-user-consent.md).
+ */
+export const USER_CONSENTABLE_SCOPES: readonly string[] = ['User.Read', 'User.ReadBasic.All'];
+
+export const needsAdminConsent = (scope: string): boolean =>
+  !USER_CONSENTABLE_SCOPES.some((known) => known.toLowerCase() === scope.toLowerCase());
+
 export interface RequestedScope {
   /** As the client wrote it (echoed back in the token response's `scope`). */
   original: string;

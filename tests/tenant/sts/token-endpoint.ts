@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { corsHeaders, type HttpReply, header, type IncomingCall, jsonReply } from '../http';
 import { type TenantRuntime, tokenTenantId } from '../runtime';
 import { type AppRegistration, type DirectoryUser, findApp, findUser } from '../state';
+import { clientCapabilitiesOf, evaluateConditionalAccess } from './conditional-access';
 import { AADSTS, entraErrorReply } from './errors';
 import { graphScopesOf, missingConsent, parseScopes } from './scopes';
 import { acceptsTenantSegment } from './tenant-segment';
@@ -28,7 +29,7 @@ export function handleToken(runtime: TenantRuntime, call: IncomingCall, tenantSe
   const parsed = parseScopes(form.get('scope'), state.tenant.displayName);
   if (!parsed.ok) return fail(400, parsed.error, parsed.description);
   const grantType = form.get('grant_type') ?? '';
-  if (grantType === 'authorization_code') return redeemCode(runtime, app, form, parsed.scopes, cors, fail);
+  if (grantType === 'authorization_code') return redeemCode(runtime, call, app, form, parsed.scopes, cors, fail);
   if (grantType === 'refresh_token') return redeemRefreshToken(runtime, app, form, parsed.scopes, cors, fail);
   return fail(400, 'unsupported_grant_type', AADSTS.unsupportedGrant(grantType));
 }
@@ -38,6 +39,7 @@ type Requested = Extract<ReturnType<typeof parseScopes>, { ok: true }>['scopes']
 
 function redeemCode(
   runtime: TenantRuntime,
+  call: IncomingCall,
   app: AppRegistration,
   form: URLSearchParams,
   requested: Requested,
@@ -58,6 +60,10 @@ function redeemCode(
   if (createHash('sha256').update(verifier).digest('base64url') !== code.codeChallenge) {
     return fail(400, 'invalid_grant', AADSTS.verifierMismatch);
   }
+  // A redirect URI registered under "Web" redeems only server-side; from a browser origin Entra refuses (AADSTS9002326).
+  const origin = header(call, 'origin');
+  if (origin && !app.spaRedirectUris.includes(code.redirectUri))
+    return fail(400, 'invalid_request', AADSTS.spaOnlyCrossOrigin(origin));
   const user = findUser(runtime.state, code.userId);
   if (!user) return fail(400, 'invalid_grant', AADSTS.codeInvalid);
   const expiresAt = Date.now() + runtime.state.settings.spaRefreshTokenLifetimeSeconds * 1000;
@@ -68,6 +74,7 @@ function redeemCode(
     nonce: code.nonce,
     sessionId: code.sessionId,
     refreshExpiresAt: expiresAt,
+    clientCapabilities: code.clientCapabilities ?? clientCapabilitiesOf(form.get('claims')),
     cors,
     fail,
   });
@@ -89,6 +96,14 @@ function redeemRefreshToken(
   if (record.expiresAt <= Date.now()) return fail(400, 'invalid_grant', AADSTS.spaRefreshExpired);
   const user = findUser(runtime.state, record.userId);
   if (!user) return fail(400, 'invalid_grant', AADSTS.refreshRevoked);
+  const session = (record.sessionId && runtime.state.sessions[record.sessionId]) || null;
+  const verdict = evaluateConditionalAccess(runtime, user.id, session);
+  // A policy added after sign-in applies at the next refresh. MFA: invalid_grant with suberror basic_action and the claims
+  // to send back interactively (MSAL InteractionRequiredAuthError.claims; msal-js "Handle errors and exceptions").
+  if (verdict.kind === 'mfa')
+    return fail(400, 'invalid_grant', verdict.description, { suberror: 'basic_action', claims: verdict.claims });
+  if (verdict.kind === 'reauth') return fail(400, 'invalid_grant', verdict.description);
+  if (verdict.kind === 'block') return fail(400, 'invalid_grant', verdict.description);
   return tokenReply(runtime, {
     app,
     user,
@@ -96,6 +111,7 @@ function redeemRefreshToken(
     nonce: null,
     sessionId: record.sessionId,
     refreshExpiresAt: record.expiresAt,
+    clientCapabilities: clientCapabilitiesOf(form.get('claims')),
     cors,
     fail,
   });
@@ -110,6 +126,7 @@ function tokenReply(
     nonce: string | null;
     sessionId: string | null;
     refreshExpiresAt: number;
+    clientCapabilities: string[];
     cors: Record<string, string>;
     fail: Fail;
   },
@@ -125,16 +142,25 @@ function tokenReply(
   }
   // Only OIDC scopes asked for: Entra still returns a Graph token for the basic profile.
   if (graphScopes.length === 0) graphScopes = consented.filter((scope) => scope === 'User.Read');
+  // The token carries every consented scope of the resource, not only those asked for (msal-js "Resources and scopes":
+  // the response may list consented scopes that weren't requested). [U] that it is always the whole consented set.
+  else graphScopes = [...graphScopes, ...consented.filter((scope) => !graphScopes.includes(scope))];
   const tokens = issueTokens(runtime, {
     user: args.user,
     app: args.app,
     graphScopes,
     nonce: args.nonce,
     sessionId: args.sessionId,
+    clientCapabilities: args.clientCapabilities,
   });
-  const granted = args.requested
-    .filter((scope) => scope.graph === null || graphScopes.includes(scope.graph))
-    .map((scope) => scope.original);
+  const qualified = args.requested.some((scope) => scope.graph !== null && scope.original.includes('/'));
+  const extra = graphScopes
+    .filter((name) => !args.requested.some((scope) => scope.graph === name))
+    .map((name) => (qualified ? `https://graph.microsoft.com/${name}` : name));
+  const granted = [
+    ...args.requested.filter((scope) => scope.graph === null || graphScopes.includes(scope.graph)).map((scope) => scope.original),
+    ...extra,
+  ];
   const body: Record<string, unknown> = {
     token_type: 'Bearer',
     scope: granted.join(' '),

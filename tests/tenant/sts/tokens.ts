@@ -1,5 +1,6 @@
 /** Builds the id token, access token, client_info and the /token JSON for a signed-in user. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { activeRoleIds } from '../graph/role-scope';
 import { type TenantRuntime, tokenTenantId } from '../runtime';
 import type { AppRegistration, DirectoryUser } from '../state';
 import { base64url, signJwt } from './jwt';
@@ -36,7 +37,15 @@ export interface TokenSet {
 
 export function issueTokens(
   runtime: TenantRuntime,
-  args: { user: DirectoryUser; app: AppRegistration; graphScopes: string[]; nonce: string | null; sessionId: string | null },
+  args: {
+    user: DirectoryUser;
+    app: AppRegistration;
+    graphScopes: string[];
+    nonce: string | null;
+    sessionId: string | null;
+    /** From the claims request: "CP1" makes the token CAE-capable (claims-challenge.md, xms_cc). */
+    clientCapabilities?: string[];
+  },
 ): TokenSet {
   const { state, signingKey } = runtime;
   const now = Math.floor(Date.now() / 1000);
@@ -67,8 +76,9 @@ export function issueTokens(
     upn: args.user.userPrincipalName,
     uti: randomBytes(16).toString('base64url'),
     ver: '1.0',
-    wids: args.user.roles,
+    wids: activeRoleIds(state, args.user),
     xms_tcdt: 1_600_000_000,
+    ...(args.clientCapabilities?.length && { xms_cc: args.clientCapabilities }),
   };
   const idClaims: Record<string, unknown> = {
     aud: args.app.clientId,

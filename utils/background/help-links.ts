@@ -1,0 +1,28 @@
+import { type Cloud, CURRENT_CLOUD } from '../clouds';
+import type { ErrorInfo } from '../messages';
+import type { EntraSettings } from '../storage';
+
+/**
+ * The tenant-wide admin-consent URL for the app registration (entra-docs grant-admin-consent.md "Construct the URL for
+ * granting tenant-wide admin consent"): an admin who opens it grants every permission configured on the registration.
+ */
+export function adminConsentUrl(settings: Pick<EntraSettings, 'clientId' | 'tenantId'>, cloud: Cloud = CURRENT_CLOUD): string {
+  return `https://${cloud.loginHost}/${encodeURIComponent(settings.tenantId)}/adminconsent?client_id=${encodeURIComponent(settings.clientId)}`;
+}
+
+/** Privileged Identity Management › My roles › Microsoft Entra roles, where an eligible role is activated. */
+export function pimMyRolesUrl(cloud: Cloud = CURRENT_CLOUD): string {
+  return `https://${cloud.portalHost}/#view/Microsoft_Azure_PIMCommon/ActivationMenuBlade/~/aadmigratedroles`;
+}
+
+/** The link that goes with a sentence: where to grant consent, or where to activate a role. */
+export function withHelpLink(error: ErrorInfo, settings: EntraSettings | null, cloud: Cloud = CURRENT_CLOUD): ErrorInfo {
+  if (error.link) return error;
+  if (error.kind === 'consentRequired' && settings?.clientId && settings.tenantId) {
+    return { ...error, link: { href: adminConsentUrl(settings, cloud), label: 'Admin-consent link', showUrl: true } };
+  }
+  if (error.kind === 'forbidden' && /Privileged Identity Management/.test(error.message)) {
+    return { ...error, link: { href: pimMyRolesUrl(cloud), label: 'Open My roles in Privileged Identity Management' } };
+  }
+  return error;
+}
