@@ -12,7 +12,14 @@ export function AccountBar({ session, busy, onSignIn, onSignOut }: AccountBarPro
     return (
       <div class="account-bar">
         <p class="muted">Not signed in.</p>
-        <button type="button" class="btn btn-primary" onClick={onSignIn} disabled={busy}>
+        {/* aria-disabled, not disabled, while busy: the keyboard stays on the button. */}
+        <button
+          type="button"
+          class="btn btn-primary"
+          onClick={() => !busy && onSignIn()}
+          aria-disabled={busy || undefined}
+          aria-busy={busy || undefined}
+        >
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </div>
@@ -32,7 +39,7 @@ export function AccountBar({ session, busy, onSignIn, onSignOut }: AccountBarPro
           </p>
         )}
       </div>
-      <button type="button" class="btn" onClick={onSignOut} disabled={busy}>
+      <button type="button" class="btn" onClick={() => !busy && onSignOut()} aria-disabled={busy || undefined}>
         Sign out
       </button>
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { focusIfFocused } from '@/utils/ui/focus-within';
 import { FreshGate, GatedButton } from './GatedButton';
 
 export interface ConfirmRowProps {
@@ -16,7 +17,7 @@ export interface ConfirmRowProps {
  */
 export function ConfirmRow({ message, confirmLabel, onConfirm, onCancel, busy = false, danger = false }: ConfirmRowProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  useEffect(() => focusIfFocused(cancelRef.current), []);
   return (
     <fieldset
       class="confirm-row"

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TapMethod } from '@/utils/graph/types';
+import { focusIfFocused } from '@/utils/ui/focus-within';
 import { formatDateTime, passEnd } from '@/utils/ui/format';
 import { describePassStatus } from '@/utils/ui/pass-status';
 import { useNow } from '@/utils/ui/use-now';
@@ -24,7 +25,7 @@ export function CurrentPass({ pass, onRevoke, busy }: CurrentPassProps) {
   useEffect(() => {
     if (confirming || !refocus.current) return;
     refocus.current = false;
-    triggerRef.current?.focus();
+    focusIfFocused(triggerRef.current);
   }, [confirming]);
   if (!pass) {
     return (

@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { focusIfFocused } from '@/utils/ui/focus-within';
 import { ConfirmRow } from './ConfirmRow';
 import { GatedButton } from './GatedButton';
 
@@ -40,7 +41,7 @@ export function IssueBar(props: IssueBarProps) {
   useEffect(() => {
     if (confirming || !refocus.current) return;
     refocus.current = false;
-    buttonRef.current?.focus();
+    focusIfFocused(buttonRef.current);
   }, [confirming, buttonRef]);
   const close = () => {
     refocus.current = true;

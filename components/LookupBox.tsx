@@ -12,6 +12,7 @@ export function LookupBox({ parse, onLookup, busy }: LookupBoxProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const submit = (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     const userRef = parse(text);
     if (!userRef) {
       setProblem('Enter a user principal name (like adele@contoso.com) or an object ID (a GUID).');
@@ -34,7 +35,7 @@ export function LookupBox({ parse, onLookup, busy }: LookupBoxProps) {
           aria-describedby={problem ? 'lookup-problem' : undefined}
           onInput={(e) => setText(e.currentTarget.value)}
         />
-        <button type="submit" class="btn" disabled={busy}>
+        <button type="submit" class="btn" aria-disabled={busy || undefined}>
           Open
         </button>
       </div>

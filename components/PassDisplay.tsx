@@ -73,7 +73,18 @@ export function PassDisplay(props: PassDisplayProps) {
         </span>
       </p>
       {spelled && (
-        <p class="pass-spelled" data-testid="pass-spelled">
+        <p
+          class="pass-spelled"
+          data-testid="pass-spelled"
+          onCopy={(event) => {
+            // The reading is the pass in words: a manual copy of it is cleared from the clipboard like the value.
+            const text = document.getSelection()?.toString() ?? '';
+            if (!text || !event.clipboardData) return;
+            event.clipboardData.setData('text/plain', text);
+            event.preventDefault();
+            onCopied?.(text);
+          }}
+        >
           {spellOut(tap.temporaryAccessPass)}
         </p>
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PanelClaim, PanelState } from '@/utils/messages';
 import { type ActivationGuard, ALWAYS } from '@/utils/ui/activation-guard';
+import { focusIfFocused } from '@/utils/ui/focus-within';
 import { checkIssueForm, EMPTY_ISSUE_FORM, type IssueFormValue, isCustomised } from '@/utils/ui/issue-options';
 import { createPanelStore, type Send } from '@/utils/ui/panel-store';
 import { useNow } from '@/utils/ui/use-now';
@@ -40,7 +41,7 @@ export interface TapPanelProps {
 
 /** Moves focus to the element once it exists (after the render that creates it). */
 function focusSoon(get: () => HTMLElement | null | undefined): void {
-  requestAnimationFrame(() => get()?.focus());
+  requestAnimationFrame(() => focusIfFocused(get()));
 }
 
 export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpenOptions, onClose, onCollapse }: TapPanelProps) {
@@ -71,7 +72,7 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
   useEffect(() => {
     if (phase !== 'loaded' || !focusIssue || focused.current) return;
     focused.current = true;
-    issueButton.current?.focus();
+    focusIfFocused(issueButton.current);
   }, [phase, focusIssue]);
 
   const state = store.state.value;

@@ -253,9 +253,9 @@ export default defineContentScript({
       closedFor = userId;
       update(location, true); // focus goes to the tab that brings it back, not to the page's body
     }
-    function expand(): void {
+    function expand(fromKeyboard = true): void {
       closedFor = null;
-      void setCollapsed(false, true);
+      void setCollapsed(false, fromKeyboard);
     }
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => update(newUrl));

@@ -11,6 +11,7 @@ import { UnboundPanel } from '@/components/UnboundPanel';
 import type { PanelClaim, PanelState, RequestMap, RequestType } from '@/utils/messages';
 import { sendRequest } from '@/utils/send-request';
 import { createActivationGuard } from '@/utils/ui/activation-guard';
+import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { awaitHostPort, type HostPort } from '@/utils/ui/host-port';
 import type { Send } from '@/utils/ui/panel-store';
 import { createVisibilityGate } from '@/utils/ui/visibility-gate';
@@ -18,6 +19,8 @@ import '@/components/theme.css';
 import './panel.css';
 
 const app = document.getElementById('app');
+// A replaced control (Sign in → the loaded view, Try again → the skeleton) hands the keyboard to the user's name.
+rescueFocus(['.user-name', 'main button', 'main']);
 const framed = window.parent !== window;
 
 function withTicket(ticket: string | undefined): Send {

@@ -25,8 +25,25 @@ export interface PanelTab {
   remove(): void;
 }
 
-/** The collapsed panel: one button at the panel's corner that brings it back. */
-export function createPanelTab(theme: PortalTheme, onExpand: () => void): PanelTab {
+/**
+ * Whether a pointer click could have been meant for the tab: it is where we put it, drawn, and on top. The page can
+ * restyle or cover the host (not its closed root); a faded, moved or covered tab doesn't act on a click.
+ */
+function visibleInPlace(host: HTMLElement): boolean {
+  const style = getComputedStyle(host);
+  if (style.visibility !== 'visible' || Number(style.opacity) < 1 || style.display === 'none') return false;
+  const box = host.getBoundingClientRect();
+  if (box.width < 8 || box.height < 8) return false;
+  const atCentre = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return atCentre === host;
+}
+
+/**
+ * The collapsed panel: one button at the panel's corner that brings it back. Guarded like the panel's host: its style
+ * is put back when the page changes it, and it is put back in the document when the page removes it. `onExpand` is
+ * told whether the keyboard asked: only then does focus move into the panel (a click keeps the pointer's place).
+ */
+export function createPanelTab(theme: PortalTheme, onExpand: (fromKeyboard: boolean) => void): PanelTab {
   const host = document.createElement(TAB_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -36,17 +53,36 @@ export function createPanelTab(theme: PortalTheme, onExpand: () => void): PanelT
   button.textContent = 'Entra TAP';
   button.setAttribute('aria-label', `Show the Temporary Access Pass panel (${SHORTCUT_HINT})`);
   button.title = `Show the Temporary Access Pass panel (${SHORTCUT_HINT})`;
-  button.addEventListener('click', onExpand);
+  button.addEventListener('click', (event) => {
+    const fromKeyboard = event.detail === 0;
+    if (!fromKeyboard && !visibleInPlace(host)) return;
+    onExpand(fromKeyboard);
+  });
   root.append(style, button);
+  let current = theme;
+  let removed = false;
   const apply = (next: PortalTheme) => {
-    host.style.cssText = TAB_HOST_CSS;
-    host.setAttribute('data-theme', next);
+    current = next;
+    if (host.style.cssText !== TAB_HOST_CSS) host.style.cssText = TAB_HOST_CSS;
+    if (host.getAttribute('data-theme') !== next) host.setAttribute('data-theme', next);
   };
   apply(theme);
   document.documentElement.append(host);
+  const guard = new MutationObserver(() => {
+    if (removed) return;
+    if (!host.isConnected) document.documentElement.append(host);
+    apply(current);
+    for (const name of host.getAttributeNames()) if (name !== 'style' && name !== 'data-theme') host.removeAttribute(name);
+  });
+  guard.observe(host, { attributes: true });
+  guard.observe(document.documentElement, { childList: true });
   return {
     focus: () => button.focus(),
     setTheme: apply,
-    remove: () => host.remove(),
+    remove: () => {
+      removed = true;
+      guard.disconnect();
+      host.remove();
+    },
   };
 }

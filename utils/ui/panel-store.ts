@@ -68,7 +68,13 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
   /** Says something once in the panel's polite live region, then clears it. */
   function announce(text: string): void {
     clearTimeout(announcementTimer);
-    announcement.value = text;
+    if (text && announcement.value === text) {
+      // The same words again change nothing in the live region: empty it first, so the repeat is heard.
+      announcement.value = '';
+      setTimeout(() => {
+        announcement.value = text;
+      }, 60);
+    } else announcement.value = text;
     if (text) announcementTimer = setTimeout(() => (announcement.value = ''), ANNOUNCEMENT_MS);
   }
 

@@ -1,0 +1,7 @@
+/**
+ * Moves focus only while this document already has it. A portal frame must never pull the keyboard away from the
+ * portal: if the admin went on typing there while an action finished, their next keystroke would land on our buttons.
+ */
+export function focusIfFocused(element: HTMLElement | null | undefined): void {
+  if (element && document.hasFocus()) element.focus();
+}
