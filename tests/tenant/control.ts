@@ -1,5 +1,6 @@
 /** The control surface for tests, the demo and the benchmark: in-process, and over HTTP at /__control/* on any host. */
 import { activate, type FaultSpec } from './faults';
+import { replicateNow } from './graph/replication';
 import { type HttpReply, type IncomingCall, jsonReply } from './http';
 import type { LoggedRequest } from './request-log';
 import { type PortalShellTheme, resetRuntime, type TenantRuntime } from './runtime';
@@ -30,6 +31,10 @@ export interface TenantControl {
   setPortalTheme(theme: PortalShellTheme): void;
   /** Serves `html` at `path` on the portal hosts (a page an attacker controls on the portal's origin). */
   servePortalPage(path: string, html: string, headers?: Record<string, string>): void;
+  /** Reads after a write show the state from before it for `ms` (settings.replicationLagMs); 0 also replicates what is pending. */
+  setReplicationLag(ms: number): void;
+  /** The older refusal (400 "Converged UserCredentialPolicy…") of a pass for a user outside the policy's targets. */
+  setRefuseOutOfPolicyPass(refuse: boolean): void;
 }
 
 function shortScope(scope: string): string {
@@ -83,6 +88,13 @@ export function createControl(runtime: TenantRuntime): TenantControl {
     servePortalPage: (path, html, headers = {}) => {
       runtime.extraPages.set(path, { html, headers });
     },
+    setReplicationLag: (ms) => {
+      runtime.state.settings.replicationLagMs = Math.max(0, ms);
+      if (ms <= 0) replicateNow(runtime.state);
+    },
+    setRefuseOutOfPolicyPass: (refuse) => {
+      runtime.state.settings.refuseOutOfPolicyPass = refuse;
+    },
     markTapUsed: (userId) => {
       const record = runtime.state.passes[userId.toLowerCase()];
       if (!record) throw new Error(`No Temporary Access Pass for user ${userId}`);
@@ -135,6 +147,12 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
     case 'POST revoke-sessions':
       control.revokeSessions();
       return done;
+    case 'POST replication-lag':
+      control.setReplicationLag(Number(body.ms ?? 0));
+      return done;
+    case 'POST refuse-out-of-policy-pass':
+      control.setRefuseOutOfPolicyPass(body.refuse !== false);
+      return done;
     case 'POST tap-used':
       try {
         control.markTapUsed(String(body.userId ?? ''));
@@ -155,6 +173,8 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
           'POST consent {grant,revoke}',
           'POST revoke-sessions',
           'POST tap-used {userId}',
+          'POST replication-lag {ms}',
+          'POST refuse-out-of-policy-pass {refuse}',
         ],
       });
   }

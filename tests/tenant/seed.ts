@@ -68,6 +68,31 @@ export const TARGETS = {
   },
 } as const satisfies Record<string, SeedPerson>;
 
+/**
+ * B2B collaboration users (entra-docs external-id/user-properties.md): none of them can get a pass here, whatever their
+ * userType (see isExternalUser in graph/tap-rules.ts).
+ */
+export const EXTERNAL_USERS = {
+  /** External member: another Entra organization's user with member-level access (UserType Member). */
+  dana: {
+    id: '22222222-0000-4000-8000-000000000010',
+    displayName: 'Dana Kim',
+    userPrincipalName: `dana_northwind.com#EXT#@${TENANT.domain}`,
+  },
+  /** External guest who hasn't redeemed the invitation: identities still name the host's domain (user-properties.md). */
+  omar: {
+    id: '22222222-0000-4000-8000-000000000011',
+    displayName: 'Omar Haddad',
+    userPrincipalName: `omar_litware.com#EXT#@${TENANT.domain}`,
+  },
+  /** [U] External member as cross-tenant synchronization creates one: #EXT# UPN and a federated identity, no invitation. */
+  kai: {
+    id: '22222222-0000-4000-8000-000000000012',
+    displayName: 'Kai Nakamura',
+    userPrincipalName: `kai_tailspin.com#EXT#@${TENANT.domain}`,
+  },
+} as const satisfies Record<string, SeedPerson>;
+
 export const GROUPS = {
   tapExcluded: { id: '33333333-0000-4000-8000-000000000001', displayName: 'TAP Excluded' },
   pilot: { id: '33333333-0000-4000-8000-000000000002', displayName: 'Pilot TAP users' },
@@ -153,6 +178,7 @@ function user(seed: UserSeed): DirectoryUser {
     userType: 'Member',
     creationType: null,
     externalUserState: null,
+    identities: [{ signInType: 'userPrincipalName', issuer: TENANT.domain, issuerAssignedId: seed.userPrincipalName }],
     roles: [],
     methods: [method.password()],
     ...seed,
@@ -184,10 +210,35 @@ function seedUsers(): DirectoryUser[] {
       creationType: 'Invitation',
       externalUserState: 'Accepted',
       mail: 'chris@fabrikam.com',
+      // [U] issuerAssignedId: Graph's value for a B2B identity isn't documented.
+      identities: [{ signInType: 'federated', issuer: 'fabrikam.com', issuerAssignedId: null }],
       methods: [],
     }),
     user({ ...TARGETS.isla, userType: 'Guest' }),
     user({ ...TARGETS.henrietta, jobTitle: 'Trainee' }),
+    user({
+      ...EXTERNAL_USERS.dana,
+      jobTitle: 'Partner Engineer',
+      creationType: 'Invitation',
+      externalUserState: 'Accepted',
+      mail: 'dana@northwind.com',
+      identities: [{ signInType: 'federated', issuer: 'northwind.com', issuerAssignedId: null }],
+      methods: [],
+    }),
+    user({
+      ...EXTERNAL_USERS.omar,
+      userType: 'Guest',
+      creationType: 'Invitation',
+      externalUserState: 'PendingAcceptance',
+      mail: 'omar@litware.com',
+      methods: [],
+    }),
+    user({
+      ...EXTERNAL_USERS.kai,
+      mail: 'kai@tailspin.com',
+      identities: [{ signInType: 'federated', issuer: 'tailspin.com', issuerAssignedId: null }],
+      methods: [],
+    }),
   ];
 }
 
@@ -251,6 +302,11 @@ export function createSeedState(now = Date.now()): TenantState {
     sessions: {},
     refreshTokens: {},
     codes: {},
-    settings: { accessTokenLifetimeSeconds: 3600, spaRefreshTokenLifetimeSeconds: 86_400 },
+    settings: {
+      accessTokenLifetimeSeconds: 3600,
+      spaRefreshTokenLifetimeSeconds: 86_400,
+      replicationLagMs: 0,
+      refuseOutOfPolicyPass: false,
+    },
   };
 }
