@@ -1,19 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TapMethod } from '@/utils/graph/types';
+import type { TapMethod, TapPolicy } from '@/utils/graph/types';
 import { focusIfFocused } from '@/utils/ui/focus-within';
 import { formatDateTime, passEnd } from '@/utils/ui/format';
-import { describePassStatus } from '@/utils/ui/pass-status';
+import { describePassStatus, unusableSentence } from '@/utils/ui/pass-status';
 import { useNow } from '@/utils/ui/use-now';
 import { ConfirmRow } from './ConfirmRow';
 
 export interface CurrentPassProps {
   pass: TapMethod | null;
+  /** The tenant's policy when readable: it says why a pass Graph reads as DisabledByPolicy is blocked. */
+  policy?: TapPolicy | null;
   /** Resolves once the revoke ended (removed, or failed and explained). */
   onRevoke: (methodId: string) => Promise<void>;
   busy: boolean;
 }
 
-export function CurrentPass({ pass, onRevoke, busy }: CurrentPassProps) {
+export function CurrentPass({ pass, policy, onRevoke, busy }: CurrentPassProps) {
   const now = useNow(30_000);
   // Which pass the question is about: another pass (after a reload) means no open question.
   const [askingFor, setAskingFor] = useState<string | null>(null);
@@ -35,6 +37,7 @@ export function CurrentPass({ pass, onRevoke, busy }: CurrentPassProps) {
     );
   }
   const status = describePassStatus(pass, now);
+  const unusable = unusableSentence(pass, policy);
   return (
     <section class="card current-pass" aria-labelledby="current-pass-title">
       <div class="row-between">
@@ -45,6 +48,11 @@ export function CurrentPass({ pass, onRevoke, busy }: CurrentPassProps) {
           {status.label}
         </span>
       </div>
+      {unusable && (
+        <p class="notice notice-warn" data-testid="pass-unusable">
+          {unusable}
+        </p>
+      )}
       <dl class="facts">
         <dt>Starts</dt>
         <dd>{formatDateTime(pass.startDateTime)}</dd>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { IssuedTap } from '@/utils/graph/types';
 import { formatCountdown, formatDateTime, groupForReading, passEnd } from '@/utils/ui/format';
 import { buildInstructions } from '@/utils/ui/instructions';
+import { unusableSentence } from '@/utils/ui/pass-status';
 import { charClass, spellOut } from '@/utils/ui/spell-out';
 import { useNow } from '@/utils/ui/use-now';
 import { CopyButton } from './CopyButton';
@@ -31,6 +32,8 @@ export function PassDisplay(props: PassDisplayProps) {
   const [spelled, setSpelled] = useState(false);
   const start = new Date(tap.startDateTime).getTime();
   const end = passEnd(tap.startDateTime, tap.lifetimeInMinutes);
+  // Graph created it but says it can't be used to sign in (e.g. the user is outside the policy): no instructions to send.
+  const unusable = tap.isUsable ? null : unusableSentence(tap);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; this card is read, not filled in
     <section
@@ -43,9 +46,19 @@ export function PassDisplay(props: PassDisplayProps) {
     >
       <div class="row-between">
         <h2 class="section-title">New Temporary Access Pass</h2>
+        {unusable && <span class="status status-off">Can't be used to sign in</span>}
         {tap.isUsableOnce && <span class="badge badge-info">One-time</span>}
       </div>
-      <p class="hint">Shown only once. Copy it now or read it to the user.</p>
+      {unusable ? (
+        <>
+          <p class="notice notice-warn" data-testid="pass-unusable">
+            {unusable}
+          </p>
+          <p class="hint">Shown only once. Keep it only if the user will be able to use it before it expires.</p>
+        </>
+      ) : (
+        <p class="hint">Shown only once. Copy it now or read it to the user.</p>
+      )}
       <p
         class="pass-value"
         data-testid="pass-value"
@@ -107,14 +120,16 @@ export function PassDisplay(props: PassDisplayProps) {
           onFailed={onCopyFailed}
           gated
         />
-        <CopyButton
-          getText={() => buildInstructions(tap, userPrincipalName)}
-          label="Copy instructions"
-          class="btn"
-          onCopied={onCopied}
-          onFailed={onCopyFailed}
-          gated
-        />
+        {!unusable && (
+          <CopyButton
+            getText={() => buildInstructions(tap, userPrincipalName)}
+            label="Copy instructions"
+            class="btn"
+            onCopied={onCopied}
+            onFailed={onCopyFailed}
+            gated
+          />
+        )}
         <button type="button" class="btn" aria-pressed={spelled} onClick={() => setSpelled(!spelled)}>
           Spell out
         </button>

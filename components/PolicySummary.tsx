@@ -9,19 +9,29 @@ export interface PolicySummaryProps {
 
 /** The tenant's TAP policy in plain words. */
 export function PolicySummary({ view, now }: PolicySummaryProps) {
-  const { policy, unreadable } = view;
+  const { policy, unreadable, pending } = view;
   return (
     <section class="policy-summary" aria-labelledby="policy-title">
       <div class="row-between">
         <h2 id="policy-title" class="section-title">
           Temporary Access Pass policy
         </h2>
-        {policy && (
+        {policy && !pending && (
           <span class={`status ${policy.state === 'enabled' ? 'status-ok' : 'status-off'}`} data-testid="policy-state">
             {policy.state === 'enabled' ? 'Enabled' : 'Disabled'}
           </span>
         )}
+        {pending && (
+          <span class="status status-pending" data-testid="policy-state">
+            {pending.state === 'enabled' ? 'Turning on' : 'Turning off'}
+          </span>
+        )}
       </div>
+      {pending && (
+        <p class="notice notice-warn" role="status" data-testid="policy-pending">
+          {pending.message}
+        </p>
+      )}
       {!policy && unreadable && <p class="notice notice-warn">{unreadable.message}</p>}
       {policy && (
         <>

@@ -58,7 +58,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
         </p>
       )}
       {policyError && <ErrorNotice error={policyError} onRetry={() => void store.refreshPolicy()} />}
-      {session?.signedIn && view?.policy?.state === 'disabled' && (
+      {session?.signedIn && view?.policy?.state === 'disabled' && !view.pending && (
         <EnablePolicy busy={busy === 'enable'} onEnable={() => void store.enablePolicy()} />
       )}
       {store.actionError.value && <ErrorNotice error={store.actionError.value} />}

@@ -177,6 +177,7 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
             ) : (
               <CurrentPass
                 pass={state.currentPass}
+                policy={state.policy.policy}
                 busy={busy !== null}
                 onRevoke={async (id) => {
                   await store.revoke(id);
@@ -190,8 +191,12 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
               invalid={!check.ok}
               busy={busy === 'issue'}
               describedBy={
-                [state.eligibility.canIssue ? '' : 'eligibility', link ? 'link-origin' : ''].filter(Boolean).join(' ') ||
-                undefined
+                [
+                  state.eligibility.canIssue && (state.eligibility.warnings ?? []).length === 0 ? '' : 'eligibility',
+                  link ? 'link-origin' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ') || undefined
               }
               optionsOpen={optionsOpen}
               customised={isCustomised(form)}

@@ -1,3 +1,4 @@
+import { externalKind } from '@/utils/graph/eligibility';
 import type { TargetUser } from '@/utils/graph/types';
 
 export interface UserHeaderProps {
@@ -5,8 +6,9 @@ export interface UserHeaderProps {
 }
 
 function userTypeLabel(user: TargetUser): string {
-  if (user.userType !== 'Guest') return 'Member';
-  return user.creationType === 'Invitation' ? 'External guest' : 'Internal guest';
+  const external = externalKind(user);
+  if (external) return external === 'guest' ? 'External guest' : 'External member';
+  return user.userType === 'Guest' ? 'Internal guest' : 'Member';
 }
 
 export function UserHeader({ user }: UserHeaderProps) {

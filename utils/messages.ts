@@ -35,15 +35,21 @@ export type IneligibleReason =
   | 'notIncluded'
   | 'excluded'
   | 'externalGuest'
+  | 'externalMember'
   | 'accountDisabled'
   | 'self'
   | 'roleCannotActOnAdmin'
   | 'policyUnreadable';
 
+/** Graph creates the pass, but the user can't sign in with it until something changes (Issue stays enabled). */
+export type EligibilityWarning = 'notIncluded' | 'excluded' | 'accountDisabled';
+
 export interface Eligibility {
   canIssue: boolean;
   /** Empty when canIssue. The first one is the headline. */
   reasons: { reason: IneligibleReason; sentence: string; groups?: GroupRef[] }[];
+  /** What the admin should know before issuing a pass that would not work yet; shown when canIssue. */
+  warnings: { reason: EligibilityWarning; sentence: string; groups?: GroupRef[] }[];
 }
 
 export interface PolicyView {
@@ -55,6 +61,11 @@ export interface PolicyView {
   /** Epoch ms when this copy was read from Graph. */
   fetchedAt: number;
   fromCache: boolean;
+  /**
+   * Set after a write Graph accepted but its read-back doesn't show yet (replication): what was asked, and the sentence
+   * to show. `policy` is then what Graph still reads.
+   */
+  pending?: { state: TapPolicy['state']; message: string };
 }
 
 export interface PanelState {

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMINS, GROUPS, TARGETS } from '../tenant/seed';
+import { ADMINS, EXTERNAL_USERS, GROUPS, TARGETS } from '../tenant/seed';
 import type { Tenant } from '../tenant/server';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { panel } from './harness/session';
@@ -26,6 +26,26 @@ async function expectRefused(browser: ExtensionBrowser, userId: string, why: Reg
   expect(sentence).toMatch(whatToDo);
   expect(await notice.locator('li').count()).toBe(0); // one sentence, not a list
   // The button points at the reason for screen readers.
+  expect(await issueButton(frame).getAttribute('aria-describedby')).toBe('eligibility');
+  await page.close();
+  return sentence;
+}
+
+/**
+ * A pass Graph would create but the user couldn't sign in with yet: Issue TAP stays enabled, one warning sentence says
+ * why and what to do, and the button points at it.
+ */
+async function expectWarned(browser: ExtensionBrowser, userId: string, why: RegExp, whatToDo: RegExp) {
+  const page = await openUser(browser, userId);
+  const frame = panel(page);
+  await expect.poll(() => issueButton(frame).isEnabled()).toBe(true);
+  const notice = frame.getByTestId('eligibility');
+  expect(await notice.getAttribute('data-severity')).toBe('warn');
+  const sentence = (await notice.locator('.notice-text').textContent()) ?? '';
+  expect(sentence).toMatch(why);
+  expect(sentence).toMatch(/You can issue a pass/);
+  expect(sentence).toMatch(whatToDo);
+  expect(await notice.locator('li').count()).toBe(0);
   expect(await issueButton(frame).getAttribute('aria-describedby')).toBe('eligibility');
   await page.close();
   return sentence;
@@ -76,16 +96,17 @@ describe('panel eligibility: every verdict knowable before a click', () => {
       expect(tapPosts(tenant)).toEqual([]);
     });
 
-    it('policy scoped to "Pilot TAP users" → a user outside it is not included, naming the group', async () => {
+    it('policy scoped to "Pilot TAP users" → a user outside it: a warning naming the group, Issue still enabled', async () => {
       await resetTenant(tenant, browser);
       tenant.control.setPolicy({ includeTargets: [{ targetType: 'group', id: GROUPS.pilot.id }] });
       await clearPolicyCache(browser);
-      await expectRefused(
+      await expectWarned(
         browser,
         TARGETS.pradeep.id,
         new RegExp(`${TARGETS.pradeep.displayName} isn't in the group .*${GROUPS.pilot.displayName}`),
-        /Add the user to it or widen the policy/,
+        /can't sign in with it until you add the user to it or widen the policy/,
       );
+      expect(tapPosts(tenant)).toEqual([]);
     });
 
     it('policy scoped to "Pilot TAP users" → Lynne (in Helpdesk, nested in Pilot) is eligible through the nesting', async () => {
@@ -96,16 +117,16 @@ describe('panel eligibility: every verdict knowable before a click', () => {
       await expectEligible(browser, TARGETS.henrietta.id);
     });
 
-    it('excluded by group → Diego, naming "TAP Excluded"', async () => {
+    it('excluded by group → Diego: a warning naming "TAP Excluded", Issue still enabled', async () => {
       await resetTenant(tenant, browser);
       await clearPolicyCache(browser);
-      await expectRefused(
+      await expectWarned(
         browser,
         TARGETS.diego.id,
         new RegExp(
           `${TARGETS.diego.displayName} is in .${GROUPS.tapExcluded.displayName}., which the Temporary Access Pass policy excludes`,
         ),
-        /Remove the user from that group or change the policy's exclusions/,
+        /can't sign in with it until you remove the user from that group or change the policy's exclusions/,
       );
     });
 
@@ -113,8 +134,25 @@ describe('panel eligibility: every verdict knowable before a click', () => {
       await expectRefused(browser, TARGETS.chris.id, /Chris Green is an external guest/, /sign in with their home organization/);
     });
 
-    it('disabled account (Nestor) → the account must be enabled first', async () => {
-      await expectRefused(browser, TARGETS.nestor.id, /Nestor Wilke's account is disabled/, /enables the account again/);
+    it('external member (Dana, B2B with UserType Member) and one known only by its #EXT# UPN (Kai) → no pass here', async () => {
+      for (const person of [EXTERNAL_USERS.dana, EXTERNAL_USERS.kai]) {
+        await expectRefused(
+          browser,
+          person.id,
+          new RegExp(`${person.displayName} is an external member`),
+          /their home organization's admins can issue one there/,
+        );
+      }
+      const page = await openUser(browser, EXTERNAL_USERS.dana.id, 'External member');
+      await page.close();
+    });
+
+    it('external guest who has not accepted the invitation yet (Omar) → no pass either', async () => {
+      await expectRefused(browser, EXTERNAL_USERS.omar.id, /Omar Haddad is an external guest/, /home organization/);
+    });
+
+    it('disabled account (Nestor) → a warning: the pass waits for the account to be enabled', async () => {
+      await expectWarned(browser, TARGETS.nestor.id, /Nestor Wilke's account is disabled/, /enables the account again/);
     });
 
     it("yourself (Megan's own page) → ask another administrator", async () => {
@@ -152,9 +190,10 @@ describe('panel eligibility: every verdict knowable before a click', () => {
       await expectRoleRefusedAtClick(browser, tenant, TARGETS.miriam.id);
     });
 
-    it('guest, disabled account and yourself are still known without the policy', async () => {
+    it('guest, external member, disabled account and yourself are still known without the policy', async () => {
       await expectRefused(browser, TARGETS.chris.id, /external guest/, /home organization/);
-      await expectRefused(browser, TARGETS.nestor.id, /account is disabled/, /enables the account again/);
+      await expectRefused(browser, EXTERNAL_USERS.dana.id, /external member/, /home organization/);
+      await expectWarned(browser, TARGETS.nestor.id, /account is disabled/, /enables the account again/);
       await expectRefused(browser, ADMINS.alex.id, /for yourself/, /Ask another administrator/);
     });
 

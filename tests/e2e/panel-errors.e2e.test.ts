@@ -71,7 +71,26 @@ describe('panel errors: every Graph failure as a plain sentence that says what t
     { freshEachTest: true },
   );
 
-  it('policy blocks at the POST (Alex for Diego, "Converged UserCredentialPolicy") → the policy sentence, no retry', async () => {
+  it('Alex for Diego (excluded; Alex cannot read the policy): Graph creates a pass that cannot be used → the card says so', async () => {
+    // entra-docs TAP how-to: "you can create a TAP for any user, only users included in the policy can sign-in with it".
+    const page = await openUser(browser, TARGETS.diego.id);
+    const frame = panel(page);
+    tenant.control.clearLog();
+    await clickIssue(page);
+    const card = frame.getByTestId('pass-card');
+    await card.getByTestId('pass-value').waitFor();
+    expect(await card.getByText("Can't be used to sign in").isVisible()).toBe(true);
+    expect(await card.getByTestId('pass-unusable').textContent()).toMatch(
+      /The user can't sign in with this pass: the Temporary Access Pass policy doesn't include them \(or excludes them\)/,
+    );
+    expect(await card.getByRole('button', { name: 'Copy instructions' }).count()).toBe(0);
+    expect(tapPosts(tenant)).toEqual([expect.objectContaining({ status: 201 })]);
+    expect(tenant.control.state.passes[TARGETS.diego.id]).toBeDefined();
+    await page.close();
+  });
+
+  it('policy blocks at the POST (older tenants: Alex for Diego, "Converged UserCredentialPolicy") → the policy sentence, no retry', async () => {
+    tenant.control.setRefuseOutOfPolicyPass(true); // azure-docs #111778 (2023)
     const page = await openUser(browser, TARGETS.diego.id);
     const frame = panel(page);
     tenant.control.clearLog();
@@ -233,16 +252,19 @@ describe('panel errors: every Graph failure as a plain sentence that says what t
     await page.close();
   });
 
-  it('connection dropped before Graph saw the POST → nothing was issued, safe to try again', async () => {
+  it('connection dropped before Graph saw the POST → no new pass in four reads, safe to issue again (it would replace one)', async () => {
     const page = await openUser(browser, TARGETS.adele.id);
     const frame = panel(page);
     tenant.control.injectFault({ method: 'POST', path: TAP_PATH, drop: 'before', times: 2 });
     tenant.control.clearLog();
     await clickIssue(page);
+    // Four reads of her passes (over 3.5 s: a new pass can take a while to show) find none; the sentence doesn't claim
+    // more than that, and issuing again is safe because a new pass replaces any that was created.
     await errorSentence(
       frame,
-      /The connection dropped before Microsoft Graph created a pass, so nothing was issued\. It.s safe to try again/,
+      /The connection dropped before Microsoft Graph answered, and no new pass has shown up in several checks\. Entra can take a few minutes .* It.s safe to issue again: a new pass replaces any that was created/,
     );
+    expect(tapCalls(tenant).filter((c) => c.method === 'GET' && !c.inBatch)).toHaveLength(4);
     expect(tenant.control.state.passes[TARGETS.adele.id]).toBeUndefined();
     // "Safe to try again": Issue TAP is right there (no Try again: the store only repeats errors it knows are transient).
     await issueButton(frame).click();

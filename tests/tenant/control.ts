@@ -1,5 +1,6 @@
 /** The control surface for tests, the demo and the benchmark: in-process, and over HTTP at /__control/* on any host. */
 import { activate, type FaultSpec } from './faults';
+import { replicateNow } from './graph/replication';
 import { type HttpReply, type IncomingCall, jsonReply } from './http';
 import type { LoggedRequest } from './request-log';
 import { type PortalShellTheme, resetRuntime, type TenantRuntime } from './runtime';
@@ -41,6 +42,10 @@ export interface TenantControl {
   setAdminConsentWorkflow(on: boolean): void;
   /** Which platform the app registration lists its redirect URI under ("Web" breaks browser redemption: AADSTS9002326). */
   setRedirectPlatform(platform: 'spa' | 'web', clientId?: string): void;
+  /** Reads after a write show the state from before it for `ms` (settings.replicationLagMs); 0 also replicates what is pending. */
+  setReplicationLag(ms: number): void;
+  /** The older refusal (400 "Converged UserCredentialPolicy…") of a pass for a user outside the policy's targets. */
+  setRefuseOutOfPolicyPass(refuse: boolean): void;
 }
 
 function shortScope(scope: string): string {
@@ -117,6 +122,13 @@ export function createControl(runtime: TenantRuntime): TenantControl {
       app.spaRedirectUris = platform === 'spa' ? uris : [];
       app.webRedirectUris = platform === 'web' ? uris : [];
     },
+    setReplicationLag: (ms) => {
+      runtime.state.settings.replicationLagMs = Math.max(0, ms);
+      if (ms <= 0) replicateNow(runtime.state);
+    },
+    setRefuseOutOfPolicyPass: (refuse) => {
+      runtime.state.settings.refuseOutOfPolicyPass = refuse;
+    },
     markTapUsed: (userId) => {
       const record = runtime.state.passes[userId.toLowerCase()];
       if (!record) throw new Error(`No Temporary Access Pass for user ${userId}`);
@@ -175,6 +187,12 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
     case 'POST cae-event':
       control.raiseCaeEvent(String(body.userId ?? ''), { revokeSessions: body.revokeSessions === true });
       return done;
+    case 'POST replication-lag':
+      control.setReplicationLag(Number(body.ms ?? 0));
+      return done;
+    case 'POST refuse-out-of-policy-pass':
+      control.setRefuseOutOfPolicyPass(body.refuse !== false);
+      return done;
     case 'POST tap-used':
       try {
         control.markTapUsed(String(body.userId ?? ''));
@@ -197,6 +215,8 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
           'POST conditional-access {policies}',
           'POST cae-event {userId,revokeSessions}',
           'POST tap-used {userId}',
+          'POST replication-lag {ms}',
+          'POST refuse-out-of-policy-pass {refuse}',
         ],
       });
   }

@@ -11,7 +11,7 @@ describe('simulated tenant: roles as Entra counts them (PIM, administrative unit
   const token: Record<string, string> = {};
   beforeAll(async () => {
     tenant = await startTenant({ port: 0 });
-    for (const who of ['megan', 'alex', 'priya', 'omar', 'grace'] as const)
+    for (const who of ['megan', 'alex', 'priya', 'oscar', 'grace'] as const)
       token[who] = (await signIn(tenant, ADMINS[who].id)).accessToken;
   });
   afterAll(() => tenant.close());
@@ -26,11 +26,11 @@ describe('simulated tenant: roles as Entra counts them (PIM, administrative unit
   });
 
   it('a unit-scoped Authentication Administrator acts inside the unit only, and the role is not in memberships', async () => {
-    expect((await issue('omar', TARGETS.adele.id)).status).toBe(201);
-    expect((await issue('omar', TARGETS.henrietta.id)).status).toBe(201);
-    expect((await issue('omar', TARGETS.diego.id)).status).toBe(403);
-    expect((await graph(tenant, token.omar ?? '', passes(TARGETS.lynne.id))).status).toBe(403);
-    const mine = (await graph(tenant, token.omar ?? '', '/me/transitiveMemberOf')).json<{ value: unknown[] }>().value;
+    expect((await issue('oscar', TARGETS.adele.id)).status).toBe(201);
+    expect((await issue('oscar', TARGETS.henrietta.id)).status).toBe(201);
+    expect((await issue('oscar', TARGETS.diego.id)).status).toBe(403);
+    expect((await graph(tenant, token.oscar ?? '', passes(TARGETS.lynne.id))).status).toBe(403);
+    const mine = (await graph(tenant, token.oscar ?? '', '/me/transitiveMemberOf')).json<{ value: unknown[] }>().value;
     expect(mine).toEqual([]);
   });
 

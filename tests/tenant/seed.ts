@@ -49,7 +49,7 @@ export const ADMINS = {
   /** Authentication Administrator, eligible only (PIM), not activated. */
   priya: { id: '11111111-0000-4000-8000-0000000000a1', displayName: 'Priya Raman', userPrincipalName: upn('PriyaR') },
   /** Authentication Administrator scoped to the Seattle administrative unit. */
-  omar: { id: '11111111-0000-4000-8000-0000000000a2', displayName: 'Omar Haddad', userPrincipalName: upn('OmarH') },
+  oscar: { id: '11111111-0000-4000-8000-0000000000a2', displayName: 'Oscar Ruiz', userPrincipalName: upn('OscarR') },
   /** Authentication Administrator through the role-assignable group "Tier 2 helpdesk". */
   grace: { id: '11111111-0000-4000-8000-0000000000a3', displayName: 'Grace Taylor', userPrincipalName: upn('GraceT') },
 } as const satisfies Record<string, SeedPerson>;
@@ -74,6 +74,31 @@ export const TARGETS = {
   },
   /** Member of the restricted-management unit "Executives". */
   kenji: { id: '22222222-0000-4000-8000-0000000000a1', displayName: 'Kenji Sato', userPrincipalName: upn('KenjiS') },
+} as const satisfies Record<string, SeedPerson>;
+
+/**
+ * B2B collaboration users (entra-docs external-id/user-properties.md): none of them can get a pass here, whatever their
+ * userType (see isExternalUser in graph/tap-rules.ts).
+ */
+export const EXTERNAL_USERS = {
+  /** External member: another Entra organization's user with member-level access (UserType Member). */
+  dana: {
+    id: '22222222-0000-4000-8000-000000000010',
+    displayName: 'Dana Kim',
+    userPrincipalName: `dana_northwind.com#EXT#@${TENANT.domain}`,
+  },
+  /** External guest who hasn't redeemed the invitation: identities still name the host's domain (user-properties.md). */
+  omar: {
+    id: '22222222-0000-4000-8000-000000000011',
+    displayName: 'Omar Haddad',
+    userPrincipalName: `omar_litware.com#EXT#@${TENANT.domain}`,
+  },
+  /** [U] External member as cross-tenant synchronization creates one: #EXT# UPN and a federated identity, no invitation. */
+  kai: {
+    id: '22222222-0000-4000-8000-000000000012',
+    displayName: 'Kai Nakamura',
+    userPrincipalName: `kai_tailspin.com#EXT#@${TENANT.domain}`,
+  },
 } as const satisfies Record<string, SeedPerson>;
 
 export const GROUPS = {
@@ -167,6 +192,7 @@ function user(seed: UserSeed): DirectoryUser {
     userType: 'Member',
     creationType: null,
     externalUserState: null,
+    identities: [{ signInType: 'userPrincipalName', issuer: TENANT.domain, issuerAssignedId: seed.userPrincipalName }],
     roles: [],
     methods: [method.password()],
     ...seed,
@@ -183,7 +209,7 @@ function seedUsers(): DirectoryUser[] {
     user({ ...ADMINS.johanna, jobTitle: 'Sales Manager' }),
     user({ ...ADMINS.priya, jobTitle: 'Service Desk Analyst', eligibleRoles: [ROLE.authenticationAdministrator] }),
     user({
-      ...ADMINS.omar,
+      ...ADMINS.oscar,
       jobTitle: 'Seattle Site IT',
       scopedRoles: [{ roleTemplateId: ROLE.authenticationAdministrator, administrativeUnitId: UNITS.seattle.id }],
     }),
@@ -205,11 +231,36 @@ function seedUsers(): DirectoryUser[] {
       creationType: 'Invitation',
       externalUserState: 'Accepted',
       mail: 'chris@fabrikam.com',
+      // [U] issuerAssignedId: Graph's value for a B2B identity isn't documented.
+      identities: [{ signInType: 'federated', issuer: 'fabrikam.com', issuerAssignedId: null }],
       methods: [],
     }),
     user({ ...TARGETS.isla, userType: 'Guest' }),
     user({ ...TARGETS.henrietta, jobTitle: 'Trainee' }),
     user({ ...TARGETS.kenji, jobTitle: 'Chief Financial Officer' }),
+    user({
+      ...EXTERNAL_USERS.dana,
+      jobTitle: 'Partner Engineer',
+      creationType: 'Invitation',
+      externalUserState: 'Accepted',
+      mail: 'dana@northwind.com',
+      identities: [{ signInType: 'federated', issuer: 'northwind.com', issuerAssignedId: null }],
+      methods: [],
+    }),
+    user({
+      ...EXTERNAL_USERS.omar,
+      userType: 'Guest',
+      creationType: 'Invitation',
+      externalUserState: 'PendingAcceptance',
+      mail: 'omar@litware.com',
+      methods: [],
+    }),
+    user({
+      ...EXTERNAL_USERS.kai,
+      mail: 'kai@tailspin.com',
+      identities: [{ signInType: 'federated', issuer: 'tailspin.com', issuerAssignedId: null }],
+      methods: [],
+    }),
   ];
 }
 
@@ -291,6 +342,11 @@ export function createSeedState(now = Date.now()): TenantState {
     sessions: {},
     refreshTokens: {},
     codes: {},
-    settings: { accessTokenLifetimeSeconds: 3600, spaRefreshTokenLifetimeSeconds: 86_400 },
+    settings: {
+      accessTokenLifetimeSeconds: 3600,
+      spaRefreshTokenLifetimeSeconds: 86_400,
+      replicationLagMs: 0,
+      refuseOutOfPolicyPass: false,
+    },
   };
 }

@@ -17,6 +17,13 @@ export interface DirectoryUser {
   /** "Invitation" for B2B invitees (external guests); null for members and internal guests. */
   creationType: string | null;
   externalUserState: string | null;
+  /**
+   * objectIdentity collection (graph-docs: objectidentity.md): how the user signs in. Members of this tenant sign in as
+   * userPrincipalName at the tenant's domain; a B2B user from another Entra organization is `federated` with that
+   * organization's domain as issuer (entra-docs external-id/user-properties.md: "Identities" is the host's domain until
+   * the invitation is redeemed).
+   */
+  identities: ObjectIdentity[];
   /** Role template ids of the directory roles assigned to the user (active, tenant-wide). */
   roles: string[];
   /** Eligible-only roles (Privileged Identity Management): they grant nothing until activated. */
@@ -25,6 +32,12 @@ export interface DirectoryUser {
   scopedRoles?: { roleTemplateId: string; administrativeUnitId: string }[];
   /** Registered methods other than the pass, as Graph returns them (with @odata.type). */
   methods: Record<string, unknown>[];
+}
+
+export interface ObjectIdentity {
+  signInType: string;
+  issuer: string;
+  issuerAssignedId: string | null;
 }
 
 export interface DirectoryGroup {
@@ -151,6 +164,18 @@ export interface TenantSettings {
    * approval (AADSTS90095) instead of only being told to ask an admin (AADSTS90094).
    */
   adminConsentWorkflow?: boolean;
+  /**
+   * Test switch: reads after a write show the state from before it for this long (policy after PATCH/DELETE, a user's
+   * passes after POST/DELETE). entra-docs howto-authentication-temporary-access-pass.md, Limitations: "It can take a few
+   * minutes for changes to replicate." [U] that Graph reads lag too, and by how much. 0: read-your-writes.
+   */
+  replicationLagMs: number;
+  /**
+   * Test switch: the older behaviour, refusing a pass for a user outside the policy's targets with 400 "Converged
+   * UserCredentialPolicy…" (azure-docs issue #111778, 2023). Off by default: the current TAP how-to says "you can create
+   * a TAP for any user, only users included in the policy can sign-in with it".
+   */
+  refuseOutOfPolicyPass: boolean;
 }
 
 export interface TenantState {

@@ -68,18 +68,48 @@ describe('simulated tenant: Temporary Access Pass and policy rules', () => {
     expect((await graph(tenant, token.johanna, passes(TARGETS.adele.id))).status).toBe(403);
   });
 
-  it('refuses policy-disabled, excluded (nested groups count), not-included and external-guest targets', async () => {
-    expect(await errorOf(issue('alex', TARGETS.diego.id))).toMatchObject({ status: 400, message: CONVERGED });
+  it('creates a pass for excluded (nested groups count) and not-included users that cannot be used (DisabledByPolicy)', async () => {
+    // entra-docs TAP how-to: "you can create a TAP for any user, only users included in the policy can sign-in with it".
+    const unusable = { isUsable: false, methodUsabilityReason: 'DisabledByPolicy' };
+    const diego = await issue('alex', TARGETS.diego.id);
+    expect(diego.status).toBe(201);
+    expect(diego.json()).toMatchObject(unusable);
+    expect(String(diego.json().temporaryAccessPass)).toHaveLength(8);
     tenant.control.setPolicy({ includeTargets: [{ targetType: 'group', id: GROUPS.pilot.id }] });
-    expect((await issue('alex', TARGETS.lynne.id)).status).toBe(201);
-    expect(await errorOf(issue('alex', TARGETS.pradeep.id))).toMatchObject({ status: 400, message: CONVERGED });
-    tenant.control.setPolicy({ state: 'disabled', includeTargets: [{ targetType: 'group', id: 'all_users' }] });
-    expect(await errorOf(issue('alex', TARGETS.adele.id))).toMatchObject({ message: CONVERGED });
+    expect((await issue('alex', TARGETS.lynne.id)).json()).toMatchObject({
+      isUsable: true,
+      methodUsabilityReason: 'EnabledByPolicy',
+    });
+    const pradeep = await issue('alex', TARGETS.pradeep.id);
+    expect(pradeep.status).toBe(201);
+    expect(pradeep.json()).toMatchObject(unusable);
+    const listed = await graph(tenant, token.alex, passes(TARGETS.pradeep.id));
+    expect(listed.json<{ value: Record<string, unknown>[] }>().value[0]).toMatchObject(unusable);
+    // Included later: the same pass becomes usable (usability is computed at read time).
+    tenant.control.setPolicy({ includeTargets: [{ targetType: 'group', id: 'all_users' }] });
+    const now = await graph(tenant, token.alex, passes(TARGETS.pradeep.id));
+    expect(now.json<{ value: Record<string, unknown>[] }>().value[0]).toMatchObject({ isUsable: true });
+  });
+
+  it('refuses a policy that is off, and (switch) out-of-policy users as in 2023: 400 "Converged UserCredentialPolicy"', async () => {
+    tenant.control.setPolicy({ state: 'disabled' });
+    expect(await errorOf(issue('alex', TARGETS.adele.id))).toMatchObject({ status: 400, code: 'badRequest', message: CONVERGED });
     tenant.control.setPolicy({ state: 'enabled' });
+    tenant.control.setRefuseOutOfPolicyPass(true);
+    expect(await errorOf(issue('alex', TARGETS.diego.id))).toMatchObject({ status: 400, message: CONVERGED });
+    expect(tenant.control.state.passes[TARGETS.diego.id]).toBeUndefined();
+    expect((await issue('alex', TARGETS.adele.id)).status).toBe(201);
+    tenant.control.setRefuseOutOfPolicyPass(false);
+    expect((await issue('alex', TARGETS.diego.id)).status).toBe(201);
+  });
+
+  it('refuses external guests; internal guests and disabled accounts get a pass', async () => {
     const guest = await errorOf(issue('alex', TARGETS.chris.userPrincipalName.replace(/#/g, '%23')));
     expect(guest).toMatchObject({ status: 400, message: 'Temporary Access Pass cannot be added to an external guest user.' });
     expect((await issue('alex', TARGETS.isla.id)).status).toBe(201);
-    expect((await issue('alex', TARGETS.nestor.id)).status).toBe(201);
+    const nestor = await issue('alex', TARGETS.nestor.id);
+    expect(nestor.status).toBe(201);
+    expect(nestor.json()).toMatchObject({ isUsable: true, methodUsabilityReason: 'EnabledByPolicy' }); // [U]
   });
 
   it('validates lifetime, one-time use and start against the policy', async () => {

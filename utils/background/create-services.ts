@@ -7,6 +7,8 @@ import { createTenantIdResolver } from '../auth/tenant-id';
 import type { ClipboardWatch } from '../clipboard-ops';
 import { createGraphClient } from '../graph/client';
 import { loadPanelState } from '../graph/panel-state';
+import { realWait } from '../graph/settle';
+import { nameWarningGroups } from '../graph/warning-names';
 import { openPanelWindow, panelWindowContent } from '../panel-window';
 import { bindingsItem, policyCacheItem, preferencesItem, settingsItem, tenantIdsItem } from '../storage';
 import { createClipboardGuard, type OffscreenApi, offscreenDelivery } from './clipboard-guard';
@@ -48,11 +50,12 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
   const panelLoads = createPanelLoads({
     load: async (userRef) => {
       const account = await broker.account();
-      return loadPanelState(userRef, {
+      const state = await loadPanelState(userRef, {
         client: graph,
         policyStore,
         adminId: account ? accountObjectId(account) : null,
       });
+      return nameWarningGroups(state, graph, policyStore);
     },
   });
   const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
@@ -76,6 +79,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     windowContent: (windowId, tabId) => panelWindowContent(windowId, tabId),
     isOnline: () => navigator.onLine !== false,
     now: Date.now,
+    wait: realWait,
     log,
     async settingsChanged() {
       await broker.settingsChanged();

@@ -25,6 +25,8 @@ export interface BackgroundServices {
   windowContent(windowId: number, tabId: number): Promise<WindowContent | null>;
   isOnline(): boolean;
   now(): number;
+  /** Sleeps between the bounded re-reads after a write (instant in unit tests). */
+  wait(ms: number): Promise<void>;
   /** Diagnostics only: never a token, a pass value or a response body. */
   log(message: string): void;
 }

@@ -1,4 +1,4 @@
-import type { Eligibility, IneligibleReason } from '../messages';
+import type { Eligibility, EligibilityWarning, IneligibleReason } from '../messages';
 import { ISSUE_FOR_ANYONE, ISSUE_FOR_MEMBERS, ROLES_AUTH_ADMIN_CAN_ACT_ON } from './roles';
 import type { GroupRef, TapPolicy, TargetUser } from './types';
 import type { Memberships } from './users';
@@ -18,6 +18,7 @@ export interface EligibilityInput {
 }
 
 type Reason = Eligibility['reasons'][number];
+type Warning = Eligibility['warnings'][number];
 
 const ALL_USERS = 'all_users';
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -32,28 +33,74 @@ function who(user: TargetUser): string {
   return user.displayName || user.userPrincipalName || 'This user';
 }
 
-/** Guests invited from another organization (B2B). Internal guests (no invitation) can get a pass. */
-export function isExternalGuest(user: TargetUser): boolean {
-  if ((user.userType ?? '').toLowerCase() !== 'guest') return false;
-  return (user.creationType ?? '').toLowerCase() === 'invitation' || !!user.externalUserState;
+/**
+ * B2B collaboration users: they sign in with their home organization's (or a social / email) identity, as an external
+ * guest (UserType Guest) or an external member (UserType Member). entra-docs external-id/user-properties.md: the UPN of
+ * a B2B user "contains an #EXT# identifier"; graph-docs user: creationType "Invitation", externalUserState
+ * PendingAcceptance / Accepted for invitees, null for everyone else.
+ */
+export function externalKind(user: TargetUser): 'guest' | 'member' | null {
+  const invited = (user.creationType ?? '').toLowerCase() === 'invitation' || !!user.externalUserState;
+  const external = invited || user.userPrincipalName.toUpperCase().includes('#EXT#');
+  if (!external) return null;
+  return (user.userType ?? '').toLowerCase() === 'guest' ? 'guest' : 'member';
 }
 
-function policyReasons(input: EligibilityInput): Reason[] {
-  const { policy, user, target } = input;
-  if (!policy) return [];
-  if (policy.state !== 'enabled') {
+/**
+ * No pass for any B2B user. entra-docs howto-authentication-temporary-access-pass.md, Guest access: "You can add a TAP as
+ * a sign-in method to an internal guest, but not other types of guests", and Graph answers "Temporary Access Pass cannot
+ * be added to an external guest user." External members aren't named there, but they too authenticate at home, where a
+ * pass from this tenant is never asked for. Internal guests (UserType Guest, signing in here) can get one.
+ */
+export function isExternalGuest(user: TargetUser): boolean {
+  return externalKind(user) !== null;
+}
+
+function externalReasons(user: TargetUser): Reason[] {
+  const kind = externalKind(user);
+  if (kind === 'guest') {
     return [
       {
-        reason: 'policyDisabled',
-        sentence:
-          'The Temporary Access Pass policy is turned off in this tenant. An Authentication Policy Administrator can turn it on in Authentication methods › Policies.',
+        reason: 'externalGuest',
+        sentence: `${who(user)} is an external guest. Microsoft Entra can't give external guests a Temporary Access Pass; they sign in with their home organization's account.`,
       },
     ];
   }
+  if (kind === 'member') {
+    return [
+      {
+        reason: 'externalMember',
+        sentence: `${who(user)} is an external member: a member of this tenant who signs in with another organization's account. Microsoft Entra can't give them a Temporary Access Pass here; their home organization's admins can issue one there.`,
+      },
+    ];
+  }
+  return [];
+}
+
+function policyDisabled(input: EligibilityInput): Reason[] {
+  // Blocking: "Before users can sign-in with a TAP, you need to enable this method" and "After you enable a TAP policy,
+  // you can create a TAP" (entra-docs TAP how-to); Graph refuses the POST with "Converged UserCredentialPolicy…".
+  if (!input.policy || input.policy.state === 'enabled') return [];
+  return [
+    {
+      reason: 'policyDisabled',
+      sentence:
+        'The Temporary Access Pass policy is turned off in this tenant. An Authentication Policy Administrator can turn it on in Authentication methods › Policies.',
+    },
+  ];
+}
+
+/**
+ * Not blocking: "Although you can create a TAP for any user, only users included in the policy can sign-in with it"
+ * (entra-docs TAP how-to). Graph creates the pass and reads it DisabledByPolicy, so the admin is told before issuing.
+ */
+function policyWarnings(input: EligibilityInput): Warning[] {
+  const { policy, user, target } = input;
+  if (policy?.state !== 'enabled') return [];
   const named = (id: string): GroupRef =>
     target?.groups.find((g) => sameId(g.id, id) && g.displayName) ??
     input.policyGroups.find((g) => sameId(g.id, id)) ?? { id, displayName: null };
-  const reasons: Reason[] = [];
+  const warnings: Warning[] = [];
   const userGroupIds = new Set((target?.groups ?? []).map((g) => g.id.toLowerCase()));
   const matches = (t: TapPolicy['includeTargets'][number]) =>
     t.targetType === 'user' ? sameId(t.id, user.id) : userGroupIds.has(t.id.toLowerCase());
@@ -61,29 +108,39 @@ function policyReasons(input: EligibilityInput): Reason[] {
   const excludedBy = policy.excludeTargets.filter(matches);
   if (excludedBy.length > 0) {
     const groups = excludedBy.filter((t) => t.targetType !== 'user').map((t) => named(t.id));
-    reasons.push({
+    warnings.push({
       reason: 'excluded',
       sentence:
         groups.length > 0
-          ? `${who(user)} is in ${nameList(groups)}, which the Temporary Access Pass policy excludes. Remove the user from ${groups.length > 1 ? 'those groups' : 'that group'} or change the policy's exclusions.`
-          : `The Temporary Access Pass policy excludes ${who(user)}. Change the policy's exclusions to issue a pass.`,
+          ? `${who(user)} is in ${nameList(groups)}, which the Temporary Access Pass policy excludes. You can issue a pass, but ${who(user)} can't sign in with it until you remove the user from ${groups.length > 1 ? 'those groups' : 'that group'} or change the policy's exclusions.`
+          : `The Temporary Access Pass policy excludes ${who(user)}. You can issue a pass, but ${who(user)} can't sign in with it until you change the policy's exclusions.`,
       ...(groups.length > 0 && { groups }),
     });
   }
   const includesEveryone = policy.includeTargets.some((t) => t.id === ALL_USERS);
-  // Without complete membership we can't prove someone is outside the included groups; Graph will say so at issue time.
+  // Without complete membership we can't prove someone is outside the included groups: no claim then.
   if (!includesEveryone && target?.complete && !policy.includeTargets.some(matches)) {
-    const groups = policy.includeTargets.filter((t) => t.targetType !== 'user').map((t) => named(t.id));
-    reasons.push({
-      reason: 'notIncluded',
-      sentence:
-        groups.length > 0
-          ? `${who(user)} isn't in ${groups.length > 1 ? 'any of the groups' : 'the group'} the Temporary Access Pass policy includes (${nameList(groups)}). Add the user to ${groups.length > 1 ? 'one of them' : 'it'} or widen the policy.`
-          : `The Temporary Access Pass policy doesn't include ${who(user)}. Widen the policy to issue a pass.`,
-      ...(groups.length > 0 && { groups }),
-    });
+    warnings.push(
+      notIncludedWarning(
+        user,
+        policy.includeTargets.filter((t) => t.targetType !== 'user').map((t) => named(t.id)),
+      ),
+    );
   }
-  return reasons;
+  return warnings;
+}
+
+/** The warning for a user outside every included group; rebuilt once the groups' names are known. */
+export function notIncludedWarning(user: TargetUser, groups: GroupRef[]): Warning {
+  const many = groups.length > 1;
+  return {
+    reason: 'notIncluded',
+    sentence:
+      groups.length > 0
+        ? `${who(user)} isn't in ${many ? 'any of the groups' : 'the group'} the Temporary Access Pass policy includes (${nameList(groups)}). You can issue a pass, but ${who(user)} can't sign in with it until you add the user to ${many ? 'one of them' : 'it'} or widen the policy.`
+        : `The Temporary Access Pass policy doesn't include ${who(user)}. You can issue a pass, but ${who(user)} can't sign in with it until you widen the policy.`,
+    ...(groups.length > 0 && { groups }),
+  };
 }
 
 function roleReasons(input: EligibilityInput): Reason[] {
@@ -105,28 +162,28 @@ function roleReasons(input: EligibilityInput): Reason[] {
   ];
 }
 
-/** Can the signed-in admin issue a pass for this user, and if not, why and what to do. Pure. */
+/** Can the signed-in admin issue a pass for this user; if not, why and what to do; if so, what won't work yet. Pure. */
 export function evaluateEligibility(input: EligibilityInput): Eligibility {
   const { user, adminId } = input;
   const reasons: Reason[] = [];
+  const warnings: Warning[] = [];
   const add = (reason: IneligibleReason, sentence: string) => reasons.push({ reason, sentence });
+  const warn = (reason: EligibilityWarning, sentence: string) => warnings.push({ reason, sentence });
 
   if (adminId && sameId(adminId, user.id)) {
     add('self', "You can't issue a Temporary Access Pass for yourself. Ask another administrator to issue one for you.");
   }
-  if (isExternalGuest(user)) {
-    add(
-      'externalGuest',
-      `${who(user)} is an external guest. Microsoft Entra can't give external guests a Temporary Access Pass; they sign in with their home organization's account.`,
-    );
-  }
-  reasons.push(...policyReasons(input));
+  reasons.push(...externalReasons(user));
+  reasons.push(...policyDisabled(input));
+  warnings.push(...policyWarnings(input));
   if (user.accountEnabled === false) {
-    add(
+    // [U] Graph sets no rule for disabled accounts (the create page and the TAP how-to are silent): it creates the pass.
+    // Sign-in is blocked for the account itself, so the pass waits for it (e.g. a new hire's, with a later start).
+    warn(
       'accountDisabled',
-      `${who(user)}'s account is disabled, so sign-in is blocked. A pass won't help until an administrator enables the account again.`,
+      `${who(user)}'s account is disabled, so the user can't sign in at all. You can issue a pass now (for example with a later start), but it won't work until an administrator enables the account again.`,
     );
   }
   reasons.push(...roleReasons(input));
-  return { canIssue: reasons.length === 0, reasons };
+  return { canIssue: reasons.length === 0, reasons, warnings: reasons.length === 0 ? warnings : [] };
 }

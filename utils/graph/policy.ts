@@ -5,6 +5,7 @@ import type { GraphClient } from './client';
 import { type ErrorContext, lifetimeRangeInWords, toErrorInfo } from './error-info';
 import { AppError, GraphError } from './errors';
 import { isGuid } from './paths';
+import { readUntil, type SettleOptions } from './settle';
 import type { GroupRef, PolicyTarget, TapPolicy } from './types';
 
 export const POLICY_URL = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass';
@@ -122,8 +123,20 @@ function isConsentDeclined(err: unknown): boolean {
   return [e.errorCode, e.errorMessage, e.message].some((text) => typeof text === 'string' && CONSENT_DECLINED.test(text));
 }
 
-/** Turns the policy on (asking for Policy.ReadWrite.AuthenticationMethod only now), then re-reads it. */
-export async function enablePolicy(client: GraphClient, previous: PolicyView | null): Promise<PolicyView> {
+/** After the write was accepted (204) but the reads still show the policy off. */
+export const POLICY_STILL_APPLYING_MESSAGE =
+  'Microsoft Entra accepted the change and is still applying it: the policy can take a few minutes to read as on everywhere. Check again in a few minutes; there is no need to turn it on again.';
+
+/**
+ * Turns the policy on (asking for Policy.ReadWrite.AuthenticationMethod only now), then reads it back until it shows
+ * the change: one PATCH, never repeated, then a few bounded reads (replication). When the reads still show it off, the
+ * view says so (pending) instead of claiming either state.
+ */
+export async function enablePolicy(
+  client: GraphClient,
+  previous: PolicyView | null,
+  settle: SettleOptions & { now?: () => number } = {},
+): Promise<PolicyView> {
   try {
     await client.request('PATCH', POLICY_URL, {
       body: { '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration', state: 'enabled' },
@@ -135,7 +148,20 @@ export async function enablePolicy(client: GraphClient, previous: PolicyView | n
     if (isConsentDeclined(err)) throw new AppError({ kind: 'consentRequired', message: CONSENT_DECLINED_MESSAGE });
     throw err;
   }
-  return fetchPolicyView(client, previous);
+  const now = settle.now ?? Date.now;
+  let known = previous;
+  const outcome = await readUntil(
+    async () => {
+      const view = await fetchPolicyView(client, known, now());
+      known = view;
+      return view;
+    },
+    (view) => view.policy?.state === 'enabled' || (!view.policy && !!view.unreadable),
+    settle,
+  );
+  if (outcome.seen && outcome.last) return outcome.last;
+  if (!outcome.last) throw outcome.error; // no read succeeded: that failure is the answer (the PATCH is done)
+  return { ...outcome.last, pending: { state: 'enabled', message: POLICY_STILL_APPLYING_MESSAGE } };
 }
 
 const MIN_LIFETIME = 10;

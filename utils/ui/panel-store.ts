@@ -163,6 +163,15 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
       if (issued.value?.id === methodId) issued.value = null;
       announce(result.alreadyGone ? (result.message ?? 'That pass was already gone.') : 'Pass revoked.');
       await load(true);
+      // Graph said it is gone (204 or 404); a read-back that still lists it is a replica behind (replication lag).
+      const after = state.value;
+      if (after?.currentPass?.id === methodId) {
+        state.value = {
+          ...after,
+          currentPass: null,
+          methods: after.methods.filter((method) => !(method.odataType === TAP_TYPE && method.id === methodId)),
+        };
+      }
     } catch (error) {
       fail(error, 'action');
     } finally {

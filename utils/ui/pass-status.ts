@@ -1,4 +1,4 @@
-import type { TapMethod } from '@/utils/graph/types';
+import type { TapMethod, TapPolicy } from '@/utils/graph/types';
 import { formatDateTime, passEnd } from './format';
 
 export type PassTone = 'ok' | 'pending' | 'off';
@@ -28,4 +28,30 @@ export function describePassStatus(pass: TapMethod, now: number): PassStatus {
   return pass.isUsable || pass.methodUsabilityReason === 'EnabledByPolicy' || pass.methodUsabilityReason === 'NotYetValid'
     ? { label: 'Active', tone: 'ok' }
     : { label: 'Not usable', tone: 'off' };
+}
+
+/**
+ * Why a pass Graph reads as not usable can't be used to sign in, and what to do; null when it can be (or only starts
+ * later: NotYetValid is the delayed start the admin chose). From methodUsabilityReason (graph-docs
+ * temporaryaccesspassauthenticationmethod.md) and the causes the TAP how-to lists for "Temporary Access Pass sign in was
+ * blocked due to User Credential Policy".
+ */
+export function unusableSentence(
+  pass: Pick<TapMethod, 'isUsable' | 'isUsableOnce' | 'methodUsabilityReason'>,
+  policy?: TapPolicy | null,
+): string | null {
+  switch (pass.methodUsabilityReason) {
+    case 'DisabledByPolicy':
+      if (policy?.state === 'disabled')
+        return "The user can't sign in with this pass: the Temporary Access Pass policy is turned off. Once an Authentication Policy Administrator turns it on, the pass works until it expires.";
+      if (policy?.isUsableOnce && !pass.isUsableOnce)
+        return "The user can't sign in with this pass: it can be used more than once, and the policy now allows only one-time passes. Issue a one-time pass instead.";
+      return "The user can't sign in with this pass: the Temporary Access Pass policy doesn't include them (or excludes them). Add the user to a group the policy includes, or take them out of its exclusions, and the pass works until it expires; otherwise revoke it.";
+    case 'Expired':
+      return "The user can't sign in with this pass any more: it has expired. Issue a new one if they still need it.";
+    case 'OneTimeUsed':
+      return "The user can't sign in with this pass again: it was for one sign-in, and it has been used. Issue a new one if they still need it.";
+    default:
+      return null;
+  }
 }

@@ -3,6 +3,7 @@ import { ROLE } from '../roles';
 import type { DirectoryUser } from '../state';
 import { GRAPH_V1, ok } from './odata';
 import { canReadMethodsOf, denied, hasAnyRole, requireScopes, SCOPES } from './permissions';
+import { visiblePass } from './replication';
 import { tapEntity } from './tap';
 import type { GraphCall, GraphResult } from './types';
 
@@ -24,7 +25,7 @@ export function listMethods(call: GraphCall, user: DirectoryUser, viaMe: boolean
   const methods = user.methods.map((method) =>
     'phoneNumber' in method && !seesFullPhones ? { ...method, phoneNumber: maskPhone(method.phoneNumber) } : { ...method },
   );
-  const pass = call.runtime.state.passes[user.id];
+  const pass = visiblePass(call.runtime.state, user.id);
   if (pass) methods.push(tapEntity(call, pass, null, true));
   return ok({ '@odata.context': `${GRAPH_V1}/$metadata#users('${user.id}')/authentication/methods`, value: methods });
 }

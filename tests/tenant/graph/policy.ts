@@ -6,6 +6,7 @@ import type { TapPolicy } from '../state';
 import { graphError } from './errors';
 import { GRAPH_V1, ok } from './odata';
 import { denied, hasAnyRole, POLICY_READ_ROLES, POLICY_WRITE_ROLES, requireScopes, SCOPES } from './permissions';
+import { policyWillChange, visiblePolicy } from './replication';
 import type { GraphCall, GraphResult } from './types';
 
 export const TAP_POLICY_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration';
@@ -57,7 +58,7 @@ export function getTapPolicy(call: GraphCall): GraphResult {
     checkRead(call) ??
     ok({
       '@odata.context': `${GRAPH_V1}/$metadata#authenticationMethodConfigurations/$entity`,
-      ...tapPolicyEntity(call.runtime.state.policy),
+      ...tapPolicyEntity(visiblePolicy(call.runtime.state)),
     })
   );
 }
@@ -96,6 +97,7 @@ export function patchTapPolicy(call: GraphCall): GraphResult {
     return bad('Lifetime values must be between 10 and 43200 minutes, minimum not above maximum.');
   if (def < min || def > max)
     return bad('DefaultLifetimeInMinutes must be between MinimumLifetimeInMinutes and MaximumLifetimeInMinutes.');
+  policyWillChange(call.runtime.state);
   call.runtime.state.policy = next;
   return { status: 204 };
 }
@@ -103,6 +105,7 @@ export function patchTapPolicy(call: GraphCall): GraphResult {
 export function resetTapPolicy(call: GraphCall): GraphResult {
   const refused = checkWrite(call);
   if (refused) return refused;
+  policyWillChange(call.runtime.state);
   call.runtime.state.policy = defaultTapPolicy();
   return { status: 204 };
 }
@@ -146,7 +149,7 @@ export function getAuthenticationMethodsPolicy(call: GraphCall): GraphResult {
         state: 'disabled',
         includeTargets: [],
       },
-      (({ 'includeTargets@odata.context': _context, ...entity }) => entity)(tapPolicyEntity(call.runtime.state.policy)),
+      (({ 'includeTargets@odata.context': _context, ...entity }) => entity)(tapPolicyEntity(visiblePolicy(call.runtime.state))),
       {
         '@odata.type': '#microsoft.graph.emailAuthenticationMethodConfiguration',
         id: 'Email',

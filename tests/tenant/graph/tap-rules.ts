@@ -14,8 +14,23 @@ export function isUserInPolicyScope(state: TenantState, policy: TapPolicy, user:
   return policy.includeTargets.some(hits);
 }
 
-export function isExternalGuest(user: DirectoryUser): boolean {
-  return user.userType === 'Guest' && (user.creationType === 'Invitation' || user.userPrincipalName.includes('#EXT#'));
+/**
+ * A B2B collaboration user: one who signs in with another organization's (or a social / email) identity, whatever the
+ * userType (entra-docs external-id/user-properties.md: external guest = UserType Guest, external member = UserType
+ * Member; the UPN "contains an #EXT# identifier"; creationType "Invitation" and externalUserState PendingAcceptance |
+ * Accepted for invitees, graph-docs user resource; a `federated` identity whose issuer is not this tenant's domain,
+ * graph-docs objectidentity.md).
+ *
+ * Only internal guests (UserType Guest, methods registered in this tenant) can get a pass (entra-docs TAP how-to, Guest
+ * access: "You can add a TAP as a sign-in method to an internal guest, but not other types of guests"). [U] external
+ * members: the docs don't name them, but they are B2B users who authenticate at home exactly as external guests do, so
+ * they get the same refusal ("Temporary Access Pass cannot be added to an external guest user.").
+ */
+export function isExternalUser(state: TenantState, user: DirectoryUser): boolean {
+  if (user.creationType === 'Invitation' || user.externalUserState !== null) return true;
+  if (user.userPrincipalName.includes('#EXT#')) return true;
+  const home = state.tenant.domain.toLowerCase();
+  return user.identities.some((identity) => identity.signInType === 'federated' && identity.issuer.toLowerCase() !== home);
 }
 
 /**

@@ -7,7 +7,8 @@ import type { DirectoryUser, TapRecord } from '../state';
 import { graphError, MESSAGES } from './errors';
 import { GRAPH_V1, ok } from './odata';
 import { canManageMethodsOf, canReadMethodsOf, denied, requireScopes, SCOPES } from './permissions';
-import { generatePassValue, isExternalGuest, isUserInPolicyScope, usability } from './tap-rules';
+import { passWillChange, visiblePass } from './replication';
+import { generatePassValue, isExternalUser, isUserInPolicyScope, usability } from './tap-rules';
 import type { GraphCall, GraphResult } from './types';
 
 export const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
@@ -16,8 +17,9 @@ export const TAP_NOT_FOUND_CODE = 'itemNotFound';
 /** [U] A clock-skew allowance before a startDateTime counts as "in the past". */
 export const START_IN_PAST_TOLERANCE_MS = 5 * 60_000;
 /**
- * The docs set no rule for disabled accounts (nothing in the create page or the Entra TAP page), so a pass can be
- * created for one; the user just cannot sign in until the account is enabled. [U]
+ * [U] The docs set no rule for disabled accounts: neither the v1.0 create page nor the TAP how-to (2025-03) mentions
+ * accountEnabled, and methodUsabilityReason has no value for it. So a pass can be created for one (it reads
+ * EnabledByPolicy); the user just cannot sign in until the account is enabled (sign-in is blocked for the account).
  */
 export const ALLOW_PASS_FOR_DISABLED_ACCOUNT = true;
 
@@ -49,14 +51,14 @@ function checkRead(call: GraphCall, user: DirectoryUser, viaMe: boolean): GraphR
 export function listPasses(call: GraphCall, user: DirectoryUser, viaMe: boolean): GraphResult {
   const refused = checkRead(call, user, viaMe);
   if (refused) return refused;
-  const record = call.runtime.state.passes[user.id];
+  const record = visiblePass(call.runtime.state, user.id);
   return ok({ '@odata.context': collectionContext(user), value: record ? [tapEntity(call, record, null, false)] : [] });
 }
 
 export function getPass(call: GraphCall, user: DirectoryUser, methodId: string, viaMe: boolean): GraphResult {
   const refused = checkRead(call, user, viaMe);
   if (refused) return refused;
-  const record = call.runtime.state.passes[user.id];
+  const record = visiblePass(call.runtime.state, user.id);
   if (!record || record.id !== methodId.toLowerCase())
     return graphError(call.meta, 404, TAP_NOT_FOUND_CODE, MESSAGES.tapNotFound);
   return ok({ '@odata.context': `${collectionContext(user)}/$entity`, ...tapEntity(call, record, null, true) });
@@ -75,6 +77,7 @@ export function deletePass(call: GraphCall, user: DirectoryUser, methodId: strin
   const record = call.runtime.state.passes[user.id];
   if (!record || record.id !== methodId.toLowerCase())
     return graphError(call.meta, 404, TAP_NOT_FOUND_CODE, MESSAGES.tapNotFound);
+  passWillChange(call.runtime.state, user.id);
   delete call.runtime.state.passes[user.id];
   return { status: 204 };
 }
@@ -85,7 +88,10 @@ interface CreateBody {
   isUsableOnce?: unknown;
 }
 
-/** Checks in the order of graph-tap-detail.md §8: scope, role, target, guest, policy scope, lifetime, one-time. */
+/**
+ * Checks in the order of graph-tap-detail.md §8: scope, role, target, external user, policy state, lifetime, one-time.
+ * The policy's targets decide only whether the pass can be used, not whether it can be created (see below).
+ */
 export function createPass(call: GraphCall, user: DirectoryUser): GraphResult {
   const { state } = call.runtime;
   const { meta } = call;
@@ -93,10 +99,17 @@ export function createPass(call: GraphCall, user: DirectoryUser): GraphResult {
   if (scopeDenied) return scopeDenied;
   if (!canManageMethodsOf(state, call.caller.user, user)) return denied(meta, 'authMethods');
   const bad = (message: string, innerMessage = false) => graphError(meta, 400, 'badRequest', message, { innerMessage });
-  if (isExternalGuest(user)) return bad(MESSAGES.externalGuest);
+  // entra-docs howto-authentication-temporary-access-pass.md, Guest access: "You can add a TAP as a sign-in method to an
+  // internal guest, but not other types of guests"; external guests get this message. External members: see isExternalUser.
+  if (isExternalUser(state, user)) return bad(MESSAGES.externalGuest);
   if (!user.accountEnabled && !ALLOW_PASS_FOR_DISABLED_ACCOUNT) return bad(MESSAGES.convergedPolicy);
   const policy = state.policy;
-  if (policy.state !== 'enabled' || !isUserInPolicyScope(state, policy, user)) return bad(MESSAGES.convergedPolicy);
+  // entra-docs how-to: "After you enable a TAP policy, you can create a TAP"; the refusal's text is azure-docs #111778's.
+  if (policy.state !== 'enabled') return bad(MESSAGES.convergedPolicy);
+  // entra-docs how-to, "Enable the Temporary Access Pass policy": "Although you can create a TAP for any user, only users
+  // included in the policy can sign-in with it." So the pass is created and reads isUsable false, DisabledByPolicy
+  // (usability() below). settings.refuseOutOfPolicyPass: the refusal observed in 2023 (azure-docs issue #111778).
+  if (state.settings.refuseOutOfPolicyPass && !isUserInPolicyScope(state, policy, user)) return bad(MESSAGES.convergedPolicy);
 
   const body = (call.body ?? {}) as CreateBody;
   const now = Date.now();
@@ -131,6 +144,7 @@ export function createPass(call: GraphCall, user: DirectoryUser): GraphResult {
     isUsableOnce,
     used: false,
   };
+  passWillChange(state, user.id);
   state.passes[user.id] = record;
   const value = generatePassValue(policy.defaultLength);
   return ok({ '@odata.context': `${collectionContext(user)}/$entity`, ...tapEntity(call, record, value, true) }, 201);

@@ -21,7 +21,14 @@ export const DEFAULT_USER_PROPERTIES = [
   'id',
 ] as const;
 
-export const USER_PROPERTIES = [...DEFAULT_USER_PROPERTIES, 'accountEnabled', 'userType', 'creationType', 'externalUserState'];
+export const USER_PROPERTIES = [
+  ...DEFAULT_USER_PROPERTIES,
+  'accountEnabled',
+  'userType',
+  'creationType',
+  'externalUserState',
+  'identities',
+];
 
 export function userEntity(user: DirectoryUser): Record<string, unknown> {
   const { roles: _roles, methods: _methods, ...properties } = user;

@@ -159,19 +159,111 @@ describe('issueTap', () => {
     expect(logs.join('\n')).not.toContain('+drkzqAD');
   });
 
-  it('a dropped connection with no new pass: ambiguous, nothing issued, safe to retry', async () => {
-    const graph = createFakeGraph([on('GET', TAPS, { status: 200, body: { value: [] } })]);
-    const dropping = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if ((init?.method ?? 'GET') === 'POST') throw new TypeError('network error');
+  /** Graph that drops every POST's answer (after creating nothing here) and answers the reads with `lists` in turn. */
+  function droppedPost(lists: (unknown[] | 'fail')[]) {
+    let reads = 0;
+    const graph = createFakeGraph([
+      on('GET', TAPS, () => {
+        const page = lists[Math.min(reads, lists.length - 1)] ?? [];
+        reads += 1;
+        return page === 'fail'
+          ? { status: 429, body: envelope('TooManyRequests', 'Please retry again later.'), headers: { 'retry-after': '1' } }
+          : { status: 200, body: { value: page } };
+      }),
+    ]);
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if ((init?.method ?? 'GET') === 'POST') {
+        graph.calls.push({ method: 'POST', url: String(input), headers: {}, body: null });
+        throw new TypeError('network error');
+      }
       return graph.fetch(input, init);
-    }) as typeof fetch;
-    const { resolve, send } = setup([], dropping);
+    }) as typeof globalThis.fetch;
+    const posts = () => graph.calls.filter((c) => c.method === 'POST').length;
+    const gets = () => graph.calls.filter((c) => c.method === 'GET').length;
+    return { fetch, posts, gets };
+  }
+
+  it('a dropped connection and no new pass in several reads: says it may still appear, safe to issue again; one POST', async () => {
+    const graph = droppedPost([[]]);
+    const { resolve, send, waits } = setup([], graph.fetch);
     await resolve(null);
     const reply = await send(issue('attempt-0001'));
     expect(reply).toMatchObject({
       ok: false,
-      error: { kind: 'ambiguous', message: expect.stringMatching(/nothing was issued.*safe to try again/) },
+      error: {
+        kind: 'ambiguous',
+        message: expect.stringMatching(
+          /no new pass has shown up in several checks\. Entra can take a few minutes .* It's safe to issue again: a new pass replaces any that was created/,
+        ),
+      },
     });
+    expect(graph.posts()).toBe(1);
+    expect(graph.gets()).toBe(4);
+    expect(waits).toEqual([500, 1000, 2000]); // bounded: 3.5 s in all, injected here
+  });
+
+  it('replication lag: the reads show the old pass twice, then the new one → "was created", with one POST', async () => {
+    const old = { ...created, id: 'old-pass', temporaryAccessPass: null };
+    const graph = droppedPost([[old], [old], [{ ...created, temporaryAccessPass: null }]]);
+    const { resolve, send, waits, services } = setup([], graph.fetch);
+    await resolve('old-pass');
+    const reply = await send(issue('attempt-0001'));
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'ambiguous', message: expect.stringMatching(/was created/) } });
+    expect(graph.posts()).toBe(1);
+    expect(graph.gets()).toBe(3);
+    expect(waits).toEqual([500, 1000]);
+    expect((await services.guard.resolved(USER))?.passId).toBe('new-pass');
+  });
+
+  it('replication lag, no previous pass known: an old pass read back is not taken for the new one', async () => {
+    const stale = { ...created, id: 'stale', createdDateTime: '2025-06-01T08:00:00Z', temporaryAccessPass: null };
+    const graph = droppedPost([[stale]]);
+    const { resolve, send } = setup([], graph.fetch);
+    await resolve(null);
+    const reply = await send(issue('attempt-0001'));
+    expect(reply).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no new pass has shown up/) } });
+    expect(graph.posts()).toBe(1);
+  });
+
+  it('every read fails: says it could not check, and to look before issuing again', async () => {
+    const graph = droppedPost(['fail']);
+    const { resolve, send } = setup([], graph.fetch);
+    await resolve(null);
+    const reply = await send(issue('attempt-0001'));
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { kind: 'ambiguous', message: expect.stringMatching(/couldn't check whether a pass was created/) },
+    });
+    expect(graph.posts()).toBe(1);
+  });
+
+  it('a 503 to the POST with no new pass after the reads keeps the server-error sentence', async () => {
+    const { resolve, send, graph, waits } = setup([
+      on('POST', TAPS, { status: 503, body: envelope('serviceNotAvailable', 'Service unavailable') }),
+      on('GET', TAPS, { status: 200, body: { value: [] } }),
+    ]);
+    await resolve(null);
+    const reply = await send(issue('attempt-0001'));
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'serverError' } });
+    expect(graph.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    expect(waits).toEqual([500, 1000, 2000]);
+  });
+
+  it('a pass created outside the policy (DisabledByPolicy) is handed back, and the cached policy is dropped', async () => {
+    const { resolve, send, policyStore } = setup([
+      on('POST', TAPS, { status: 201, body: { ...created, isUsable: false, methodUsabilityReason: 'DisabledByPolicy' } }),
+    ]);
+    policyStore.value = {
+      policy: null,
+      groups: [],
+      unreadable: null,
+      fetchedAt: Date.parse('2025-06-01T09:59:00Z'),
+      fromCache: false,
+    };
+    await resolve(null);
+    const reply = await send(issue('attempt-0001'));
+    expect(reply).toMatchObject({ ok: true, data: { isUsable: false, methodUsabilityReason: 'DisabledByPolicy' } });
+    expect(policyStore.value).toBeNull();
   });
 
   it('offline: nothing is sent', async () => {

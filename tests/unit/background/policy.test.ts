@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleRequest } from '@/utils/background/dispatcher';
-import { CONSENT_DECLINED_MESSAGE, POLICY_URL } from '@/utils/graph/policy';
+import { CONSENT_DECLINED_MESSAGE, POLICY_STILL_APPLYING_MESSAGE, POLICY_URL } from '@/utils/graph/policy';
 import { clientFor, createFakeGraph, envelope, on } from '../graph/fake-graph';
 import { fakeServices } from './services-fake';
 
@@ -116,5 +116,48 @@ describe('getPolicy / enablePolicy', () => {
     expect(reply).toMatchObject({ ok: false, error: { kind: 'consentRequired', message: CONSENT_DECLINED_MESSAGE } });
     expect(graph.calls).toEqual([]);
     expect(policyStore.value).toBeNull();
+  });
+
+  describe('enablePolicy under replication lag (the read-back shows the policy off for a while)', () => {
+    /** One PATCH accepted (204), then GETs that read `disabled` for the first `staleReads` reads. */
+    function lagging(staleReads: number) {
+      let reads = 0;
+      const graph = createFakeGraph([
+        on('PATCH', POLICY_URL, { status: 204 }),
+        on('GET', POLICY_URL, () => {
+          reads += 1;
+          return { status: 200, body: { ...policyBody, state: reads > staleReads ? 'enabled' : 'disabled' } };
+        }),
+        on('GET', `/groups/${PILOT}`, { status: 200, body: { id: PILOT, displayName: 'Pilot TAP users' } }),
+      ]);
+      const ctx = fakeServices(clientFor(graph.fetch));
+      const patches = () => graph.calls.filter((c) => c.method === 'PATCH').length;
+      return { graph, patches, reads: () => reads, ...ctx };
+    }
+
+    it('reads again with backoff until it shows the change: one PATCH, then Enabled', async () => {
+      const { services, patches, reads, waits, policyStore } = lagging(2);
+      const reply = await handleRequest({ type: 'enablePolicy' } as never, services, POPUP);
+      expect(reply).toMatchObject({ ok: true, data: { policy: { state: 'enabled' } } });
+      expect((reply as { data: { pending?: unknown } }).data.pending).toBeUndefined();
+      expect(patches()).toBe(1);
+      expect(reads()).toBe(3);
+      expect(waits).toEqual([500, 1000]);
+      expect(policyStore.value?.policy?.state).toBe('enabled');
+    });
+
+    it('says Entra is still applying it when the bound is reached, keeps no stale copy, and never PATCHes again', async () => {
+      const { services, patches, reads, waits, policyStore } = lagging(Number.POSITIVE_INFINITY);
+      const reply = await handleRequest({ type: 'enablePolicy' } as never, services, POPUP);
+      expect(reply).toMatchObject({
+        ok: true,
+        data: { policy: { state: 'disabled' }, pending: { state: 'enabled', message: POLICY_STILL_APPLYING_MESSAGE } },
+      });
+      expect(POLICY_STILL_APPLYING_MESSAGE).toMatch(/still applying it.*a few minutes.*no need to turn it on again/);
+      expect(patches()).toBe(1);
+      expect(reads()).toBe(4);
+      expect(waits).toEqual([500, 1000, 2000]);
+      expect(policyStore.value).toBeNull(); // the next view asks Graph, not a copy that says "off"
+    });
   });
 });

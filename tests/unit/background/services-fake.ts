@@ -6,6 +6,7 @@ import type { Caller } from '@/utils/background/sender';
 import type { BackgroundServices } from '@/utils/background/services';
 import type { GraphClient } from '@/utils/graph/client';
 import { loadPanelState } from '@/utils/graph/panel-state';
+import { nameWarningGroups } from '@/utils/graph/warning-names';
 import type { PolicyView } from '@/utils/messages';
 import type { WindowContent } from '@/utils/panel-window';
 
@@ -29,6 +30,8 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
   const windows = new Map<number, WindowContent>();
   const clipboardWatches: { digest: string; when: 'later' | 'now' }[] = [];
   const logs: string[] = [];
+  /** The waits between re-reads, in order (they return at once). */
+  const waits: number[] = [];
   const now = () => Date.parse('2025-06-01T10:00:00Z');
   const services: BackgroundServices = {
     broker: {
@@ -44,7 +47,12 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
     guard: createIssueGuard(guardStore),
     frames: createFrameBindings(bindingStore),
     panelLoads: createPanelLoads({
-      load: (userRef) => loadPanelState(userRef, { client: graph, policyStore, adminId: ALEX_ID, now }),
+      load: async (userRef) =>
+        nameWarningGroups(
+          await loadPanelState(userRef, { client: graph, policyStore, adminId: ALEX_ID, now }),
+          graph,
+          policyStore,
+        ),
     }),
     clipboard: {
       watch: async (digest, when) => {
@@ -56,10 +64,13 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
     windowContent: async (windowId) => windows.get(windowId) ?? null,
     isOnline: () => true,
     now,
+    wait: async (ms) => {
+      waits.push(ms);
+    },
     log: (m) => logs.push(m),
     ...over,
   };
-  return { services, policyStore, guardStore, bindingStore, windows, clipboardWatches, logs };
+  return { services, policyStore, guardStore, bindingStore, windows, clipboardWatches, logs, waits };
 }
 
 /** A panel window the background opened (id 7, tab 70) showing `userRef`, as a caller and its dispatcher context. */

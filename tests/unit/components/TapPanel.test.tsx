@@ -116,10 +116,28 @@ describe('TapPanel', () => {
     expect(calls('getPanelState')).toHaveLength(2);
   });
 
+  it('after a revoke Graph confirmed, a read-back that still lists the pass (replication lag) does not bring it back', async () => {
+    send.mockImplementation(async (type) => {
+      if (type === 'getPanelState') return panelState({ currentPass: existingPass() }); // a replica behind
+      if (type === 'revokeTap') return { revoked: true };
+      throw new Error(`unexpected ${type}`);
+    });
+    renderPanel();
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke' }));
+    await screen.findByText('No Temporary Access Pass.');
+    expect(calls('getPanelState')).toHaveLength(2);
+  });
+
   it('disables Issue TAP and says why when the user is not eligible', async () => {
     send.mockResolvedValueOnce(
       panelState({
-        eligibility: { canIssue: false, reasons: [{ reason: 'externalGuest', sentence: 'External guests cannot get a pass.' }] },
+        eligibility: {
+          canIssue: false,
+          reasons: [{ reason: 'externalGuest', sentence: 'External guests cannot get a pass.' }],
+          warnings: [],
+        },
       }),
     );
     renderPanel('issue');
@@ -127,6 +145,20 @@ describe('TapPanel', () => {
     expect(button.disabled).toBe(true);
     expect(button.getAttribute('aria-describedby')).toBe('eligibility');
     expect(screen.getByText('External guests cannot get a pass.')).toBeTruthy();
+  });
+
+  it('keeps Issue TAP enabled with a warning when the pass would not work yet, and points the button at it', async () => {
+    const sentence =
+      "Pradeep isn't in the group the Temporary Access Pass policy includes (“Pilot TAP users”). You can issue a pass, but Pradeep can't sign in with it until you add the user to it or widen the policy.";
+    send.mockResolvedValueOnce(
+      panelState({ eligibility: { canIssue: true, reasons: [], warnings: [{ reason: 'notIncluded', sentence }] } }),
+    );
+    renderPanel('issue');
+    const button = (await screen.findByRole('button', { name: 'Issue TAP' })) as HTMLButtonElement;
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-describedby')).toBe('eligibility');
+    expect(screen.getByTestId('eligibility').getAttribute('data-severity')).toBe('warn');
+    expect(screen.getByText(sentence)).toBeTruthy();
   });
 
   it('focuses Issue TAP after load in a window opened with "Issue"', async () => {

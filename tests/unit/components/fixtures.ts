@@ -66,7 +66,7 @@ export function panelState(patch: Partial<PanelState> = {}): PanelState {
     currentPass: null,
     methods: [{ id: 'm1', odataType: '#microsoft.graph.passwordAuthenticationMethod', label: 'Password', detail: null }],
     policy: policyView(),
-    eligibility: { canIssue: true, reasons: [] },
+    eligibility: { canIssue: true, reasons: [], warnings: [] },
     adminRoles: ['Authentication Administrator'],
     passUnreadable: null,
     methodsUnreadable: null,

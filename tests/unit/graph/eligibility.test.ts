@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type EligibilityInput, evaluateEligibility } from '@/utils/graph/eligibility';
+import { type EligibilityInput, evaluateEligibility, externalKind, isExternalGuest } from '@/utils/graph/eligibility';
 import { ROLE } from '@/utils/graph/roles';
 import type { TapPolicy, TargetUser } from '@/utils/graph/types';
 import type { Memberships } from '@/utils/graph/users';
@@ -59,17 +59,36 @@ describe('evaluateEligibility', () => {
     ['ordinary member', {}, null, null],
     ['policy disabled', { policy: policy({ state: 'disabled' }) }, 'policyDisabled', /turned off/],
     [
-      'excluded by group',
-      { target: members([EXCLUDED]) },
-      'excluded',
-      /“TAP Excluded”, which the Temporary Access Pass policy excludes/,
+      'external guest',
+      { user: user({ userType: 'Guest', creationType: 'Invitation', externalUserState: 'Accepted' }) },
+      'externalGuest',
+      /external guest/,
     ],
     [
-      'not in the included group',
-      { policy: policy({ includeTargets: [{ targetType: 'group', id: PILOT }] }) },
-      'notIncluded',
-      /isn't in the group .*\(“Pilot TAP users”\)/,
+      'external guest who has not redeemed the invitation',
+      { user: user({ userType: 'Guest', creationType: 'Invitation', externalUserState: 'PendingAcceptance' }) },
+      'externalGuest',
+      /external guest/,
     ],
+    [
+      'external member (B2B, UserType Member)',
+      {
+        user: user({
+          userPrincipalName: 'dana_northwind.com#EXT#@contoso.onmicrosoft.com',
+          creationType: 'Invitation',
+          externalUserState: 'Accepted',
+        }),
+      },
+      'externalMember',
+      /external member.*another organization's account.*home organization's admins can issue one there/,
+    ],
+    [
+      'external member known only by its #EXT# UPN',
+      { user: user({ userPrincipalName: 'kai_tailspin.com#EXT#@contoso.onmicrosoft.com' }) },
+      'externalMember',
+      /external member/,
+    ],
+    ['internal guest is fine', { user: user({ userType: 'Guest', creationType: null }) }, null, null],
     [
       'in the included group',
       { policy: policy({ includeTargets: [{ targetType: 'group', id: PILOT }] }), target: members([PILOT]) },
@@ -82,14 +101,6 @@ describe('evaluateEligibility', () => {
       null,
       null,
     ],
-    [
-      'external guest',
-      { user: user({ userType: 'Guest', creationType: 'Invitation', externalUserState: 'Accepted' }) },
-      'externalGuest',
-      /external guest/,
-    ],
-    ['internal guest is fine', { user: user({ userType: 'Guest', creationType: null }) }, null, null],
-    ['disabled account', { user: user({ accountEnabled: false }) }, 'accountDisabled', /sign-in is blocked.*won't help until/],
     ['self', { user: user({ id: ADMIN }) }, 'self', /yourself/],
     [
       'auth admin vs admin target',
@@ -130,8 +141,81 @@ describe('evaluateEligibility', () => {
     if (sentence) expect(result.reasons[0]?.sentence).toMatch(sentence);
   });
 
-  it('names the excluded groups in the reason', () => {
-    const result = evaluateEligibility(input({ target: members([EXCLUDED]) }));
-    expect(result.reasons[0]?.groups).toEqual([{ id: EXCLUDED, displayName: 'TAP Excluded' }]);
+  it.each<[string, Partial<EligibilityInput>, string, RegExp]>([
+    [
+      'excluded by group',
+      { target: members([EXCLUDED]) },
+      'excluded',
+      /is in “TAP Excluded”, which the Temporary Access Pass policy excludes\. You can issue a pass, but Adele Vance can't sign in with it until you remove the user from that group/,
+    ],
+    [
+      'not in the included group',
+      { policy: policy({ includeTargets: [{ targetType: 'group', id: PILOT }] }) },
+      'notIncluded',
+      /isn't in the group .*\(“Pilot TAP users”\)\. You can issue a pass, but Adele Vance can't sign in with it until you add the user to it or widen the policy/,
+    ],
+    [
+      'disabled account',
+      { user: user({ accountEnabled: false }) },
+      'accountDisabled',
+      /account is disabled, so the user can't sign in at all\. You can issue a pass now.*won't work until an administrator enables the account again/,
+    ],
+  ])('%s: a warning, Issue stays possible', (_name, over, reason, sentence) => {
+    const result = evaluateEligibility(input(over));
+    expect(result.canIssue).toBe(true);
+    expect(result.reasons).toEqual([]);
+    expect(result.warnings[0]?.reason).toBe(reason);
+    expect(result.warnings[0]?.sentence).toMatch(sentence);
+  });
+
+  it('names the excluded and the included groups in the warnings', () => {
+    const excluded = evaluateEligibility(input({ target: members([EXCLUDED]) }));
+    expect(excluded.warnings[0]?.groups).toEqual([{ id: EXCLUDED, displayName: 'TAP Excluded' }]);
+    const other = '33333333-0000-4000-8000-000000000009';
+    const outside = evaluateEligibility(
+      input({
+        policy: policy({
+          includeTargets: [
+            { targetType: 'group', id: PILOT },
+            { targetType: 'group', id: other },
+          ],
+        }),
+      }),
+    );
+    expect(outside.warnings[0]?.groups).toEqual([
+      { id: PILOT, displayName: 'Pilot TAP users' },
+      { id: other, displayName: null },
+    ]);
+    expect(outside.warnings[0]?.sentence).toMatch(
+      /any of the groups .*\(“Pilot TAP users” and a group\).*add the user to one of them/,
+    );
+  });
+
+  it('a policy that is off blocks, and then says nothing about groups', () => {
+    const result = evaluateEligibility(input({ policy: policy({ state: 'disabled' }), target: members([EXCLUDED]) }));
+    expect(result).toMatchObject({ canIssue: false, warnings: [] });
+    expect(result.reasons.map((r) => r.reason)).toEqual(['policyDisabled']);
+  });
+
+  it('no warnings while something blocks (an external member who is also disabled)', () => {
+    const result = evaluateEligibility(
+      input({ user: user({ accountEnabled: false, userPrincipalName: 'x_fabrikam.com#EXT#@contoso.onmicrosoft.com' }) }),
+    );
+    expect(result.canIssue).toBe(false);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('externalKind / isExternalGuest', () => {
+  it.each<[string, Partial<TargetUser>, 'guest' | 'member' | null]>([
+    ['member', {}, null],
+    ['internal guest', { userType: 'Guest' }, null],
+    ['external guest', { userType: 'Guest', creationType: 'Invitation', externalUserState: 'Accepted' }, 'guest'],
+    ['pending invitee', { userType: 'Guest', externalUserState: 'PendingAcceptance' }, 'guest'],
+    ['external member', { creationType: 'Invitation', externalUserState: 'Accepted' }, 'member'],
+    ['#EXT# UPN only (lower case too)', { userPrincipalName: 'kai_tailspin.com#ext#@contoso.onmicrosoft.com' }, 'member'],
+  ])('%s', (_name, over, kind) => {
+    expect(externalKind(user(over))).toBe(kind);
+    expect(isExternalGuest(user(over))).toBe(kind !== null);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePassStatus } from '@/utils/ui/pass-status';
+import { describePassStatus, unusableSentence } from '@/utils/ui/pass-status';
 import { existingPass } from '../components/fixtures';
 
 describe('describePassStatus', () => {
@@ -27,5 +27,20 @@ describe('describePassStatus', () => {
   it('calls a pass whose window has passed Expired even if Graph read it earlier as enabled', () => {
     const start = new Date(now - 2 * 3_600_000).toISOString();
     expect(describePassStatus(existingPass({ startDateTime: start }), now).label).toBe('Expired');
+  });
+});
+
+describe('unusableSentence', () => {
+  it.each([
+    ['DisabledByPolicy', /policy doesn't include them/],
+    ['Expired', /has expired\. Issue a new one/],
+    ['OneTimeUsed', /it has been used\. Issue a new one/],
+  ])('%s → a sentence that says what to do', (reason, sentence) => {
+    expect(unusableSentence(existingPass({ methodUsabilityReason: reason, isUsable: false }))).toMatch(sentence);
+  });
+
+  it('nothing for a usable pass or a later start', () => {
+    expect(unusableSentence(existingPass())).toBeNull();
+    expect(unusableSentence(existingPass({ methodUsabilityReason: 'NotYetValid', isUsable: false }))).toBeNull();
   });
 });

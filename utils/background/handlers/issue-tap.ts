@@ -2,8 +2,9 @@ import { PERMISSION_FOR } from '../../auth/scopes';
 import { toErrorInfo } from '../../graph/error-info';
 import { AppError, GraphError } from '../../graph/errors';
 import { validateIssueOptions } from '../../graph/policy';
+import { readUntil } from '../../graph/settle';
 import { createPass, listPasses } from '../../graph/tap';
-import type { IssuedTap } from '../../graph/types';
+import type { IssuedTap, TapMethod } from '../../graph/types';
 import type { ErrorInfo, IssueOptions } from '../../messages';
 import { boundUserId, type HandlerContext } from '../handler-context';
 import type { BackgroundServices } from '../services';
@@ -24,9 +25,20 @@ const attemptUsed = new AppError({
 /** No answer, or a server error, to the POST: Graph may or may not have created the pass, so the user's passes are read. */
 const isAmbiguous = (e: unknown) => e instanceof GraphError && (e.status === 0 || e.status >= 500);
 
+/** The sentences of a lost answer to the POST, after the bounded re-reads of the user's passes. */
+export const RECONCILE_MESSAGES = {
+  created:
+    "A Temporary Access Pass was created, but the connection dropped before its value arrived, so it can't be shown. Issue a new pass (it replaces this one) to get a value you can give the user.",
+  notSeen:
+    "The connection dropped before Microsoft Graph answered, and no new pass has shown up in several checks. Entra can take a few minutes to show a new pass, so one may still appear. It's safe to issue again: a new pass replaces any that was created.",
+  unchecked:
+    "The connection dropped while issuing, and the extension couldn't check whether a pass was created. Reopen the panel to see the user's current pass before issuing again.",
+} as const;
+
 /**
  * Issues one pass for the panel's bound user: exactly one POST, never repeated; a lost answer is reconciled by reading
- * the user's passes. Whatever the outcome, the user's shared first view is read again next time.
+ * the user's passes (a few times: a new pass can take a while to show). Whatever the outcome, the user's shared first
+ * view is read again next time.
  */
 export async function issueTap(req: IssueRequest, services: BackgroundServices, ctx: HandlerContext): Promise<IssuedTap> {
   const userId = await boundUserId(ctx, services, req.userId);
@@ -55,6 +67,8 @@ async function runIssue({ userId, attemptId, options }: IssueRequest, services: 
     const issued = await createPass(services.graph, resolved.id, options);
     void services.guard.recordResolved(resolved.id, issued.id); // the pass goes back now; the record follows
     services.log(`issueTap: pass created for ${resolved.id}`);
+    // Graph created it but says the policy doesn't let the user sign in with it: the cached policy was wrong about them.
+    if (issued.methodUsabilityReason === 'DisabledByPolicy') await services.policyStore.setValue(null);
     return issued;
   } catch (e) {
     const info = toErrorInfo(e, {
@@ -79,27 +93,18 @@ async function reconcile(
   causeInfo: ErrorInfo,
 ): Promise<AppError> {
   const requestId = cause.requestId ?? cause.clientRequestId;
-  try {
-    const pass = await listPasses(services.graph, userId);
-    // A new id means a new pass (Graph replaces the old one); without a known previous pass, go by creation time.
-    const created =
-      !!pass && (previousPassId ? pass.id !== previousPassId : Date.parse(pass.createdDateTime) >= startedAt - 2 * 60_000);
-    if (created && pass) await services.guard.recordResolved(userId, pass.id);
-    // A server error that provably created nothing keeps its own sentence (and stays safe to retry).
-    if (!created && cause.status >= 500) return new AppError(causeInfo);
-    return new AppError({
-      kind: 'ambiguous',
-      message: created
-        ? "A Temporary Access Pass was created, but the connection dropped before its value arrived, so it can't be shown. Issue a new pass (it replaces this one) to get a value you can give the user."
-        : 'The connection dropped before Microsoft Graph created a pass, so nothing was issued. It’s safe to try again.',
-      ...(requestId && { requestId }),
-    });
-  } catch {
-    return new AppError({
-      kind: 'ambiguous',
-      message:
-        "The connection dropped while issuing, and the extension couldn't check whether a pass was created. Reopen the panel to see the user's current pass before issuing again.",
-      ...(requestId && { requestId }),
-    });
+  const ids = requestId ? { requestId } : {};
+  // A new id means a new pass (Graph replaces the old one); without a known previous pass, go by creation time.
+  const isNew = (pass: TapMethod | null): pass is TapMethod =>
+    !!pass && (previousPassId ? pass.id !== previousPassId : Date.parse(pass.createdDateTime) >= startedAt - 2 * 60_000);
+  const outcome = await readUntil(() => listPasses(services.graph, userId), isNew, { wait: services.wait });
+  services.log(`issueTap: reconciled in ${outcome.reads} read(s): ${outcome.seen ? 'created' : 'not seen'}`);
+  if (outcome.seen && outcome.last) {
+    await services.guard.recordResolved(userId, outcome.last.id);
+    return new AppError({ kind: 'ambiguous', message: RECONCILE_MESSAGES.created, ...ids });
   }
+  if (!outcome.readOnce) return new AppError({ kind: 'ambiguous', message: RECONCILE_MESSAGES.unchecked, ...ids });
+  // A server error keeps its own sentence (and stays safe to retry: a new pass would replace any created one).
+  if (cause.status >= 500) return new AppError(causeInfo);
+  return new AppError({ kind: 'ambiguous', message: RECONCILE_MESSAGES.notSeen, ...ids });
 }

@@ -16,8 +16,12 @@ export async function getPolicy(req: { refresh?: boolean }, services: Background
  * the flow belongs to the background, so it completes even if the popup closes when the sign-in window opens.
  */
 export async function enablePolicy(_req: Record<never, never>, services: BackgroundServices): Promise<PolicyView> {
-  const view = await enableInGraph(services.graph, await services.policyStore.getValue());
-  await services.policyStore.setValue(view);
+  const view = await enableInGraph(services.graph, await services.policyStore.getValue(), {
+    wait: services.wait,
+    now: services.now,
+  });
+  // A read-back that doesn't show the change yet is not kept: the next view asks Graph again instead of "off" for minutes.
+  await services.policyStore.setValue(view.pending ? null : view);
   services.panelLoads.clear(); // every shared first view said "policy off"
   return view;
 }
