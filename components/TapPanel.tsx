@@ -102,10 +102,9 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
 
   const issue = () => {
     if (!check.ok) {
-      // A problem in the options: open them, say it once, and put focus on the field.
+      // A problem in the options: open them and put focus on the field, whose description says it (once).
       setOptionsOpen(true);
       setSubmitted(true);
-      store.announce(check.message);
       focusSoon(() => document.getElementById(`tap-${check.field}`));
       return;
     }
@@ -120,7 +119,8 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
       event.preventDefault();
       setOptionsOpen(false);
       focusSoon(() => optionsButton.current);
-    } else if (context === 'window') {
+    } else if (context === 'window' && !store.issued.value) {
+      // Never while a new pass is shown: one Escape would throw away a value Graph shows only once.
       event.preventDefault();
       onClose();
     }

@@ -26,9 +26,9 @@ const ROLE_SENTENCES: Record<GraphAction, string> = {
   readMethods:
     "Your admin role can't read this user's authentication methods. Authentication Administrator, Privileged Authentication Administrator or Global Reader can (activate the role in Privileged Identity Management if it's eligible; a role limited to an administrative unit reads only its members).",
   issue:
-    "Microsoft Entra refused: your admin role can't issue a Temporary Access Pass for this user. If your Authentication Administrator role is eligible in Privileged Identity Management, activate it in My roles and try again. If your role is limited to an administrative unit, this user is outside it; a user in a restricted management administrative unit needs an admin assigned to that unit. For users who hold admin roles you need Privileged Authentication Administrator.",
+    "Your admin role can't issue a Temporary Access Pass for this user. Authentication Administrators can act on users without admin roles; for admins you need Privileged Authentication Administrator or Global Administrator. If your role is eligible in Privileged Identity Management, activate it in My roles and try again; if it is limited to an administrative unit, this user is outside it or in a restricted management unit that only its own admins can change.",
   revoke:
-    "Microsoft Entra refused: your admin role can't remove this user's Temporary Access Pass. If your role is eligible in Privileged Identity Management, activate it in My roles and try again. If it's limited to an administrative unit, this user is outside it (or in a restricted management unit). For users who hold admin roles you need Privileged Authentication Administrator.",
+    "Your admin role can't remove this user's Temporary Access Pass. Authentication Administrators can act on users without admin roles; for admins you need Privileged Authentication Administrator or Global Administrator. If your role is eligible in Privileged Identity Management, activate it in My roles and try again; if it is limited to an administrative unit, this user is outside it or in a restricted management unit.",
   readPolicy:
     'Your admin role can’t read the Temporary Access Pass policy. Global Reader, Authentication Policy Administrator or Global Administrator can read it.',
   writePolicy:
