@@ -30,6 +30,8 @@ export interface TenantControl {
   setPortalTheme(theme: PortalShellTheme): void;
   /** Serves `html` at `path` on the portal hosts (a page an attacker controls on the portal's origin). */
   servePortalPage(path: string, html: string, headers?: Record<string, string>): void;
+  /** Directory-object pages (memberOf, transitiveMemberOf) hold at most `size` objects whatever $top says; null: as documented. */
+  setDirectoryPageSize(size: number | null): void;
 }
 
 function shortScope(scope: string): string {
@@ -83,6 +85,9 @@ export function createControl(runtime: TenantRuntime): TenantControl {
     servePortalPage: (path, html, headers = {}) => {
       runtime.extraPages.set(path, { html, headers });
     },
+    setDirectoryPageSize: (size) => {
+      runtime.directoryPageSize = size === null ? null : Math.max(1, Math.floor(size));
+    },
     markTapUsed: (userId) => {
       const record = runtime.state.passes[userId.toLowerCase()];
       if (!record) throw new Error(`No Temporary Access Pass for user ${userId}`);
@@ -135,6 +140,9 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
     case 'POST revoke-sessions':
       control.revokeSessions();
       return done;
+    case 'POST page-size':
+      control.setDirectoryPageSize(body.size === null || body.size === undefined ? null : Number(body.size));
+      return done;
     case 'POST tap-used':
       try {
         control.markTapUsed(String(body.userId ?? ''));
@@ -155,6 +163,7 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
           'POST consent {grant,revoke}',
           'POST revoke-sessions',
           'POST tap-used {userId}',
+          'POST page-size {size|null}',
         ],
       });
   }
