@@ -5,6 +5,7 @@ import type { GraphClient } from './client';
 import { evaluateEligibility } from './eligibility';
 import { type GraphAction, toErrorInfo } from './error-info';
 import { AppError, type GraphError } from './errors';
+import { completeMemberships } from './memberships';
 import { toMethodSummaries } from './methods';
 import {
   isFresh,
@@ -31,7 +32,8 @@ const ID = { user: 'user', pass: 'pass', methods: 'methods', memberOf: 'memberOf
 
 /**
  * Everything the panel shows, in one $batch: the user, their pass, their methods, their groups and roles,
- * the admin's roles, and the policy when the cached copy is older than five minutes.
+ * the admin's roles, and the policy when the cached copy is older than five minutes. A second only when a membership
+ * list doesn't fit one page (memberships.ts).
  */
 export async function loadPanelState(userRef: string, deps: PanelStateDeps): Promise<PanelState> {
   const { client, policyStore } = deps;
@@ -57,8 +59,8 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
   const methodsResult = itemResult(items.get(ID.methods));
   const memberOf = itemResult(items.get(ID.memberOf));
   const me = itemResult(items.get(ID.me));
-  const target = memberOf.ok ? toMemberships(memberOf.value) : null;
-  const admin = me.ok ? toMemberships(me.value) : null;
+  let target = memberOf.ok ? toMemberships(memberOf.value) : null;
+  let admin = me.ok ? toMemberships(me.value) : null;
 
   let policy: PolicyView;
   if (!readPolicy && cached) {
@@ -68,6 +70,12 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
     // Only a definite answer is kept: a throttled or failed read must not stand in for the policy for minutes.
     const definite = !policy.unreadable || policy.unreadable.kind === 'forbidden' || policy.unreadable.kind === 'consentRequired';
     if (!policy.fromCache && definite) await policyStore.setValue(policy);
+  }
+
+  // A list cut short by paging (@odata.nextLink): at most one more round trip settles the roles and the policy's groups.
+  if ((target && !target.complete) || (admin && !admin.complete)) {
+    const policyGroupIds = policy.policy?.state === 'enabled' ? targetGroupIds(policy.policy) : [];
+    ({ target, admin } = await completeMemberships(client, { userRef, target, admin, policyGroupIds }));
   }
 
   const knownGroups = (): GroupRef[] => mergeGroups(policy.groups, target?.groups ?? []);
