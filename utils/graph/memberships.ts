@@ -10,12 +10,18 @@
  */
 import { type BatchItem, type BatchRequest, itemResult, MAX_BATCH_SIZE, sendBatch } from './batch';
 import type { GraphClient } from './client';
+import { groupUrl } from './policy';
 import type { GroupRef } from './types';
 import { checkMemberGroupsUrl, directoryRolesUrl, type Memberships, toMemberships } from './users';
 
 export const CHECK_MEMBER_GROUPS_MAX_IDS = 20;
 
-const ID = { targetRoles: 'targetRoles', myRoles: 'myRoles', groups: (n: number) => `groups${n}` } as const;
+const ID = {
+  targetRoles: 'targetRoles',
+  myRoles: 'myRoles',
+  groups: (n: number) => `groups${n}`,
+  name: (n: number) => `name${n}`,
+} as const;
 
 function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -35,24 +41,35 @@ export interface MembershipInput {
   admin: Memberships | null;
   /** Object ids of the groups the policy names (include and exclude); empty when the policy is unknown or off. */
   policyGroupIds: string[];
+  /** Groups whose display names are known already (the policy's, the first page's). */
+  knownNames?: GroupRef[];
+}
+
+export interface CompletedMemberships {
+  target: Memberships | null;
+  admin: Memberships | null;
+  /** Names of policy groups read in the same round (a group beyond the first page has no name from the list). */
+  groupNames: GroupRef[];
 }
 
 /** At most one $batch, only when a list was cut short; never throws (a failed round leaves the lists incomplete). */
 export async function completeMemberships(
   client: GraphClient,
-  { userRef, target, admin, policyGroupIds }: MembershipInput,
-): Promise<{ target: Memberships | null; admin: Memberships | null }> {
+  { userRef, target, admin, policyGroupIds, knownNames = [] }: MembershipInput,
+): Promise<CompletedMemberships> {
   const targetOpen = !!target && !target.complete;
   const adminOpen = !!admin && !admin.complete;
-  if (!targetOpen && !adminOpen) return { target, admin };
+  if (!targetOpen && !adminOpen) return { target, admin, groupNames: [] };
 
   const requests: BatchRequest[] = [];
   if (adminOpen) requests.push({ id: ID.myRoles, method: 'GET', url: directoryRolesUrl('me') });
   let groupChunks: string[][] = [];
   let allChecked = true;
+  let unnamed: string[] = [];
   if (targetOpen) {
     requests.push({ id: ID.targetRoles, method: 'GET', url: directoryRolesUrl(userRef) });
-    groupChunks = chunks([...new Set(policyGroupIds.map((id) => id.toLowerCase()))], CHECK_MEMBER_GROUPS_MAX_IDS);
+    const ids = [...new Set(policyGroupIds.map((id) => id.toLowerCase()))];
+    groupChunks = chunks(ids, CHECK_MEMBER_GROUPS_MAX_IDS);
     const room = MAX_BATCH_SIZE - requests.length;
     allChecked = groupChunks.length <= room; // more than 360 policy groups: the rest stays unknown
     groupChunks = groupChunks.slice(0, room);
@@ -65,14 +82,22 @@ export async function completeMemberships(
         headers: { 'Content-Type': 'application/json' },
       });
     }
+    // Names for the sentence, in the spare room of the same round (not worth a round of their own).
+    const named = new Set(knownNames.filter((g) => g.displayName).map((g) => g.id.toLowerCase()));
+    unnamed = ids.filter((id) => !named.has(id)).slice(0, MAX_BATCH_SIZE - requests.length);
+    for (const [n, id] of unnamed.entries()) requests.push({ id: ID.name(n), method: 'GET', url: groupUrl(id) });
   }
 
   let items: Map<string, BatchItem>;
   try {
     items = await sendBatch(client, requests);
   } catch {
-    return { target, admin };
+    return { target, admin, groupNames: [] };
   }
+  const groupNames: GroupRef[] = unnamed.flatMap((id, n) => {
+    const result = itemResult<{ displayName?: unknown }>(items.get(ID.name(n)));
+    return result.ok && typeof result.value?.displayName === 'string' ? [{ id, displayName: result.value.displayName }] : [];
+  });
 
   let nextAdmin = admin;
   if (admin && adminOpen) {
@@ -91,7 +116,10 @@ export async function completeMemberships(
       else groupsKnown = false;
     });
     const groups = new Map<string, GroupRef>(target.groups.map((g) => [g.id.toLowerCase(), g]));
-    for (const id of confirmed) if (!groups.has(id.toLowerCase())) groups.set(id.toLowerCase(), { id, displayName: null });
+    for (const id of confirmed) {
+      const name = groupNames.find((g) => g.id === id.toLowerCase())?.displayName ?? null;
+      if (!groups.has(id.toLowerCase())) groups.set(id.toLowerCase(), { id, displayName: name });
+    }
     nextTarget = {
       groups: [...groups.values()],
       roles: roles ? roles.roles : target.roles,
@@ -99,5 +127,5 @@ export async function completeMemberships(
       complete: !!roles?.complete && groupsKnown,
     };
   }
-  return { target: nextTarget, admin: nextAdmin };
+  return { target: nextTarget, admin: nextAdmin, groupNames };
 }

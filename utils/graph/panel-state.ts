@@ -73,12 +73,24 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
   }
 
   // A list cut short by paging (@odata.nextLink): at most one more round trip settles the roles and the policy's groups.
+  let pagedNames: GroupRef[] = [];
   if ((target && !target.complete) || (admin && !admin.complete)) {
     const policyGroupIds = policy.policy?.state === 'enabled' ? targetGroupIds(policy.policy) : [];
-    ({ target, admin } = await completeMemberships(client, { userRef, target, admin, policyGroupIds }));
+    const knownNames = mergeGroups(policy.groups, target?.groups ?? []);
+    ({
+      target,
+      admin,
+      groupNames: pagedNames,
+    } = await completeMemberships(client, {
+      userRef,
+      target,
+      admin,
+      policyGroupIds,
+      knownNames,
+    }));
   }
 
-  const knownGroups = (): GroupRef[] => mergeGroups(policy.groups, target?.groups ?? []);
+  const knownGroups = (): GroupRef[] => mergeGroups(mergeGroups(policy.groups, pagedNames), target?.groups ?? []);
   let eligibility = evaluateEligibility({
     user,
     adminId: deps.adminId,

@@ -142,6 +142,21 @@ describe('memberships longer than a page', () => {
     expect(state.eligibility.reasons[0]?.sentence).toMatch(/TAP Excluded/);
   });
 
+  it("the policy's groups unnamed so far: their names come in the same second round, so the sentence names the group", async () => {
+    const names = [
+      on('GET', `/groups/${WAVE}`, { status: 200, body: { id: WAVE, displayName: 'TAP onboarding wave 3' } }),
+      on('GET', `/groups/${EXCLUDED}`, { status: 200, body: { id: EXCLUDED, displayName: 'TAP Excluded' } }),
+    ];
+    const unnamed = { ...policyView(), groups: [] };
+    const excluded = await load(routes({ memberOf: [EXCLUDED], over: names }), unnamed);
+    expect(excluded.calls).toHaveLength(2);
+    expect(requestsOf(excluded.calls[1]).filter((r) => r.url.startsWith('/groups/'))).toHaveLength(2);
+    expect(excluded.state.eligibility.reasons.find((r) => r.reason === 'excluded')?.sentence).toMatch(/“TAP Excluded”/);
+    const notIncluded = await load(routes({ memberOf: [], over: names }), unnamed);
+    expect(notIncluded.calls).toHaveLength(2); // no third round to name the group
+    expect(notIncluded.state.eligibility.reasons[0]?.sentence).toMatch(/“TAP onboarding wave 3”/);
+  });
+
   it('the check fails → memberships stay incomplete: no notIncluded claimed from partial data', async () => {
     const failing = on('POST', `/users/${JONI}/checkMemberGroups`, {
       status: 500,
