@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtensionBrowser, stopServiceWorkers } from '../tests/e2e/harness/extension-browser';
 import { completeSignIn, configureExtension, panel, portalUserUrl } from '../tests/e2e/harness/session';
-import { ADMINS, APP, TARGETS } from '../tests/tenant/seed';
+import { ADMINS, APP, MANY_GROUPS, MANY_GROUPS_ADMIN, type SeedPerson, TARGETS } from '../tests/tenant/seed';
 import { startTenant, type Tenant } from '../tests/tenant/server';
 import { entryTotal, measureBundles } from './bundle-sizes';
 
@@ -78,13 +78,22 @@ const panelMarks = (page: Page) =>
 const NAVIGATION_USERS = [TARGETS.pradeep, TARGETS.lynne, TARGETS.isla, TARGETS.miriam, TARGETS.henrietta];
 
 /** A fresh user each run (a shared view of a user seen seconds ago would be measured, not the first view). */
-async function measureNavigation(tenant: Tenant, page: Page, browserForColdStart?: () => Promise<void>) {
+async function measureNavigation(
+  tenant: Tenant,
+  page: Page,
+  browserForColdStart?: () => Promise<void>,
+  {
+    users = NAVIGATION_USERS,
+    runs = RUNS,
+    pauseMs = 2_100,
+  }: { users?: readonly SeedPerson[]; runs?: number; pauseMs?: number } = {},
+) {
   const times: number[] = [];
   const requestCounts: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const user = NAVIGATION_USERS[run % NAVIGATION_USERS.length] ?? TARGETS.adele;
+  for (let run = 0; run < runs; run++) {
+    const user = users[run % users.length] ?? TARGETS.adele;
     // The tab's allowance of new loads (a churn limit) is not what is measured: let it refill between runs.
-    await page.waitForTimeout(2_100);
+    await page.waitForTimeout(pauseMs);
     if (browserForColdStart) await browserForColdStart();
     tenant.control.clearLog();
     const navigatedAt = await page.evaluate((url) => {
@@ -192,6 +201,29 @@ async function main() {
       LATENCY_MS + 400,
       `Graph requests: ${cold.requestCounts.join(', ')}`,
     );
+
+    // Users in MANY_GROUPS groups (Joni; Grady, whose role comes after his groups): one page each at $top=999. Then with the
+    // tenant serving 100 objects a page (standing for a user in more than 999), Joni's last group and Grady's role are on
+    // page 2. Two users taking turns, so neither is seen again within the worker's 10 s reuse of a finished view.
+    const manyGroups = { users: [TARGETS.joni, MANY_GROUPS_ADMIN], runs: 4, pauseMs: 5_500 };
+    const many = await measureNavigation(tenant, page, undefined, manyGroups);
+    report(
+      `${MANY_GROUPS + 1} memberships -> full view`,
+      many.times,
+      1.2 * LATENCY_MS,
+      `Graph requests: ${many.requestCounts.join(', ')}`,
+    );
+    if (many.requestCounts.some((count) => count !== 1)) failures.push('a user in many groups is not one Graph round trip');
+    tenant.control.setDirectoryPageSize(100);
+    const paged = await measureNavigation(tenant, page, undefined, manyGroups);
+    tenant.control.setDirectoryPageSize(null);
+    report(
+      'paged memberships -> full view',
+      paged.times,
+      2 * 1.2 * LATENCY_MS,
+      `Graph requests: ${paged.requestCounts.join(', ')}`,
+    );
+    if (paged.requestCounts.some((count) => count > 2)) failures.push('paged memberships take more than one more round trip');
 
     if (process.env.BENCH_CLOSE_PORTAL) await page.close();
     const popup = await browser.context.newPage();

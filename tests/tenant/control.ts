@@ -46,6 +46,8 @@ export interface TenantControl {
   setReplicationLag(ms: number): void;
   /** The older refusal (400 "Converged UserCredentialPolicy…") of a pass for a user outside the policy's targets. */
   setRefuseOutOfPolicyPass(refuse: boolean): void;
+  /** Directory-object pages (memberOf, transitiveMemberOf) hold at most `size` objects whatever $top says; null: as documented. */
+  setDirectoryPageSize(size: number | null): void;
 }
 
 function shortScope(scope: string): string {
@@ -129,6 +131,9 @@ export function createControl(runtime: TenantRuntime): TenantControl {
     setRefuseOutOfPolicyPass: (refuse) => {
       runtime.state.settings.refuseOutOfPolicyPass = refuse;
     },
+    setDirectoryPageSize: (size) => {
+      runtime.directoryPageSize = size === null ? null : Math.max(1, Math.floor(size));
+    },
     markTapUsed: (userId) => {
       const record = runtime.state.passes[userId.toLowerCase()];
       if (!record) throw new Error(`No Temporary Access Pass for user ${userId}`);
@@ -193,6 +198,9 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
     case 'POST refuse-out-of-policy-pass':
       control.setRefuseOutOfPolicyPass(body.refuse !== false);
       return done;
+    case 'POST page-size':
+      control.setDirectoryPageSize(body.size === null || body.size === undefined ? null : Number(body.size));
+      return done;
     case 'POST tap-used':
       try {
         control.markTapUsed(String(body.userId ?? ''));
@@ -217,6 +225,7 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
           'POST tap-used {userId}',
           'POST replication-lag {ms}',
           'POST refuse-out-of-policy-pass {refuse}',
+          'POST page-size {size|null}',
         ],
       });
   }

@@ -43,6 +43,8 @@ export interface TenantRuntime {
   portalTheme: PortalShellTheme;
   /** Extra pages on the portal hosts (hostile pages for the attacks spec), by path, with their own headers. */
   extraPages: Map<string, { html: string; headers: Record<string, string> }>;
+  /** Test switch: directory-object pages hold at most this many objects whatever $top asks (null: as documented). */
+  directoryPageSize: number | null;
 }
 
 export type PortalShellTheme = 'light' | 'dark' | 'highContrastDark' | 'highContrastLight';
@@ -65,6 +67,7 @@ export function createRuntime(latencyMs: number): TenantRuntime {
     tokenTenantId: null,
     portalTheme: 'light',
     extraPages: new Map(),
+    directoryPageSize: null,
   };
 }
 
@@ -77,4 +80,5 @@ export function resetRuntime(runtime: TenantRuntime): void {
   runtime.tokenTenantId = null;
   runtime.portalTheme = 'light';
   runtime.extraPages.clear();
+  runtime.directoryPageSize = null;
 }

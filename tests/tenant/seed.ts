@@ -74,6 +74,8 @@ export const TARGETS = {
   },
   /** Member of the restricted-management unit "Executives". */
   kenji: { id: '22222222-0000-4000-8000-0000000000a1', displayName: 'Kenji Sato', userPrincipalName: upn('KenjiS') },
+  /** In MANY_GROUPS project groups, then "TAP onboarding wave 3": that group falls on the second default page. */
+  joni: { id: '22222222-0000-4000-8000-00000000000a', displayName: 'Joni Sherman', userPrincipalName: upn('JoniS') },
 } as const satisfies Record<string, SeedPerson>;
 
 /**
@@ -106,6 +108,8 @@ export const GROUPS = {
   pilot: { id: '33333333-0000-4000-8000-000000000002', displayName: 'Pilot TAP users' },
   helpdesk: { id: '33333333-0000-4000-8000-000000000003', displayName: 'Helpdesk' },
   tier2: { id: '33333333-0000-4000-8000-0000000000a1', displayName: 'Tier 2 helpdesk' },
+  /** Joni's last group, after the project groups: a group a test policy can target, on the second page. */
+  wave: { id: '33333333-0000-4000-8000-000000000004', displayName: 'TAP onboarding wave 3' },
 } as const;
 
 export const UNITS = {
@@ -113,8 +117,24 @@ export const UNITS = {
   executives: { id: '66666666-0000-4000-8000-000000000002', displayName: 'Executives' },
 } as const;
 
+/** Joni and Grady are direct members of this many "Project team NNN" groups (more than the default page of 100). */
+export const MANY_GROUPS = 135;
+
+/** The id of project group n (1-based): 33333333-0000-4000-8001-000000000001 … */
+export const projectGroupId = (n: number) => `33333333-0000-4000-8001-${String(n).padStart(12, '0')}`;
+
+/**
+ * A Global Administrator in MANY_GROUPS project groups: the directoryRole comes after them, on a later default page.
+ * Kept out of ADMINS (whose keys other specs enumerate) but offered on the sign-in page.
+ */
+export const MANY_GROUPS_ADMIN = {
+  id: '11111111-0000-4000-8000-000000000007',
+  displayName: 'Grady Archie',
+  userPrincipalName: upn('GradyA'),
+} as const satisfies SeedPerson;
+
 /** The accounts the fake sign-in page offers (password-less: click to sign in). */
-export const SIGN_IN_ACCOUNTS: SeedPerson[] = Object.values(ADMINS);
+export const SIGN_IN_ACCOUNTS: SeedPerson[] = [...Object.values(ADMINS), MANY_GROUPS_ADMIN];
 
 /** Defaults from the Entra docs table (entra-docs: howto-authentication-temporary-access-pass.md), exclude "TAP Excluded". */
 export function seedPolicy(): TapPolicy {
@@ -261,6 +281,8 @@ function seedUsers(): DirectoryUser[] {
       identities: [{ signInType: 'federated', issuer: 'tailspin.com', issuerAssignedId: null }],
       methods: [],
     }),
+    user({ ...MANY_GROUPS_ADMIN, jobTitle: 'IT Operations', roles: [ROLE.globalAdministrator] }),
+    user({ ...TARGETS.joni, jobTitle: 'Paralegal' }),
   ];
 }
 
@@ -283,6 +305,14 @@ function seedGroups(): TenantState['groups'] {
       isAssignableToRole: true,
       assignedRoles: [ROLE.authenticationAdministrator],
     },
+    ...Array.from({ length: MANY_GROUPS }, (_, index) =>
+      group(
+        { id: projectGroupId(index + 1), displayName: `Project team ${String(index + 1).padStart(3, '0')}` },
+        [TARGETS.joni.id, MANY_GROUPS_ADMIN.id],
+        'One of many project groups (membership paging)',
+      ),
+    ),
+    group(GROUPS.wave, [TARGETS.joni.id], 'Third wave of TAP onboarding (after the project groups)'),
   ];
 }
 

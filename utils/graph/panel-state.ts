@@ -5,6 +5,7 @@ import type { GraphClient } from './client';
 import { evaluateEligibility } from './eligibility';
 import { type GraphAction, toErrorInfo } from './error-info';
 import { AppError, type GraphError } from './errors';
+import { completeMemberships } from './memberships';
 import { toMethodSummaries } from './methods';
 import {
   isFresh,
@@ -31,7 +32,8 @@ const ID = { user: 'user', pass: 'pass', methods: 'methods', memberOf: 'memberOf
 
 /**
  * Everything the panel shows, in one $batch: the user, their pass, their methods, their groups and roles,
- * the admin's roles, and the policy when the cached copy is older than five minutes.
+ * the admin's roles, and the policy when the cached copy is older than five minutes. A second only when a membership
+ * list doesn't fit one page (memberships.ts).
  */
 export async function loadPanelState(userRef: string, deps: PanelStateDeps): Promise<PanelState> {
   const { client, policyStore } = deps;
@@ -57,8 +59,8 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
   const methodsResult = itemResult(items.get(ID.methods));
   const memberOf = itemResult(items.get(ID.memberOf));
   const me = itemResult(items.get(ID.me));
-  const target = memberOf.ok ? toMemberships(memberOf.value) : null;
-  const admin = me.ok ? toMemberships(me.value) : null;
+  let target = memberOf.ok ? toMemberships(memberOf.value) : null;
+  let admin = me.ok ? toMemberships(me.value) : null;
 
   let policy: PolicyView;
   if (!readPolicy && cached) {
@@ -70,7 +72,25 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
     if (!policy.fromCache && definite) await policyStore.setValue(policy);
   }
 
-  const knownGroups = (): GroupRef[] => mergeGroups(policy.groups, target?.groups ?? []);
+  // A list cut short by paging (@odata.nextLink): at most one more round trip settles the roles and the policy's groups.
+  let pagedNames: GroupRef[] = [];
+  if ((target && !target.complete) || (admin && !admin.complete)) {
+    const policyGroupIds = policy.policy?.state === 'enabled' ? targetGroupIds(policy.policy) : [];
+    const knownNames = mergeGroups(policy.groups, target?.groups ?? []);
+    ({
+      target,
+      admin,
+      groupNames: pagedNames,
+    } = await completeMemberships(client, {
+      userRef,
+      target,
+      admin,
+      policyGroupIds,
+      knownNames,
+    }));
+  }
+
+  const knownGroups = (): GroupRef[] => mergeGroups(mergeGroups(policy.groups, pagedNames), target?.groups ?? []);
   let eligibility = evaluateEligibility({
     user,
     adminId: deps.adminId,

@@ -4,10 +4,21 @@ import type { DirectoryRole, GroupRef, TargetUser } from './types';
 export const USER_SELECT = 'id,displayName,userPrincipalName,accountEnabled,userType,creationType,externalUserState,mail';
 
 export const userUrl = (ref: string) => `${userPath(ref)}?$select=${USER_SELECT}`;
+// $top=999: the documented maximum page (default 100; graph-docs: user-list-transitivememberof.md), one page for nearly everyone.
 export const transitiveMemberOfUrl = (ref: string) =>
   `${userPath(ref)}/transitiveMemberOf?$select=id,displayName,roleTemplateId&$top=999`;
 // Transitive: a role held through a role-assignable group counts (graph-docs: user-list-transitivememberof.md, User.Read for /me).
-export const MY_MEMBER_OF_URL = '/me/transitiveMemberOf?$select=id,displayName,roleTemplateId';
+// Roles come wherever Graph puts them, after a hundred groups too: the same maximum page.
+export const MY_MEMBER_OF_URL = '/me/transitiveMemberOf?$select=id,displayName,roleTemplateId&$top=999';
+
+/**
+ * Only the directory roles (OData cast). No other query option, so no advanced-query headers (graph-docs:
+ * aad-advanced-queries.md lists "OData cast with another query parameter" as advanced only); a user holds far fewer roles
+ * than the default page of 100.
+ */
+export const directoryRolesUrl = (ref: string | 'me') =>
+  `${ref === 'me' ? '/me' : userPath(ref)}/transitiveMemberOf/microsoft.graph.directoryRole`;
+export const checkMemberGroupsUrl = (ref: string) => `${userPath(ref)}/checkMemberGroups`;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -30,7 +41,11 @@ export interface Memberships {
   roles: DirectoryRole[];
   /** A directory role came back without its template id (the granted permissions hide it): tiers are unknowable. */
   rolesOpaque: boolean;
-  /** More pages exist (@odata.nextLink): the lists are not the whole truth. */
+  /**
+   * Every role is listed and every group the eligibility verdict needs is known: the whole list came in one page (no
+   * @odata.nextLink), or a later round settled the roles (directoryRolesUrl) and the policy's groups (checkMemberGroups).
+   * False: the lists are not the whole truth, so absence from them proves nothing.
+   */
   complete: boolean;
 }
 

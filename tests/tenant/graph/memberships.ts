@@ -3,6 +3,7 @@ import type { DirectoryGroup, DirectoryUser } from '../state';
 import { activatedRolesOf, directGroupsOf, transitiveGroupsOf } from '../state';
 import { graphError } from './errors';
 import { GRAPH_V1, ok, pick, selectedProperties } from './odata';
+import { isPage, pageOf } from './paging';
 import { hasScopes, MEMBER_OBJECT_READ_SCOPES, requireScopes, SCOPES } from './permissions';
 import type { GraphCall, GraphResult } from './types';
 
@@ -37,15 +38,27 @@ export function listMemberships(
     }
     objects = objects.filter((object) => String(object['@odata.type']).toLowerCase() === type);
   }
+  // Paged (graph-docs: user-list-transitivememberof.md: default 100, maximum 999; concepts/paging.md). [U] order: groups in
+  // directory order, then roles, so a user in more than a page of groups has their roles on a later page.
+  const page = pageOf(
+    call,
+    objects,
+    `${user.id}/${transitive ? 'transitiveMemberOf' : 'memberOf'}/${(cast ?? '').toLowerCase()}`,
+  );
+  if (!isPage(page)) return page;
   const names = selectedProperties(call.query);
   const readsRoles = hasScopes(call.caller, [MEMBER_OBJECT_READ_SCOPES.directoryRole]);
   const readsGroups = hasScopes(call.caller, [MEMBER_OBJECT_READ_SCOPES.group]);
-  const value = objects.map((object) => {
+  const value = page.value.map((object) => {
     const shaped = names ? { '@odata.type': object['@odata.type'], ...pick(object, names) } : object;
     const isRole = object['@odata.type'] === '#microsoft.graph.directoryRole';
     return (isRole ? readsRoles : readsGroups) ? shaped : limited(shaped, object.id);
   });
-  return ok({ '@odata.context': `${GRAPH_V1}/$metadata#directoryObjects${names ? `(${names.join(',')})` : ''}`, value });
+  return ok({
+    '@odata.context': `${GRAPH_V1}/$metadata#directoryObjects${names ? `(${names.join(',')})` : ''}`,
+    ...(page.nextLink && { '@odata.nextLink': page.nextLink }),
+    value,
+  });
 }
 
 /**

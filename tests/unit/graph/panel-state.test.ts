@@ -91,7 +91,7 @@ describe('loadPanelState', () => {
       `/users/${ADELE}/authentication/temporaryAccessPassMethods`,
       `/users/${ADELE}/authentication/methods`,
       `/users/${ADELE}/transitiveMemberOf?$select=id,displayName,roleTemplateId&$top=999`,
-      '/me/transitiveMemberOf?$select=id,displayName,roleTemplateId',
+      '/me/transitiveMemberOf?$select=id,displayName,roleTemplateId&$top=999',
       POLICY_URL,
     ]);
     expect(state.user.displayName).toBe('Adele Vance');
