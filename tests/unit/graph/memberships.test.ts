@@ -112,7 +112,7 @@ describe('memberships longer than a page', () => {
     const { state, calls } = await load(routes({ targetPaged: false }));
     expect(calls).toHaveLength(1);
     // Not in the wave group, and the list is whole: the verdict may say so.
-    expect(state.eligibility.reasons.map((r) => r.reason)).toEqual(['notIncluded']);
+    expect(state.eligibility.warnings.map((r) => r.reason)).toEqual(['notIncluded']);
   });
 
   it("the target's list cut short: one more $batch checks the policy's groups and reads the roles, no nextLink followed", async () => {
@@ -124,22 +124,23 @@ describe('memberships longer than a page', () => {
       `POST /users/${JONI}/checkMemberGroups`,
     ]);
     expect(second[1]?.body?.groupIds.sort()).toEqual([WAVE, EXCLUDED].sort());
-    expect(state.eligibility).toEqual({ canIssue: true, reasons: [] });
+    expect(state.eligibility).toEqual({ canIssue: true, reasons: [], warnings: [] });
   });
 
   it('not in the included group on any page → notIncluded, naming it (the check makes the answer complete)', async () => {
     const { state, calls } = await load(routes({ memberOf: [] }));
     expect(calls).toHaveLength(2);
-    expect(state.eligibility.canIssue).toBe(false);
-    expect(state.eligibility.reasons).toEqual([
+    // A warning, not a refusal: a pass can be created for anyone; only the policy's users can sign in with it.
+    expect(state.eligibility.canIssue).toBe(true);
+    expect(state.eligibility.warnings).toEqual([
       expect.objectContaining({ reason: 'notIncluded', sentence: expect.stringMatching(/“TAP onboarding wave 3”/) }),
     ]);
   });
 
   it('in the excluded group beyond the first page → excluded', async () => {
     const { state } = await load(routes({ memberOf: [WAVE, EXCLUDED] }));
-    expect(state.eligibility.reasons.map((r) => r.reason)).toEqual(['excluded']);
-    expect(state.eligibility.reasons[0]?.sentence).toMatch(/TAP Excluded/);
+    expect(state.eligibility.warnings.map((r) => r.reason)).toEqual(['excluded']);
+    expect(state.eligibility.warnings[0]?.sentence).toMatch(/TAP Excluded/);
   });
 
   it("the policy's groups unnamed so far: their names come in the same second round, so the sentence names the group", async () => {
@@ -151,10 +152,10 @@ describe('memberships longer than a page', () => {
     const excluded = await load(routes({ memberOf: [EXCLUDED], over: names }), unnamed);
     expect(excluded.calls).toHaveLength(2);
     expect(requestsOf(excluded.calls[1]).filter((r) => r.url.startsWith('/groups/'))).toHaveLength(2);
-    expect(excluded.state.eligibility.reasons.find((r) => r.reason === 'excluded')?.sentence).toMatch(/“TAP Excluded”/);
+    expect(excluded.state.eligibility.warnings.find((r) => r.reason === 'excluded')?.sentence).toMatch(/“TAP Excluded”/);
     const notIncluded = await load(routes({ memberOf: [], over: names }), unnamed);
     expect(notIncluded.calls).toHaveLength(2); // no third round to name the group
-    expect(notIncluded.state.eligibility.reasons[0]?.sentence).toMatch(/“TAP onboarding wave 3”/);
+    expect(notIncluded.state.eligibility.warnings[0]?.sentence).toMatch(/“TAP onboarding wave 3”/);
   });
 
   it('the check fails → memberships stay incomplete: no notIncluded claimed from partial data', async () => {
@@ -164,7 +165,7 @@ describe('memberships longer than a page', () => {
     });
     const { state, calls } = await load(routes({ memberOf: [], over: [failing] }));
     expect(calls).toHaveLength(2);
-    expect(state.eligibility).toEqual({ canIssue: true, reasons: [] });
+    expect(state.eligibility).toEqual({ canIssue: true, reasons: [], warnings: [] });
   });
 
   it('the second $batch fails as a whole → the first view still shows, incomplete', async () => {
@@ -177,7 +178,7 @@ describe('memberships longer than a page', () => {
       }) as typeof fetch;
     const { state } = await load(routes({ memberOf: [] }), policyView(), wrap);
     expect(state.user.displayName).toBe('Joni Sherman');
-    expect(state.eligibility).toEqual({ canIssue: true, reasons: [] });
+    expect(state.eligibility).toEqual({ canIssue: true, reasons: [], warnings: [] });
   });
 
   it("the admin's own list cut short: their roles come from the cast, so an Authentication Administrator's verdict holds", async () => {
@@ -211,7 +212,7 @@ describe('memberships longer than a page', () => {
       routes({ adminPaged: true, over: [rolesPaged, privileged] }),
       policyView({ includeTargets: [{ targetType: 'group', id: 'all_users' }] }),
     );
-    expect(state.eligibility).toEqual({ canIssue: true, reasons: [] });
+    expect(state.eligibility).toEqual({ canIssue: true, reasons: [], warnings: [] });
   });
 });
 
