@@ -66,6 +66,7 @@ export function CurrentPass({ pass, policy, onRevoke, busy }: CurrentPassProps) 
             type="button"
             ref={triggerRef}
             class="btn btn-small"
+            data-action="revoke"
             onClick={() => {
               if (!busy) setConfirming(true);
             }}

@@ -31,7 +31,9 @@ export function FreshGate({ children }: { children: ComponentChildren }) {
     const id = setTimeout(() => setSettled(true), FRESH_BUTTON_MS);
     return () => clearTimeout(id);
   }, [settled]);
-  return <GateContext.Provider value={{ ...parent, armed: parent.armed && settled }}>{children}</GateContext.Provider>;
+  // A fresh confirmation is not "covered": say it came too soon, so the admin isn't sent looking for an overlay.
+  const refused = (why: 'notArmed' | 'tooSoon') => parent.refused?.(parent.armed && !settled ? 'tooSoon' : why);
+  return <GateContext.Provider value={{ ...parent, armed: parent.armed && settled, refused }}>{children}</GateContext.Provider>;
 }
 
 export interface GatedButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onClick' | 'ref'> {

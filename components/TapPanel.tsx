@@ -233,8 +233,11 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
                 : undefined
             }
             onDismiss={() => {
+              const revoking = store.failedAction.value === 'action';
               store.clearActionError();
-              backToIssue();
+              // A failed revoke goes back to its Revoke button (when the pass is still there), anything else to Issue.
+              if (revoking) focusSoon(() => document.querySelector<HTMLElement>('[data-action="revoke"]') ?? issueButton.current);
+              else backToIssue();
             }}
           />
         )}

@@ -194,7 +194,8 @@ describe('attacks from the portal page', () => {
     const page = await browser.context.newPage();
     await page.goto(portalUserUrl(TARGETS.lynne.id)); // Lynne has a pass: Issue asks "Replace?"
     const frame = panel(page);
-    await expect.poll(() => issueButton(frame).isEnabled()).toBe(true);
+    // Armed (visible long enough), so what follows is refused by the guards under test, not by a slow start.
+    await expect.poll(() => issueButton(frame).getAttribute('data-armed'), { timeout: 10_000 }).toBeNull();
     await page.evaluate(() => {
       const input = Object.assign(document.createElement('input'), { id: 'last' });
       document.body.append(input);

@@ -55,6 +55,8 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
   const actionError = signal<ErrorInfo | null>(null);
   /** Why the admin must sign in, when there is more to say than "signed out" (MFA now required, sign-in frequency). */
   const signInReason = signal<string | null>(null);
+  /** What the failed action was, so dismissing its error returns focus to the control that started it. */
+  const failedAction = signal<'issue' | 'action' | null>(null);
   const issued = signal<IssuedTap | null>(null);
   const busy = signal<PanelBusy>(null);
   const announcement = signal('');
@@ -93,6 +95,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
         announce('');
       } else {
         actionError.value = info;
+        failedAction.value = where === 'load' ? null : where;
         announce('');
       }
     });
@@ -235,6 +238,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     loadError,
     actionError,
     signInReason,
+    failedAction,
     issued,
     /** Whether the last failure may be repeated as it was. */
     retryable,
