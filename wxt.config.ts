@@ -6,13 +6,32 @@ import { defineConfig } from 'wxt';
 const DEV_MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA4JGvaCcxK2Y5VMRV1+l9LS0ZAOBIKrFq8vTScp7ydVTNW52wK9ytd4MbJ/xplUmZrEyu8oDm/o/0oAu5qgwXQDo1OaTKl060W8dEI0TTW22Zm4qtQVY71LLIUIvEFdYv0aCcvOrwiOzntkcB5DTESaw5zwvvVPAg+U14x2/skFx5RGyhFDZbiUMNG1KNQYUc3R1Rx9F5kO7YmOK9T7ZK/QF47kTDotWMhOGmnHCBwYfmrygWBwwtRCU6hzkcLx4pU7ACf20x7JA5ymUrH9A6yFH3n0o6E5V4/Y90sziBmwVeZggDsIf7GdDotxz+RIXyzA1D2S3azpuVq+ZYWc1G/wIDAQAB';
 
+/**
+ * Firefox's add-on id: stable, so its redirect URI https://<sha1(id)>.extensions.allizom.org/ stays the same. Publishers
+ * set WXT_GECKO_ID to their own.
+ */
+const DEV_GECKO_ID = 'entra-tap@example.invalid';
+
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Entra TAP',
     description: 'Issue Microsoft Entra Temporary Access Passes in one click, right on the user page of the admin center.',
-    key: process.env.WXT_MANIFEST_KEY ?? DEV_MANIFEST_KEY,
+    // Only Chrome takes the pinned key: the Edge store rejects a manifest key and Firefox ignores it (it has its gecko id).
+    ...(browser === 'chrome' && { key: process.env.WXT_MANIFEST_KEY ?? DEV_MANIFEST_KEY }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: process.env.WXT_GECKO_ID ?? DEV_GECKO_ID,
+          // data_collection_permissions is read from Firefox 140; storage.session, MV3 host permissions and
+          // identity.launchWebAuthFlow are older.
+          strict_min_version: '140.0',
+          // The extension sends nothing anywhere but to Microsoft Entra and Graph on the admin's behalf.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
     permissions: [
       // storage: settings (local) and the MSAL token cache (session, never readable by content scripts).
       'storage',
@@ -21,8 +40,8 @@ export default defineConfig({
       // contextMenus: "Issue / check Temporary Access Pass" on a selected or linked user principal name.
       'contextMenus',
       // offscreen (Chromium): a document that outlives the idle service worker and can reach the clipboard without focus,
-      // to clear a copied pass after the admin's delay (reason CLIPBOARD).
-      'offscreen',
+      // to clear a copied pass after the admin's delay (reason CLIPBOARD). Firefox has no offscreen documents.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
       // clipboardRead: that document reads the clipboard to clear it only if it still holds the pass (compared by digest);
       // without it, clearing would wipe whatever the admin copied since.
       'clipboardRead',
@@ -46,7 +65,7 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['panel.html'], matches: ['https://entra.microsoft.com/*', 'https://portal.azure.com/*'] },
     ],
-  },
+  }),
   hooks: {
     // The polyfill module aliases `wxt/browser` to webextension-polyfill for every entrypoint. Only the background
     // needs it (its onMessage listener answers by returning a promise). The content script and the pages call
