@@ -11,17 +11,27 @@ export function RegistrationGuide({ redirectUri }: RegistrationGuideProps) {
     <>
       <section class="guide" aria-labelledby="redirect-title">
         <h2 id="redirect-title">Redirect URI</h2>
-        <p>Register this redirect URI on the app registration, under the Single-page application platform:</p>
+        <p>
+          Register this redirect URI on the app registration, under the Single-page application platform (not Web: Entra refuses a
+          browser extension's sign-in from a Web redirect URI):
+        </p>
         <div class="field-inline">
           <code class="redirect-uri" data-testid="redirect-uri">
             {redirectUri}
           </code>
           <CopyButton getText={() => redirectUri} label="Copy" ariaLabel="Copy redirect URI" />
         </div>
+        <p class="hint">
+          It belongs to this browser: Chrome, Edge and Firefox each give the extension its own id, so each has its own redirect
+          URI. Add the URI of every browser your admins use to the same registration, or register one app per browser.
+        </p>
       </section>
       <section class="guide" aria-labelledby="permissions-title">
         <h2 id="permissions-title">Delegated permissions (Microsoft Graph)</h2>
-        <p>Add these delegated permissions and grant admin consent for the tenant:</p>
+        <p>
+          Add these delegated permissions and grant admin consent for the tenant (a Global Administrator, Privileged Role
+          Administrator, Cloud Application Administrator or Application Administrator can):
+        </p>
         <ul class="permissions">
           {REQUIRED_PERMISSIONS.map((p) => (
             <li key={p.scope}>
