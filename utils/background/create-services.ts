@@ -8,7 +8,6 @@ import type { ClipboardWatch } from '../clipboard-ops';
 import { createGraphClient } from '../graph/client';
 import { loadPanelState } from '../graph/panel-state';
 import { realWait } from '../graph/settle';
-import { nameWarningGroups } from '../graph/warning-names';
 import { openPanelWindow, panelWindowContent } from '../panel-window';
 import { bindingsItem, policyCacheItem, preferencesItem, settingsItem, tenantIdsItem } from '../storage';
 import { createClipboardGuard, type OffscreenApi, offscreenDelivery } from './clipboard-guard';
@@ -50,12 +49,11 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
   const panelLoads = createPanelLoads({
     load: async (userRef) => {
       const account = await broker.account();
-      const state = await loadPanelState(userRef, {
+      return loadPanelState(userRef, {
         client: graph,
         policyStore,
         adminId: account ? accountObjectId(account) : null,
       });
-      return nameWarningGroups(state, graph, policyStore);
     },
   });
   const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;

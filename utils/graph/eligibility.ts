@@ -131,7 +131,7 @@ function policyWarnings(input: EligibilityInput): Warning[] {
 }
 
 /** The warning for a user outside every included group; rebuilt once the groups' names are known. */
-export function notIncludedWarning(user: TargetUser, groups: GroupRef[]): Warning {
+function notIncludedWarning(user: TargetUser, groups: GroupRef[]): Warning {
   const many = groups.length > 1;
   return {
     reason: 'notIncluded',

@@ -67,9 +67,7 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
     policy = { ...cached, fromCache: true };
   } else {
     policy = policyFromItem(itemResult<Record<string, unknown>>(items.get(ID.policy)), cached, now, client.grantedScopes());
-    // Only a definite answer is kept: a throttled or failed read must not stand in for the policy for minutes.
-    const definite = !policy.unreadable || policy.unreadable.kind === 'forbidden' || policy.unreadable.kind === 'consentRequired';
-    if (!policy.fromCache && definite) await policyStore.setValue(policy);
+    if (!policy.fromCache && isDefinite(policy)) await policyStore.setValue(policy);
   }
 
   // A list cut short by paging (@odata.nextLink): at most one more round trip settles the roles and the policy's groups.
@@ -99,16 +97,16 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
     target,
     admin,
   });
-  // Name the included groups only when the verdict needs them and they aren't known yet (a second round trip).
-  const unnamed = eligibility.reasons.some((r) => r.reason === 'notIncluded' && r.groups?.some((g) => !g.displayName));
+  // Name the included groups only when the verdict needs them and they aren't known yet (a second round trip). "Not
+  // included" is a warning (a pass can still be issued), so it is looked for there as well as among the refusals.
+  const unnamed = [...eligibility.reasons, ...eligibility.warnings].some(
+    (r) => r.reason === 'notIncluded' && r.groups?.some((g) => !g.displayName),
+  );
   if (unnamed && policy.policy) {
     const groups = await resolveGroupNames(client, targetGroupIds(policy.policy), knownGroups()).catch(() => null);
     if (groups) {
       policy = { ...policy, groups };
-      // Only a definite answer is kept: a throttled or failed read must not stand in for the policy for minutes.
-      const definite =
-        !policy.unreadable || policy.unreadable.kind === 'forbidden' || policy.unreadable.kind === 'consentRequired';
-      if (!policy.fromCache && definite) await policyStore.setValue(policy);
+      if (!policy.fromCache && isDefinite(policy)) await policyStore.setValue(policy);
       eligibility = evaluateEligibility({
         user,
         adminId: deps.adminId,
@@ -132,6 +130,11 @@ export async function loadPanelState(userRef: string, deps: PanelStateDeps): Pro
       ? null
       : unreadableNote(methodsResult.error, context('readMethods', PERMISSION_FOR.readMethods)),
   };
+}
+
+/** Only a definite answer is kept: a throttled or failed read must not stand in for the policy for minutes. */
+function isDefinite(view: PolicyView): boolean {
+  return !view.unreadable || view.unreadable.kind === 'forbidden' || view.unreadable.kind === 'consentRequired';
 }
 
 function unreadableNote(error: GraphError, ctx: Parameters<typeof toErrorInfo>[1]): ErrorInfo {

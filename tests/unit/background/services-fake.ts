@@ -6,7 +6,6 @@ import type { Caller } from '@/utils/background/sender';
 import type { BackgroundServices } from '@/utils/background/services';
 import type { GraphClient } from '@/utils/graph/client';
 import { loadPanelState } from '@/utils/graph/panel-state';
-import { nameWarningGroups } from '@/utils/graph/warning-names';
 import type { PolicyView } from '@/utils/messages';
 import type { WindowContent } from '@/utils/panel-window';
 
@@ -47,12 +46,7 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
     guard: createIssueGuard(guardStore),
     frames: createFrameBindings(bindingStore),
     panelLoads: createPanelLoads({
-      load: async (userRef) =>
-        nameWarningGroups(
-          await loadPanelState(userRef, { client: graph, policyStore, adminId: ALEX_ID, now }),
-          graph,
-          policyStore,
-        ),
+      load: (userRef) => loadPanelState(userRef, { client: graph, policyStore, adminId: ALEX_ID, now }),
     }),
     clipboard: {
       watch: async (digest, when) => {
