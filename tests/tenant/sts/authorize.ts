@@ -248,13 +248,23 @@ export function handleAdminConsent(runtime: TenantRuntime, call: IncomingCall, t
 }
 
 function adminConsentReply(runtime: TenantRuntime, ctx: string, pending: PendingAuthorization): HttpReply {
-  const app = findApp(runtime.state, pending.clientId);
-  const user = findUser(runtime.state, pending.userId ?? '');
   // [U] The docs show no page for a non-admin on /adminconsent; the error page with AADSTS90094 stands for it.
   if (!isConsentAdmin(runtime, pending.userId ?? '')) {
     runtime.pending.delete(ctx);
+    const app = findApp(runtime.state, pending.clientId);
     return htmlReply(403, errorPage(AADSTS.adminApprovalNeeded(app?.displayName ?? pending.clientId)));
   }
+  return consentPageReply(runtime, ctx, pending, { scopes: pending.scopes, mode: 'grant', onBehalfOfOrganization: true });
+}
+
+function consentPageReply(
+  runtime: TenantRuntime,
+  ctx: string,
+  pending: PendingAuthorization,
+  page: Pick<Parameters<typeof consentPage>[0], 'scopes' | 'mode' | 'onBehalfOfOrganization'>,
+): HttpReply {
+  const app = findApp(runtime.state, pending.clientId);
+  const user = findUser(runtime.state, pending.userId ?? '');
   return htmlReply(
     200,
     consentPage({
@@ -262,9 +272,7 @@ function adminConsentReply(runtime: TenantRuntime, ctx: string, pending: Pending
       ctx,
       appName: app?.displayName ?? pending.clientId,
       account: user ?? { id: '', displayName: '', userPrincipalName: '' },
-      scopes: pending.scopes,
-      mode: 'grant',
-      onBehalfOfOrganization: true,
+      ...page,
     }),
   );
 }
@@ -307,8 +315,6 @@ function pickerReply(
 }
 
 function consentReply(runtime: TenantRuntime, ctx: string, pending: PendingAuthorization): HttpReply {
-  const app = findApp(runtime.state, pending.clientId);
-  const user = findUser(runtime.state, pending.userId ?? '');
   const consented = runtime.state.consents[pending.clientId] ?? [];
   const asked = missingConsent(pending.scopes, consented);
   const scopes = asked.length > 0 ? asked : pending.scopes;
@@ -316,18 +322,11 @@ function consentReply(runtime: TenantRuntime, ctx: string, pending: PendingAutho
   let mode: 'grant' | 'approval' | 'request' = 'grant';
   if (!canConsent(runtime, pending.userId ?? '', scopes))
     mode = runtime.state.settings.adminConsentWorkflow ? 'request' : 'approval';
-  return htmlReply(
-    200,
-    consentPage({
-      action: `/${pending.tenantSegment}/consent`,
-      ctx,
-      appName: app?.displayName ?? pending.clientId,
-      account: user ?? { id: '', displayName: '', userPrincipalName: '' },
-      scopes,
-      mode,
-      onBehalfOfOrganization: admin && scopes.some(needsAdminConsent),
-    }),
-  );
+  return consentPageReply(runtime, ctx, pending, {
+    scopes,
+    mode,
+    onBehalfOfOrganization: admin && scopes.some(needsAdminConsent),
+  });
 }
 
 function completeWithCode(
