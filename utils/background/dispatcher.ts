@@ -68,7 +68,7 @@ export async function handleRequest(request: Request, services: BackgroundServic
   } catch (err) {
     const ctx: ErrorContext = { ...CONTEXT[type], grantedScopes: services.graph.grantedScopes(), isOnline: services.isOnline };
     const settings = await services.broker.settings().catch(() => null);
-    const error = withHelpLink(toErrorInfo(err, ctx), settings);
+    const error = withHelpLink(toErrorInfo(err, ctx), settings, ctx.action);
     services.log(`${type} failed: ${error.kind}${error.status ? ` ${error.status}` : ''}${error.code ? ` ${error.code}` : ''}`);
     return { ok: false, error };
   }

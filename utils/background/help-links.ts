@@ -1,4 +1,5 @@
 import { type Cloud, CURRENT_CLOUD } from '../clouds';
+import { type GraphAction, ROLE_ACTIVATION_ACTIONS } from '../graph/error-info';
 import type { ErrorInfo } from '../messages';
 import type { EntraSettings } from '../storage';
 
@@ -16,12 +17,17 @@ export function pimMyRolesUrl(cloud: Cloud = CURRENT_CLOUD): string {
 }
 
 /** The link that goes with a sentence: where to grant consent, or where to activate a role. */
-export function withHelpLink(error: ErrorInfo, settings: EntraSettings | null, cloud: Cloud = CURRENT_CLOUD): ErrorInfo {
+export function withHelpLink(
+  error: ErrorInfo,
+  settings: EntraSettings | null,
+  action: GraphAction | undefined,
+  cloud: Cloud = CURRENT_CLOUD,
+): ErrorInfo {
   if (error.link) return error;
   if (error.kind === 'consentRequired' && settings?.clientId && settings.tenantId) {
     return { ...error, link: { href: adminConsentUrl(settings, cloud), label: 'Admin-consent link', showUrl: true } };
   }
-  if (error.kind === 'forbidden' && /Privileged Identity Management/.test(error.message)) {
+  if (error.kind === 'forbidden' && action && ROLE_ACTIVATION_ACTIONS.has(action)) {
     return { ...error, link: { href: pimMyRolesUrl(cloud), label: 'Open My roles in Privileged Identity Management' } };
   }
   return error;

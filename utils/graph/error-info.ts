@@ -36,6 +36,13 @@ const ROLE_SENTENCES: Record<GraphAction, string> = {
   signIn: "You don't have permission for this. Ask an administrator for the right role.",
 };
 
+/** The actions whose 403 sentence tells the admin to activate a role in Privileged Identity Management (it gets the link). */
+export const ROLE_ACTIVATION_ACTIONS: ReadonlySet<GraphAction> = new Set(
+  (Object.keys(ROLE_SENTENCES) as GraphAction[]).filter((action) =>
+    ROLE_SENTENCES[action].includes('Privileged Identity Management'),
+  ),
+);
+
 const NOT_FOUND_SENTENCES: Partial<Record<GraphAction, string>> = {
   revoke: 'That Temporary Access Pass is already gone. Nothing else to do.',
   readPolicy:

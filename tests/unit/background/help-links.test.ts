@@ -26,11 +26,11 @@ describe('help links', () => {
   });
 
   it('adds the consent link to consent sentences, the PIM link to role refusals, nothing elsewhere', () => {
-    expect(withHelpLink({ kind: 'consentRequired', message: 'x' }, settings).link).toMatchObject({ showUrl: true });
-    expect(withHelpLink({ kind: 'consentRequired', message: 'x' }, null).link).toBeUndefined();
-    expect(
-      withHelpLink({ kind: 'forbidden', message: 'activate it in Privileged Identity Management' }, settings).link?.href,
-    ).toContain('ActivationMenuBlade');
-    expect(withHelpLink({ kind: 'offline', message: 'x' }, settings).link).toBeUndefined();
+    expect(withHelpLink({ kind: 'consentRequired', message: 'x' }, settings, 'signIn').link).toMatchObject({ showUrl: true });
+    expect(withHelpLink({ kind: 'consentRequired', message: 'x' }, null, 'signIn').link).toBeUndefined();
+    expect(withHelpLink({ kind: 'forbidden', message: 'x' }, settings, 'issue').link?.href).toContain('ActivationMenuBlade');
+    // Reading the policy needs Global Reader or a policy role: its sentence doesn't send the admin to PIM.
+    expect(withHelpLink({ kind: 'forbidden', message: 'x' }, settings, 'readPolicy').link).toBeUndefined();
+    expect(withHelpLink({ kind: 'offline', message: 'x' }, settings, 'issue').link).toBeUndefined();
   });
 });
