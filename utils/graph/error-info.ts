@@ -66,6 +66,18 @@ export function lifetimeRangeInWords(min: number, max: number): string {
  */
 export const DEFAULT_THROTTLE_WAIT_SECONDS = 10;
 
+/** A lifetime outside the policy's range: the same sentence whether the extension or Graph catches it. */
+export const lifetimeOutOfRangeInfo = (min: number, max: number): ErrorInfo => ({
+  kind: 'lifetimeOutOfRange',
+  message: `The lifetime must be ${lifetimeRangeInWords(min, max)}, as the policy sets. Choose a lifetime in that range.`,
+});
+
+/** A reusable pass asked for under a one-time-only policy: the same sentence whether the extension or Graph catches it. */
+export const ONE_TIME_ONLY_INFO: ErrorInfo = {
+  kind: 'invalidInput',
+  message: 'The policy makes every pass one-time use. Issue a one-time pass instead.',
+};
+
 /** The sentences for Graph refusals told apart only by their text (error-rules.ts names each text's source). */
 const TEXT_RULE_INFO: Record<GraphTextRule, (match: RegExpExecArray) => ErrorInfo> = {
   policyBlocked: () => ({
@@ -73,19 +85,13 @@ const TEXT_RULE_INFO: Record<GraphTextRule, (match: RegExpExecArray) => ErrorInf
     message:
       "The Temporary Access Pass policy doesn't allow a pass for this user: it is turned off, or the user is outside its included groups or in an excluded group. Change the policy (Authentication methods › Policies › Temporary Access Pass) or the user's groups, then try again.",
   }),
-  lifetimeOutOfRange: (match) => ({
-    kind: 'lifetimeOutOfRange',
-    message: `The lifetime must be ${lifetimeRangeInWords(Number(match[1]), Number(match[2]))}, as the policy sets. Choose a lifetime in that range.`,
-  }),
+  lifetimeOutOfRange: (match) => lifetimeOutOfRangeInfo(Number(match[1]), Number(match[2])),
   externalGuest: () => ({
     kind: 'externalGuest',
     message:
       "This user is an external guest, and Microsoft Entra can't give external guests a Temporary Access Pass. They sign in with their home organization's account; ask its admins for a pass there.",
   }),
-  oneTimeOnly: () => ({
-    kind: 'invalidInput',
-    message: 'The policy makes every pass one-time use. Issue a one-time pass instead.',
-  }),
+  oneTimeOnly: () => ONE_TIME_ONLY_INFO,
 };
 
 function withIds(info: ErrorInfo, err: GraphError): ErrorInfo {

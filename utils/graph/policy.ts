@@ -2,7 +2,7 @@ import { POLICY_WRITE_SCOPES } from '../auth/scopes';
 import type { ErrorInfo, IssueOptions, PolicyView } from '../messages';
 import { type BatchRequest, itemResult, sendBatch } from './batch';
 import type { GraphClient } from './client';
-import { type ErrorContext, lifetimeRangeInWords, toErrorInfo } from './error-info';
+import { type ErrorContext, lifetimeOutOfRangeInfo, ONE_TIME_ONLY_INFO, toErrorInfo } from './error-info';
 import { AppError, GraphError } from './errors';
 import { isGuid } from './paths';
 import { readUntil, type SettleOptions } from './settle';
@@ -174,17 +174,11 @@ export function validateIssueOptions(options: IssueOptions, policy: TapPolicy | 
     const min = policy?.minimumLifetimeInMinutes ?? MIN_LIFETIME;
     const max = policy?.maximumLifetimeInMinutes ?? MAX_LIFETIME;
     if (!Number.isInteger(lifetimeInMinutes) || lifetimeInMinutes < min || lifetimeInMinutes > max) {
-      throw new AppError({
-        kind: 'lifetimeOutOfRange',
-        message: `The lifetime must be ${lifetimeRangeInWords(min, max)}, as the policy sets. Choose a lifetime in that range.`,
-      });
+      throw new AppError(lifetimeOutOfRangeInfo(min, max));
     }
   }
   if (policy?.isUsableOnce && isUsableOnce === false) {
-    throw new AppError({
-      kind: 'invalidInput',
-      message: 'The policy makes every pass one-time use. Issue a one-time pass instead.',
-    });
+    throw new AppError({ ...ONE_TIME_ONLY_INFO });
   }
   if (startDateTime !== undefined) {
     const at = Date.parse(startDateTime);
