@@ -291,7 +291,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     }
     const hot = account && !pendingClaims && hotTokens.get(hotKey(account, scopes));
     if (hot && hot.expiresAt - Date.now() > HOT_TOKEN_MARGIN_MS) return hot.token;
-    const token = await acquireToken(pca, settings, scopes, { ...options, claims: pendingClaims });
+    const token = await acquireToken(pca, settings, scopes, options);
     pendingClaims = undefined;
     if (started !== generation) {
       // Signed out (or the app registration changed) while this token was on its way: MSAL has just written the
@@ -308,9 +308,11 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     pca: MsalClient,
     settings: EntraSettings,
     scopes: string[],
-    { interactive = false, claims }: GetTokenOptions,
+    { interactive = false }: GetTokenOptions,
   ): Promise<TokenResult> {
     const account = currentAccount(pca);
+    // Taken now: another request that gets its token meanwhile clears pendingClaims, and this one must keep them.
+    const claims = pendingClaims;
     if (account) {
       try {
         // With claims MSAL skips the cached access token and redeems the refresh token with them.
@@ -328,7 +330,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
         if (CONDITIONAL_ACCESS_BLOCK.test(errorText(e))) throw e;
         if (!(e instanceof InteractionRequiredAuthError) && !NEEDS_NEXT_STEP.test(errorText(e))) throw e;
       }
-      const withClaims = pendingClaims ?? claims;
+      const withClaims = pendingClaims ?? claims; // the silent step may have learnt them (MFA interrupt on the refresh)
       // A sign-in window is open: a hidden flow would only queue behind it, so a panel would wait as long as the
       // person takes. It says "sign in" at once instead (its click joins the window already open).
       if (!interactive && interactiveInFlight.size > 0) throw new SignInRequiredError('a sign-in window is open');
