@@ -1,5 +1,7 @@
 /** A tiny in-test Microsoft Graph: routes by method + path (query ignored unless the route says so), records calls. */
 import { createGraphClient, type GraphClient } from '@/utils/graph/client';
+import type { PolicyStore } from '@/utils/graph/policy';
+import type { PolicyView } from '@/utils/messages';
 
 export interface FakeResponse {
   status: number;
@@ -83,3 +85,15 @@ export const on =
     if (!hit) return undefined;
     return typeof res === 'function' ? res(req.body) : res;
   };
+
+/** A policy store in memory, its value readable by the test. */
+export const memoryStore = (initial: PolicyView | null = null): PolicyStore & { value: PolicyView | null } => {
+  const s = {
+    value: initial,
+    getValue: async () => s.value,
+    setValue: async (v: PolicyView | null) => {
+      s.value = v;
+    },
+  };
+  return s;
+};

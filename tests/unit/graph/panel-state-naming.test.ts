@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadPanelState } from '@/utils/graph/panel-state';
-import { POLICY_URL, type PolicyStore } from '@/utils/graph/policy';
-import type { PolicyView } from '@/utils/messages';
-import { clientFor, createFakeGraph, on, type Route } from './fake-graph';
+import { POLICY_URL } from '@/utils/graph/policy';
+import { clientFor, createFakeGraph, memoryStore, on, type Route } from './fake-graph';
 
 const PRADEEP = '22222222-0000-4000-8000-000000000006';
 const PILOT = '33333333-0000-4000-8000-000000000002';
-
-const memoryStore = (initial: PolicyView | null = null): PolicyStore & { value: PolicyView | null } => {
-  const s = {
-    value: initial,
-    getValue: async () => s.value,
-    setValue: async (v: PolicyView | null) => {
-      s.value = v;
-    },
-  };
-  return s;
-};
 
 const routes = (groupName: Route): Route[] => [
   on('GET', `/users/${PRADEEP}`, {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadPanelState } from '@/utils/graph/panel-state';
-import { POLICY_URL, type PolicyStore } from '@/utils/graph/policy';
+import { POLICY_URL } from '@/utils/graph/policy';
 import { ROLE } from '@/utils/graph/roles';
-import type { PolicyView } from '@/utils/messages';
-import { clientFor, createFakeGraph, envelope, on, type Route } from './fake-graph';
+import { clientFor, createFakeGraph, envelope, memoryStore, on, type Route } from './fake-graph';
 
 const ADELE = '22222222-0000-4000-8000-000000000001';
 const EXCLUDED = '33333333-0000-4000-8000-000000000001';
@@ -19,17 +18,6 @@ const policyBody = {
   isUsableOnce: false,
   includeTargets: [{ targetType: 'group', id: 'all_users' }],
   excludeTargets: [{ targetType: 'group', id: EXCLUDED }],
-};
-
-const memoryStore = (initial: PolicyView | null = null): PolicyStore & { value: PolicyView | null } => {
-  const s = {
-    value: initial,
-    getValue: async () => s.value,
-    setValue: async (v: PolicyView | null) => {
-      s.value = v;
-    },
-  };
-  return s;
 };
 
 const base = (over: Route[] = []): Route[] => [
