@@ -209,6 +209,8 @@ describe('attacks from the portal page', () => {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(800);
     expect(tapPosts(tenant)).toEqual([]);
+    // Nor did those keys close or collapse the panel (the first stop is its header): it is still there, unchanged.
+    expect(await issueButton(frame).isVisible()).toBe(true);
 
     // A real double-click on Issue (replace): the Replace button appears under the pointer and stays inert at first.
     const box = await issueButton(frame).boundingBox();
