@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createServices } from '@/utils/background/create-services';
 import { createDispatcher } from '@/utils/background/dispatcher';
+import { openSetupOnFirstInstall } from '@/utils/background/first-run';
 import { setupContextMenus } from '@/utils/context-menu';
 import { TOGGLE_PANEL } from '@/utils/frame-protocol';
 import { openNoticeWindow, openPanelWindow, watchPanelWindows } from '@/utils/panel-window';
@@ -34,5 +35,6 @@ export default defineBackground(() => {
   });
 
   setupContextMenus({ openPanelWindow, openNoticeWindow });
+  openSetupOnFirstInstall(browser.runtime, async () => (await settingsItem.getValue()) !== null);
   watchPanelWindows();
 });

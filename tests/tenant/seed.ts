@@ -28,6 +28,8 @@ export const APP = {
   tenantDomain: TENANT.domain,
   extensionId: 'bjppmkdmnkjkahflgkhdahmcejhldfnh',
   redirectUri: 'https://bjppmkdmnkjkahflgkhdahmcejhldfnh.chromiumapp.org/',
+  /** Firefox: https://<sha1 of the gecko id entra-tap@example.invalid>.extensions.allizom.org/ (identity.getRedirectURL). */
+  firefoxRedirectUri: 'https://0b0081845e5d554082f7467b0e71e1976fbfeb0d.extensions.allizom.org/',
   consentedScopes: [...EXTENSION_SCOPES],
 } as const;
 
@@ -343,7 +345,7 @@ export function createSeedState(now = Date.now()): TenantState {
       {
         clientId: APP.clientId,
         displayName: APP.displayName,
-        spaRedirectUris: [APP.redirectUri],
+        spaRedirectUris: [APP.redirectUri, APP.firefoxRedirectUri],
         webRedirectUris: [],
         requiredScopes: [...EXTENSION_SCOPES, 'Policy.ReadWrite.AuthenticationMethod'],
       },

@@ -1,0 +1,136 @@
+/**
+ * The Firefox build in Debian firefox-esr, against the simulated tenant: configure on the options page the extension
+ * opens at install, sign in, the panel on a user page, one pass issued and kept out of storage and the console,
+ * navigation, the popup's policy, and the event page suspended and woken without a new sign-in.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portalUserUrl } from '../e2e/harness/session';
+import { tapPosts } from '../e2e/harness/tap-panel';
+import { ADMINS, APP, TARGETS } from '../tenant/seed';
+import {
+  EXTENSION_ORIGIN,
+  type FirefoxSuite,
+  findPage,
+  goToExtensionPage,
+  launchFirefoxSuite,
+  locationOf,
+  panelFrame,
+  waitForText,
+} from './firefox-browser';
+import { button, clickButton, restingClick, waitUntilArmed } from './interact';
+
+const FIREFOX_REDIRECT_URI = APP.firefoxRedirectUri;
+
+describe('Firefox: the extension end to end', () => {
+  let suite: FirefoxSuite;
+  let options: Page;
+  let issuedPass = '';
+
+  beforeAll(async () => {
+    suite = await launchFirefoxSuite();
+  });
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  it('opens its options page at install; saving the app registration configures it, showing the allizom redirect URI', async () => {
+    options = await findPage(suite.browser, (href) => href === `${EXTENSION_ORIGIN}/options.html`);
+    await waitForText(options, new RegExp(FIREFOX_REDIRECT_URI.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+    await options.locator('#client-id').fill(APP.clientId);
+    await options.locator('#tenant-id').fill(APP.tenantDomain);
+    await clickButton(options, 'Save');
+    await waitForText(options, /Saved/);
+    const stored = await options.evaluate(() =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get('entraSettings'),
+    );
+    expect(stored.entraSettings).toEqual({ clientId: APP.clientId, tenantId: APP.tenantDomain });
+  });
+
+  it('signs in from the panel on a user page and shows the user from Graph', async () => {
+    const page = await suite.browser.newPage();
+    await page.goto(portalUserUrl(TARGETS.adele.id));
+    const frame = await panelFrame(page);
+    await frame.waitForSelector(button('Sign in'));
+    await restingClick(page, frame, button('Sign in'));
+    const login = await findPage(suite.browser, (href) => href.startsWith('https://login.microsoftonline.com/'));
+    await clickButton(login, ADMINS.megan.displayName);
+    await waitForText(frame, new RegExp(TARGETS.adele.displayName));
+    await waitForText(frame, new RegExp(TARGETS.adele.userPrincipalName.replace('.', '\\.')));
+    await page.close();
+  });
+
+  it('issues one pass with one click: shown once, one POST, and the value in no storage and no console line', async () => {
+    suite.tenant.control.clearLog();
+    const page = await suite.browser.newPage();
+    await page.goto(portalUserUrl(TARGETS.adele.id));
+    const frame = await panelFrame(page);
+    await waitForText(frame, new RegExp(TARGETS.adele.displayName));
+    await waitUntilArmed(frame);
+    await restingClick(page, frame, button('Issue TAP', { prefix: true }));
+    await frame.waitForSelector('[data-testid="pass-value"]');
+    issuedPass = await frame.$$eval('[data-testid="pass-value"] .pass-group', (groups) =>
+      groups.map((g) => g.textContent).join(''),
+    );
+    expect(issuedPass).toMatch(/^\S{8,48}$/);
+    expect(tapPosts(suite.tenant, TARGETS.adele.id)).toHaveLength(1);
+    expect(Object.values(suite.tenant.control.state.passes).filter((pass) => pass.userId === TARGETS.adele.id)).toHaveLength(1);
+
+    const stored = await options.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return JSON.stringify([await api.storage.local.get(null), await api.storage.session.get(null).catch(() => ({}))]);
+    });
+    expect(stored).not.toContain(issuedPass);
+    expect(suite.output()).not.toContain(issuedPass);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(issuedPass);
+    await page.close();
+  });
+
+  it('follows navigation to another user: the new user, and no pass from before', async () => {
+    const page = await suite.browser.newPage();
+    await page.goto(portalUserUrl(TARGETS.adele.id));
+    await waitForText(await panelFrame(page), new RegExp(TARGETS.adele.displayName));
+    await page.evaluate((url) => history.pushState(null, '', url), portalUserUrl(TARGETS.pradeep.id, 'UserAuthMethods'));
+    const deadline = Date.now() + 15_000;
+    let text = '';
+    while (!text.includes(TARGETS.pradeep.displayName)) {
+      if (Date.now() > deadline) throw new Error(`No ${TARGETS.pradeep.displayName} in the panel: ${text}`);
+      text = await (await panelFrame(page)).evaluate(() => document.body.textContent ?? '').catch(() => '');
+    }
+    expect(text).not.toContain(TARGETS.adele.displayName);
+    if (issuedPass) expect(text).not.toContain(issuedPass);
+    await page.close();
+  });
+
+  it("shows the tenant's TAP policy and the signed-in admin in the popup", async () => {
+    await goToExtensionPage(options, 'popup.html');
+    await options.waitForSelector('[data-testid="policy-state"]');
+    await waitForText(options, new RegExp(ADMINS.megan.userPrincipalName));
+    expect(await options.$eval('[data-testid="policy-state"]', (element) => element.textContent)).toBe('Enabled');
+    expect(await options.$eval('[data-testid="policy-included"]', (element) => element.textContent)).toBe('All users');
+  });
+
+  it('after the event page is suspended, a panel loads without a new interactive sign-in', async () => {
+    const running = () =>
+      options.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).browser;
+        return (await api.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length;
+      });
+    await goToExtensionPage(options, 'options.html');
+    const deadline = Date.now() + 30_000;
+    while ((await running()) > 0) {
+      if (Date.now() > deadline) throw new Error('The event page was never suspended.');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    suite.tenant.control.clearLog();
+    const page = await suite.browser.newPage();
+    await page.goto(portalUserUrl(TARGETS.lynne.id));
+    await waitForText(await panelFrame(page), new RegExp(TARGETS.lynne.displayName));
+    expect(await running()).toBe(1);
+    const authorize = suite.tenant.control.requestLog().filter((entry) => entry.path.includes('/authorize'));
+    expect(authorize).toEqual([]);
+    const pages = await Promise.all((await suite.browser.pages()).map(locationOf));
+    expect(pages.some((href) => href.startsWith('https://login.microsoftonline.com/'))).toBe(false);
+    await page.close();
+  });
+});

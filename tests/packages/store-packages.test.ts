@@ -1,0 +1,59 @@
+/**
+ * The store packages `npm run zip` writes (npm test runs it before this): one per store, named with the version, each
+ * with the manifest that store accepts, and the same permissions everywhere but the one Firefox lacks (offscreen).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+
+const OUTPUT = resolve(import.meta.dirname, '../../.output');
+const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+const packageOf = (store: string) => join(OUTPUT, `entra-tap-${version}-${store}.zip`);
+
+async function manifestIn(store: string) {
+  const zip = await JSZip.loadAsync(readFileSync(packageOf(store)));
+  const file = zip.file('manifest.json');
+  if (!file) throw new Error(`${store}: no manifest.json at the package root`);
+  return JSON.parse(await file.async('string'));
+}
+
+describe('store packages', () => {
+  it.each(['chrome', 'edge', 'firefox', 'sources'])('%s package is written, named with the version', (store) => {
+    expect(existsSync(packageOf(store)), `${packageOf(store)} (run "npm run zip")`).toBe(true);
+  });
+
+  it('only the Chrome package pins its id with a key; the Edge store rejects one and Firefox uses its gecko id', async () => {
+    expect(typeof (await manifestIn('chrome')).key).toBe('string');
+    expect((await manifestIn('edge')).key).toBeUndefined();
+    expect((await manifestIn('firefox')).key).toBeUndefined();
+  });
+
+  it('Firefox: MV3 with a gecko id, an honest minimum version and declared data collection (none)', async () => {
+    const manifest = await manifestIn('firefox');
+    expect(manifest.manifest_version).toBe(3);
+    const gecko = manifest.browser_specific_settings?.gecko;
+    expect(gecko.id).toMatch(/^[^@\s]+@[^@\s]+$/);
+    expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(manifest.background.scripts).toEqual(['background.js']);
+    expect(manifest.background.service_worker).toBeUndefined();
+  });
+
+  it('the same permissions, hosts, content script and exposed page in every package (Firefox has no offscreen)', async () => {
+    const [chrome, edge, firefox] = await Promise.all(['chrome', 'edge', 'firefox'].map(manifestIn));
+    const surface = (manifest: Record<string, unknown>, drop: string[] = []) => ({
+      permissions: (manifest.permissions as string[]).filter((permission) => !drop.includes(permission)).sort(),
+      host_permissions: manifest.host_permissions,
+      optional_permissions: manifest.optional_permissions,
+      optional_host_permissions: manifest.optional_host_permissions,
+      content_scripts: manifest.content_scripts,
+      web_accessible_resources: manifest.web_accessible_resources,
+      version: manifest.version,
+    });
+    expect(surface(edge)).toEqual(surface(chrome));
+    expect(surface(firefox)).toEqual(surface(chrome, ['offscreen']));
+    expect(chrome.permissions).toContain('offscreen');
+    expect(firefox.permissions).not.toContain('offscreen');
+  });
+});

@@ -1,0 +1,16 @@
+/** The slice of the runtime API the first-run step needs (injectable for the unit spec). */
+export interface FirstRunApi {
+  onInstalled: { addListener(callback: (details: { reason: string }) => void): void };
+  openOptionsPage(): Promise<void>;
+}
+
+/**
+ * A fresh install with no app registration opens the options page, where the setup starts: otherwise the admin's
+ * first sign of the extension is a panel that says it isn't configured. Updates and configured installs open nothing.
+ */
+export function openSetupOnFirstInstall(runtime: FirstRunApi, isConfigured: () => Promise<boolean>): void {
+  runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void isConfigured().then((configured) => (configured ? undefined : runtime.openOptionsPage()));
+  });
+}
