@@ -81,6 +81,9 @@ describe('Firefox: the extension end to end', () => {
       return JSON.stringify([await api.storage.local.get(null), await api.storage.session.get(null).catch(() => ({}))]);
     });
     expect(stored).not.toContain(issuedPass);
+    // The console capture is live (an extension page's line reaches it), and no line of it holds the pass.
+    await options.evaluate(() => console.log('entra-tap-console-probe'));
+    await expect.poll(() => suite.output().includes('entra-tap-console-probe')).toBe(true);
     expect(suite.output()).not.toContain(issuedPass);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(issuedPass);
     await page.close();
