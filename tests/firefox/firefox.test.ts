@@ -89,6 +89,30 @@ describe('Firefox: the extension end to end', () => {
     await page.close();
   });
 
+  it('without IntersectionObserver v2, a page covering the panel still keeps Issue inert until it is uncovered', async () => {
+    const page = await suite.browser.newPage();
+    await page.goto(portalUserUrl(TARGETS.pradeep.id));
+    const frame = await panelFrame(page);
+    await waitForText(frame, new RegExp(TARGETS.pradeep.displayName));
+    await waitUntilArmed(frame);
+    const armedState = () =>
+      frame.evaluate(
+        () =>
+          [...document.querySelectorAll('button')].find((b) => /^Issue TAP/.test(b.textContent ?? ''))?.dataset.armed ?? 'armed',
+      );
+    await page.evaluate(() => {
+      const veil = Object.assign(document.createElement('div'), { id: 'veil' });
+      veil.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(255,255,255,0.01)';
+      document.body.append(veil);
+    });
+    await expect.poll(armedState).toBe('false');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await armedState()).toBe('false');
+    await page.evaluate(() => document.getElementById('veil')?.remove());
+    await expect.poll(armedState, { timeout: 5_000 }).toBe('armed');
+    await page.close();
+  });
+
   it('follows navigation to another user: the new user, and no pass from before', async () => {
     const page = await suite.browser.newPage();
     await page.goto(portalUserUrl(TARGETS.adele.id));
