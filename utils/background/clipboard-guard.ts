@@ -4,7 +4,7 @@ import type { ClipboardGuard } from './services';
 export interface ClipboardGuardDeps {
   /** The admin's delay; 0 turns clearing off. */
   clearAfterSeconds(): Promise<number>;
-  /** Hands the watch to the document that reads and clears the clipboard (offscreen in Chromium). */
+  /** Hands the watch to the document that reads and clears the clipboard (offscreen in Chromium, the event page in Firefox). */
   deliver(watch: ClipboardWatch): Promise<void>;
 }
 
