@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { policyBladeUrl } from '@/utils/ui/links';
 import type { PopupStore } from '@/utils/ui/popup-store';
@@ -15,9 +16,11 @@ export interface PopupAppProps {
   onOpenOptions: () => void;
   /** Called after the panel window opened (the popup closes itself). */
   onLookedUp: () => void;
+  /** Shown under the account: what this browser doesn't let the extension reach (the entrypoint passes it). */
+  hostAccess?: ComponentChildren;
 }
 
-export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: PopupAppProps) {
+export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hostAccess }: PopupAppProps) {
   const now = useNow(30_000);
   useEffect(() => {
     void store.init();
@@ -51,6 +54,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
       ) : (
         <div class="account-bar" aria-busy="true" />
       )}
+      {hostAccess}
       {view && <PolicySummary view={view} now={now} />}
       {store.refreshing.value && (
         <p class="hint" aria-live="polite">

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { PreferencesForm } from '@/components/PreferencesForm';
 import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
@@ -13,6 +14,7 @@ if (app) {
     <main class="options">
       <h1>Entra TAP options</h1>
       <p class="muted">Connect the extension to the app registration it signs in with.</p>
+      <HostAccessNotice />
       <SettingsForm load={() => settingsItem.getValue()} save={(settings) => settingsItem.setValue(settings)} />
       <PreferencesForm load={() => preferencesItem.getValue()} save={(preferences) => preferencesItem.setValue(preferences)} />
       <RegistrationGuide redirectUri={browser.identity.getRedirectURL()} />
