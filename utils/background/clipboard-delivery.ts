@@ -19,7 +19,7 @@ export interface ClipboardEnvironment {
  */
 export function clipboardDelivery(env: ClipboardEnvironment): (watch: ClipboardWatch) => Promise<void> {
   if (env.offscreen) return offscreenDelivery(env.offscreen, env.send);
-  if (env.document?.body) return inPageDelivery(env.document, env.ping);
+  if (env.document) return inPageDelivery(env.document, env.ping);
   return async () => {
     throw new Error('No document can clear the clipboard in this browser.');
   };
