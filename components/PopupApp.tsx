@@ -16,7 +16,7 @@ export interface PopupAppProps {
   onOpenOptions: () => void;
   /** Called after the panel window opened (the popup closes itself). */
   onLookedUp: () => void;
-  /** Shown under the account: what this browser doesn't let the extension reach (the entrypoint passes it). */
+  /** What this browser doesn't let the extension reach, under the account (the entrypoint passes it). */
   hostAccess?: ComponentChildren;
 }
 
@@ -37,6 +37,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
       <main class="popup">
         <h1 class="popup-title">Entra TAP</h1>
         <NotConfigured onOpenOptions={onOpenOptions} />
+        {hostAccess}
       </main>
     );
   }
