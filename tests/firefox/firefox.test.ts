@@ -18,7 +18,8 @@ import {
   panelFrame,
   waitForText,
 } from './firefox-browser';
-import { button, clickButton, restingClick, waitUntilArmed } from './interact';
+import { clickButton, waitUntilArmed } from './interact';
+import { issueFromPanel, signInFromPanel } from './steps';
 
 const FIREFOX_REDIRECT_URI = APP.firefoxRedirectUri;
 
@@ -48,13 +49,7 @@ describe('Firefox: the extension end to end', () => {
   });
 
   it('signs in from the panel on a user page and shows the user from Graph', async () => {
-    const page = await suite.browser.newPage();
-    await page.goto(portalUserUrl(TARGETS.adele.id));
-    const frame = await panelFrame(page);
-    await frame.waitForSelector(button('Sign in'));
-    await restingClick(page, frame, button('Sign in'));
-    const login = await findPage(suite.browser, (href) => href.startsWith('https://login.microsoftonline.com/'));
-    await clickButton(login, ADMINS.megan.displayName);
+    const { page, frame } = await signInFromPanel(suite, TARGETS.adele.id, ADMINS.megan.displayName);
     await waitForText(frame, new RegExp(TARGETS.adele.displayName));
     await waitForText(frame, new RegExp(TARGETS.adele.userPrincipalName.replace('.', '\\.')));
     await page.close();
@@ -64,14 +59,7 @@ describe('Firefox: the extension end to end', () => {
     suite.tenant.control.clearLog();
     const page = await suite.browser.newPage();
     await page.goto(portalUserUrl(TARGETS.adele.id));
-    const frame = await panelFrame(page);
-    await waitForText(frame, new RegExp(TARGETS.adele.displayName));
-    await waitUntilArmed(frame);
-    await restingClick(page, frame, button('Issue TAP', { prefix: true }));
-    await frame.waitForSelector('[data-testid="pass-value"]');
-    issuedPass = await frame.$$eval('[data-testid="pass-value"] .pass-group', (groups) =>
-      groups.map((g) => g.textContent).join(''),
-    );
+    issuedPass = await issueFromPanel(page, await panelFrame(page), TARGETS.adele.displayName);
     expect(issuedPass).toMatch(/^\S{8,48}$/);
     expect(tapPosts(suite.tenant, TARGETS.adele.id)).toHaveLength(1);
     expect(Object.values(suite.tenant.control.state.passes).filter((pass) => pass.userId === TARGETS.adele.id)).toHaveLength(1);
