@@ -11,6 +11,7 @@ import {
   CANNOT_ASK_SENTENCE,
   grantedSentence,
   missingSentences,
+  NO_ANSWER_SENTENCE,
   REFUSED_SENTENCE,
   stillMissingSentence,
 } from '@/utils/ui/host-access-words';
@@ -20,6 +21,11 @@ export interface HostAccessNoticeProps {
   api?: HostAccessApi;
   /** Popup and panel window: no pointer to the browser's settings. */
   compact?: boolean;
+  /**
+   * Popup and panel window: the button opens the options page, which asks. A prompt from a popup can close the popup
+   * (Chromium) or never show (a Firefox popup-type window), leaving the admin with a busy button and no answer.
+   */
+  onAskElsewhere?: () => void;
 }
 
 const NOTHING_MISSING: HostGroups = { portal: [], services: [] };
@@ -33,7 +39,7 @@ interface Outcome {
  * Says which sites the browser doesn't let the extension reach and what that costs, with a button that asks for them.
  * Nothing at all while every site is allowed.
  */
-export function HostAccessNotice({ api: given, compact = false }: HostAccessNoticeProps) {
+export function HostAccessNotice({ api: given, compact = false, onAskElsewhere }: HostAccessNoticeProps) {
   const api = useMemo(() => given ?? browserHostAccess(), [given]);
   const [missing, setMissing] = useState<HostGroups | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -65,6 +71,30 @@ export function HostAccessNotice({ api: given, compact = false }: HostAccessNoti
     });
   }, [api]);
 
+  // A request left unanswered (no prompt showed, or it went away unanswered): when the admin is back on this page,
+  // look again, and if nothing changed, say so instead of leaving a busy button.
+  useEffect(() => {
+    if (!busy) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const back = () => {
+      if (document.visibilityState !== 'visible') return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void check().then(() => {
+          setBusy(false);
+          setOutcome({ kind: 'failed', sentence: NO_ANSWER_SENTENCE });
+        });
+      }, 1_000);
+    };
+    window.addEventListener('focus', back);
+    document.addEventListener('visibilitychange', back);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('focus', back);
+      document.removeEventListener('visibilitychange', back);
+    };
+  }, [busy]);
+
   if (!missing) return null;
   const origins = allHosts(missing);
   // Kept while the browser is asking: its answer must land in the same live region, next to the same heading.
@@ -72,6 +102,10 @@ export function HostAccessNotice({ api: given, compact = false }: HostAccessNoti
 
   const ask = () => {
     if (busy) return;
+    if (onAskElsewhere) {
+      onAskElsewhere();
+      return;
+    }
     // Called at once, inside the click: browsers only show their prompt during the user's gesture.
     let answer: Promise<boolean>;
     try {
@@ -80,6 +114,8 @@ export function HostAccessNotice({ api: given, compact = false }: HostAccessNoti
       answer = Promise.reject(error);
     }
     setBusy(true);
+    // A new question: the last answer goes, so the next one is new text and is announced even when it is the same.
+    setOutcome(null);
     answer
       .then(
         async (granted) => {
@@ -98,9 +134,11 @@ export function HostAccessNotice({ api: given, compact = false }: HostAccessNoti
       <h2 id="host-access-title" class="section-title" tabIndex={-1} ref={heading}>
         Site access
       </h2>
-      {missingSentences(missing).map((sentence) => (
-        <p key={sentence}>{sentence}</p>
-      ))}
+      <div id="host-access-why">
+        {missingSentences(missing).map((sentence) => (
+          <p key={sentence}>{sentence}</p>
+        ))}
+      </div>
       {origins.length > 0 && !compact && <p class="hint">You can also allow it in the browser’s settings for this extension.</p>}
       {origins.length > 0 && (
         <div class="notice-actions">
@@ -110,9 +148,10 @@ export function HostAccessNotice({ api: given, compact = false }: HostAccessNoti
             ref={button}
             onClick={ask}
             aria-disabled={busy ? 'true' : undefined}
+            aria-describedby="host-access-why"
             data-testid="allow-host-access"
           >
-            Allow access
+            {onAskElsewhere ? 'Allow access in options' : 'Allow access'}
           </button>
         </div>
       )}

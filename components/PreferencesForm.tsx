@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Preferences } from '@/utils/storage';
+import { MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from '@/utils/storage';
 
 export interface PreferencesFormProps {
   load: () => Promise<Preferences>;
   save: (preferences: Preferences) => Promise<void>;
 }
-
-const MAX_SECONDS = 3600;
 
 /** How the panel treats a copied pass. */
 export function PreferencesForm({ load, save }: PreferencesFormProps) {
@@ -21,8 +19,8 @@ export function PreferencesForm({ load, save }: PreferencesFormProps) {
   const submit = async (e: Event) => {
     e.preventDefault();
     const value = Number(seconds);
-    if (seconds.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_SECONDS) {
-      setProblem(`Enter a whole number of seconds from 0 to ${MAX_SECONDS} (0 never clears it).`);
+    if (seconds.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_CLIPBOARD_CLEAR_SECONDS) {
+      setProblem(`Enter a whole number of seconds from 0 to ${MAX_CLIPBOARD_CLEAR_SECONDS} (0 never clears it).`);
       setSaved(false);
       requestAnimationFrame(() => document.getElementById('clipboard-seconds')?.focus());
       return;
@@ -42,7 +40,7 @@ export function PreferencesForm({ load, save }: PreferencesFormProps) {
           type="number"
           inputMode="numeric"
           min={0}
-          max={MAX_SECONDS}
+          max={MAX_CLIPBOARD_CLEAR_SECONDS}
           value={seconds}
           aria-invalid={problem !== null}
           aria-describedby={problem ? 'clipboard-seconds-problem clipboard-seconds-hint' : 'clipboard-seconds-hint'}

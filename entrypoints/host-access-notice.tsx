@@ -3,9 +3,10 @@
  * made above the panel. Its own bundle, so the portal frame's page never carries it.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 
 export default defineUnlistedScript(() => {
   const slot = document.querySelector('.window-notice');
-  if (slot) render(<HostAccessNotice compact />, slot);
+  if (slot) render(<HostAccessNotice compact onAskElsewhere={() => void browser.runtime.openOptionsPage()} />, slot);
 });

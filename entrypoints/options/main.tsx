@@ -5,15 +5,21 @@ import { PreferencesForm } from '@/components/PreferencesForm';
 import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
 import { preferencesItem, settingsItem } from '@/utils/storage';
+import { rescueFocus } from '@/utils/ui/focus-rescue';
 import '@/components/theme.css';
 import './options.css';
 
+// A notice that goes away with focus in it (access granted elsewhere) hands the keyboard to the page's heading.
+rescueFocus(['h1', 'main button']);
 const app = document.getElementById('app');
 if (app) {
   render(
     <main class="options">
       <h1>Entra TAP options</h1>
-      <p class="muted">Connect the extension to the app registration it signs in with.</p>
+      <p class="muted">
+        Connect the extension to the app registration it signs in with. New here? Register the app first:{' '}
+        <a href="#howto-title">the steps and this browser’s redirect URI</a> are below.
+      </p>
       <HostAccessNotice />
       <SettingsForm load={() => settingsItem.getValue()} save={(settings) => settingsItem.setValue(settings)} />
       <PreferencesForm load={() => preferencesItem.getValue()} save={(preferences) => preferencesItem.setValue(preferences)} />

@@ -14,7 +14,7 @@ import { createActivationGuard } from '@/utils/ui/activation-guard';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { awaitHostPort, type HostPort } from '@/utils/ui/host-port';
 import type { Send } from '@/utils/ui/panel-store';
-import { createVisibilityGate } from '@/utils/ui/visibility-gate';
+import { canProveVisibility, createVisibilityGate } from '@/utils/ui/visibility-gate';
 import '@/components/theme.css';
 import './panel.css';
 
@@ -94,6 +94,7 @@ async function startInFrame(root: HTMLElement): Promise<void> {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onClose={() => port.post({ type: 'close' })}
       onCollapse={() => port.post({ type: 'collapse' })}
+      windowOnly={!canProveVisibility()}
     />
   );
   render(<Panel />, root);

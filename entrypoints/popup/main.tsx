@@ -20,7 +20,7 @@ if (app) {
       parsePrincipal={(text) => parsePrincipal(text)?.value ?? null}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onLookedUp={() => window.close()}
-      hostAccess={<HostAccessNotice compact />}
+      hostAccess={<HostAccessNotice compact onAskElsewhere={() => void browser.runtime.openOptionsPage()} />}
     />,
     app,
   );

@@ -7,8 +7,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMINS, APP, TARGETS } from '../tenant/seed';
 import { EXTENSION_ORIGIN, type FirefoxSuite, findPage, launchFirefoxSuite } from './firefox-browser';
-import { button, restingClick } from './interact';
-import { issueFromPanel, signInFromPanel } from './steps';
+import { clickButton } from './interact';
+import { issueInWindow, signInFromPanel } from './steps';
 
 const FIREFOX_IDLE_TIMEOUT_MS = 30_000;
 const CLEAR_AFTER_SECONDS = 34;
@@ -38,12 +38,13 @@ describe('Firefox: a copied pass leaves the clipboard after the delay', () => {
 
   it('Copy puts the exact pass there; more than 30 s later (past the idle timeout) it is gone', async () => {
     const { page, frame } = await signInFromPanel(suite, TARGETS.adele.id, ADMINS.megan.displayName);
-    const pass = await issueFromPanel(page, frame, TARGETS.adele.displayName);
-    await restingClick(page, frame, button('Copy'));
+    const { window, pass } = await issueInWindow(suite, page, frame, TARGETS.adele.displayName);
+    await clickButton(window, 'Copy');
     await expect.poll(clipboard).toBe(pass);
     const copiedAt = Date.now();
     await expect.poll(clipboard, { timeout: (CLEAR_AFTER_SECONDS + 15) * 1000, interval: 1000 }).toBe('');
     expect(Date.now() - copiedAt).toBeGreaterThanOrEqual((CLEAR_AFTER_SECONDS - 2) * 1000);
+    await window.close();
     await page.close();
   }, 120_000);
 });

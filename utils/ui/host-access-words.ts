@@ -33,5 +33,9 @@ export const CANNOT_ASK_SENTENCE =
   'This browser couldn’t ask for access from here. Allow it in the browser’s settings for this extension (Firefox: about:addons, Entra TAP, Permissions; Chrome and Edge: the extension’s Site access).';
 
 export function stillMissingSentence(origins: string[]): string {
-  return `Access is still missing for ${listWords(origins.map(hostName))}.`;
+  return `Access is still missing for ${listWords(origins.map(hostName))}. Select Allow access to be asked again, or allow it in the browser’s settings for this extension.`;
 }
+
+/** The request never answered (no prompt showed, or it was dismissed without an answer) and the admin came back. */
+export const NO_ANSWER_SENTENCE =
+  'The browser didn’t ask. Select Allow access again, or allow it in the browser’s settings for this extension.';

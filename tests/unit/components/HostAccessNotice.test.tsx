@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { AZURE, ENTRA, fakeHostAccess, GRAPH, LOGIN } from '../ui/fake-host-access';
 
@@ -111,5 +111,47 @@ describe('HostAccessNotice', () => {
     expect(fake.listeners()).toBe(2);
     unmount();
     await waitFor(() => expect(fake.listeners()).toBe(0));
+  });
+
+  it('a second refusal is a new answer: the region empties when asking, so the same sentence is announced again', async () => {
+    const fake = fakeHostAccess([GRAPH, LOGIN]);
+    fake.answer('refuse');
+    render(<HostAccessNotice api={fake.api} />);
+    const button = await screen.findByRole('button', { name: 'Allow access' });
+    fireEvent.click(button);
+    await waitFor(() => expect(result().textContent).toMatch(/wasn’t allowed/));
+    fireEvent.click(button);
+    expect(result().textContent).toBe('');
+    await waitFor(() => expect(result().textContent).toMatch(/wasn’t allowed/));
+    expect(fake.api.request).toHaveBeenCalledTimes(2);
+  });
+
+  it('a request that never answers: back on the page, it looks again and says the browser didn’t ask', async () => {
+    const fake = fakeHostAccess([GRAPH, LOGIN]);
+    (fake.api.request as ReturnType<typeof vi.fn>).mockImplementation(() => new Promise(() => {}));
+    render(<HostAccessNotice api={fake.api} />);
+    const button = await screen.findByRole('button', { name: 'Allow access' });
+    fireEvent.click(button);
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('true'));
+    vi.useFakeTimers();
+    try {
+      window.dispatchEvent(new Event('focus'));
+      await vi.advanceTimersByTimeAsync(1_100);
+    } finally {
+      vi.useRealTimers();
+    }
+    await waitFor(() => expect(result().textContent).toMatch(/The browser didn’t ask/));
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('popup and panel window: the button opens the options page, which asks; nothing is requested there', async () => {
+    const fake = fakeHostAccess([GRAPH, LOGIN]);
+    const elsewhere = vi.fn();
+    render(<HostAccessNotice api={fake.api} compact onAskElsewhere={elsewhere} />);
+    const button = await screen.findByRole('button', { name: 'Allow access in options' });
+    expect(button.getAttribute('aria-describedby')).toBe('host-access-why');
+    fireEvent.click(button);
+    expect(elsewhere).toHaveBeenCalledTimes(1);
+    expect(fake.api.request).not.toHaveBeenCalled();
   });
 });
