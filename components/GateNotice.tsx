@@ -8,7 +8,7 @@ export const TOO_SOON_SENTENCE = 'Not done: the panel had only just got the poin
 
 /** Said at once where the browser can't prove the panel is seen (utils/ui/visibility-gate.ts, canProveVisibility). */
 export const WINDOW_ONLY_SENTENCE =
-  'This browser can’t tell whether the page covers this panel, so passes are issued and revoked in a window.';
+  'This browser can’t tell if the page covers this panel, so passes are issued and revoked in a window.';
 
 /** After this long unarmed, the panel says why its buttons do nothing and offers a window of its own. */
 const NOTICE_AFTER_MS = 1_200;

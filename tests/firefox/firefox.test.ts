@@ -93,7 +93,7 @@ describe('Firefox: the extension end to end', () => {
       await waitForText(frame, new RegExp(TARGETS.pradeep.displayName));
       await frame.waitForSelector(button('Issue TAP in a window'));
       expect(await frame.$$eval('button[data-armed]', (buttons) => buttons.length)).toBe(0);
-      expect(await frame.evaluate(() => document.body.textContent)).toMatch(/can’t tell whether the page covers this panel/);
+      expect(await frame.evaluate(() => document.body.textContent)).toMatch(/can’t tell if the page covers this panel/);
       const before = (await suite.browser.pages()).length;
       await page.evaluate((kind) => {
         const style = document.createElement('style');

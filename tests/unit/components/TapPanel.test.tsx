@@ -52,7 +52,7 @@ describe('TapPanel', () => {
     });
     renderPanel('status', { armed: false, windowOnly: true });
     const inWindow = await screen.findByRole('button', { name: 'Replace in a window' });
-    expect(document.getElementById('window-only')?.textContent).toMatch(/can’t tell whether the page covers this panel/);
+    expect(document.getElementById('window-only')?.textContent).toMatch(/can’t tell if the page covers this panel/);
     expect(inWindow.getAttribute('aria-describedby')).toContain('window-only');
     expect(screen.queryByRole('button', { name: /^Issue TAP/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Options/ })).toBeNull();
