@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { ENABLE_POLICY_OFF_SENTENCE, mayEnablePolicy } from '@/utils/managed-config';
 import { policyBladeUrl } from '@/utils/ui/links';
 import type { PopupStore } from '@/utils/ui/popup-store';
 import { useNow } from '@/utils/ui/use-now';
@@ -28,6 +29,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
   const busy = store.busy.value;
   const tenant = (session?.signedIn ? (session.tenantDomain ?? session.tenantId) : null) ?? session?.configuredTenant ?? null;
   const policyError = store.policyError.value;
+  const organisation = store.organisation.value;
 
   if (session && !session.configured) {
     return (
@@ -58,9 +60,18 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
         </p>
       )}
       {policyError && <ErrorNotice error={policyError} onRetry={() => void store.refreshPolicy()} />}
-      {session?.signedIn && view?.policy?.state === 'disabled' && !view.pending && (
-        <EnablePolicy busy={busy === 'enable'} onEnable={() => void store.enablePolicy()} />
-      )}
+      {session?.signedIn &&
+        view?.policy?.state === 'disabled' &&
+        !view.pending &&
+        organisation &&
+        // The organisation's policy may keep this change in the admin center (managed allowEnablePolicy: false).
+        (mayEnablePolicy(organisation) ? (
+          <EnablePolicy busy={busy === 'enable'} onEnable={() => void store.enablePolicy()} />
+        ) : (
+          <p class="hint" data-testid="enable-policy-managed">
+            {ENABLE_POLICY_OFF_SENTENCE}
+          </p>
+        ))}
       {store.actionError.value && <ErrorNotice error={store.actionError.value} />}
       <a class="policy-link" href={policyBladeUrl(tenant)} target="_blank" rel="noreferrer">
         Open TAP policy in the Entra admin center

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { IssueDefaults } from '@/utils/managed-config';
 import type { PanelClaim, PanelState } from '@/utils/messages';
 import { type ActivationGuard, ALWAYS } from '@/utils/ui/activation-guard';
 import { focusIfFocused } from '@/utils/ui/focus-within';
@@ -37,6 +38,8 @@ export interface TapPanelProps {
   onClose: () => void;
   /** Portal panels: fold into the small tab, for every user, until brought back. */
   onCollapse?: () => void;
+  /** The organisation's defaults for the form's untouched fields (managed configuration). */
+  issueDefaults?: IssueDefaults;
 }
 
 /** Moves focus to the element once it exists (after the render that creates it). */
@@ -44,7 +47,19 @@ function focusSoon(get: () => HTMLElement | null | undefined): void {
   requestAnimationFrame(() => focusIfFocused(get()));
 }
 
-export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpenOptions, onClose, onCollapse }: TapPanelProps) {
+const NO_DEFAULTS: IssueDefaults = {};
+
+export function TapPanel({
+  claim,
+  send,
+  armed,
+  guard = ALWAYS,
+  firstView,
+  onOpenOptions,
+  onClose,
+  onCollapse,
+  issueDefaults = NO_DEFAULTS,
+}: TapPanelProps) {
   const { context, link } = claim;
   const store = useMemo(() => createPanelStore(send, firstView), [send, firstView]);
   const [form, setForm] = useState<IssueFormValue>(EMPTY_ISSUE_FORM);
@@ -89,7 +104,7 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
 
   const busy = store.busy.value;
   const actionError = store.actionError.value;
-  const check = checkIssueForm(form, state?.policy.policy ?? null, now);
+  const check = checkIssueForm(form, state?.policy.policy ?? null, now, issueDefaults);
   const gate = useMemo(
     () => ({
       armed,
@@ -108,7 +123,9 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
       focusSoon(() => document.getElementById(`tap-${check.field}`));
       return;
     }
-    void store.issue(check.options);
+    // Checked again at the click: an organisation's start offset counts from now, not from the last render.
+    const atClick = checkIssueForm(form, state?.policy.policy ?? null, Date.now(), issueDefaults);
+    void store.issue(atClick.ok ? atClick.options : check.options);
   };
   const backToIssue = () => focusSoon(() => issueButton.current);
 
@@ -216,6 +233,7 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
                   check={check}
                   submitted={submitted}
                   onProblem={(message) => store.announce(message)}
+                  defaults={issueDefaults}
                 />
               )}
             </div>

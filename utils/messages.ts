@@ -112,6 +112,8 @@ export interface ErrorInfo {
   requestId?: string;
   /** For throttling: seconds Graph asked us to wait. */
   retryAfterSeconds?: number;
+  /** Whom to ask, as the organisation's policy words it (managed supportContact); added by the background. */
+  support?: string;
   /** Where to do what the sentence says (the admin-consent URL, PIM "My roles"); added by the background. */
   link?: { href: string; label: string /** Show the URL itself, to send to someone. */; showUrl?: boolean };
 }

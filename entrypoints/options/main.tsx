@@ -1,20 +1,34 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { OrganisationSettings } from '@/components/OrganisationSettings';
 import { PreferencesForm } from '@/components/PreferencesForm';
 import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
 import { preferencesItem, settingsItem } from '@/utils/storage';
+import { organisationSignal } from '@/utils/ui/organisation';
 import '@/components/theme.css';
 import './options.css';
 
 const app = document.getElementById('app');
+// The organisation's browser policy (storage.managed): its values are shown locked and win over what is saved here.
+const organisation = organisationSignal();
+const chromium = browser.identity.getRedirectURL().includes('.chromiumapp.org');
 if (app) {
   render(
     <main class="options">
       <h1>Entra TAP options</h1>
       <p class="muted">Connect the extension to the app registration it signs in with.</p>
-      <SettingsForm load={() => settingsItem.getValue()} save={(settings) => settingsItem.setValue(settings)} />
-      <PreferencesForm load={() => preferencesItem.getValue()} save={(preferences) => preferencesItem.setValue(preferences)} />
+      <OrganisationSettings reading={organisation} browserFamily={chromium ? 'chromium' : 'firefox'} />
+      <SettingsForm
+        load={() => settingsItem.getValue()}
+        save={(settings) => settingsItem.setValue(settings)}
+        managed={organisation}
+      />
+      <PreferencesForm
+        load={() => preferencesItem.getValue()}
+        save={(preferences) => preferencesItem.setValue(preferences)}
+        managed={organisation}
+      />
       <RegistrationGuide redirectUri={browser.identity.getRedirectURL()} />
     </main>,
     app,

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/PopupApp';
+import { readManaged } from '@/utils/managed-config';
 import { policyCacheItem } from '@/utils/storage';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { createPopupStore } from '@/utils/ui/popup-store';
@@ -12,7 +13,11 @@ const app = document.getElementById('app');
 // Sign out becoming Sign in (and back) keeps the keyboard on the account bar's button.
 rescueFocus(['.account-bar button', 'main button', 'button']);
 if (app) {
-  const store = createPopupStore(undefined, () => policyCacheItem.getValue());
+  const store = createPopupStore(
+    undefined,
+    () => policyCacheItem.getValue(),
+    async () => (await readManaged()).values,
+  );
   render(
     <PopupApp
       store={store}
