@@ -45,15 +45,12 @@ export function IssueOptionsForm({
     const problem = problemOf(field);
     if (problem) onProblem?.(problem);
   };
-  // An untouched field takes the organisation's default (managed configuration) when it fits the policy, else the policy's.
+  // An untouched field takes the organisation's default (managed configuration) when it fits the policy, else the
+  // policy's (the options page says so beside the organisation's value).
   const organisationMinutes = organisationLifetime(policy, defaults);
   const defaultMinutes = organisationMinutes ?? bounds.defaultMinutes;
   const whose = organisationMinutes !== null ? ' (your organisation’s)' : '';
-  const outside =
-    defaults.lifetimeMinutes !== undefined && organisationMinutes === null
-      ? ` Your organisation’s default of ${formatDuration(defaults.lifetimeMinutes)} is outside this range, so the policy’s applies.`
-      : '';
-  const lifetimeHint = `${defaultMinutes ? `Default ${formatDuration(defaultMinutes)}${whose}, ` : ''}${formatRange(bounds.min, bounds.max)}.${outside}`;
+  const lifetimeHint = `${defaultMinutes ? `Default ${formatDuration(defaultMinutes)}${whose}, ` : ''}${formatRange(bounds.min, bounds.max)}.`;
   const startHint = defaults.startOffsetMinutes
     ? `Empty starts the pass ${formatDuration(defaults.startOffsetMinutes)} after you issue it (your organisation’s default).`
     : 'Empty starts the pass now.';

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { ENABLE_POLICY_OFF_SENTENCE, mayEnablePolicy } from '@/utils/managed-config';
+import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/ui/enable-policy-words';
 import { policyBladeUrl } from '@/utils/ui/links';
 import type { PopupStore } from '@/utils/ui/popup-store';
 import { useNow } from '@/utils/ui/use-now';
@@ -29,7 +29,6 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
   const busy = store.busy.value;
   const tenant = (session?.signedIn ? (session.tenantDomain ?? session.tenantId) : null) ?? session?.configuredTenant ?? null;
   const policyError = store.policyError.value;
-  const organisation = store.organisation.value;
 
   if (session && !session.configured) {
     return (
@@ -63,9 +62,8 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
       {session?.signedIn &&
         view?.policy?.state === 'disabled' &&
         !view.pending &&
-        organisation &&
         // The organisation's policy may keep this change in the admin center (managed allowEnablePolicy: false).
-        (mayEnablePolicy(organisation) ? (
+        (session.enablePolicyAllowed !== false ? (
           <EnablePolicy busy={busy === 'enable'} onEnable={() => void store.enablePolicy()} />
         ) : (
           <p class="hint" data-testid="enable-policy-managed">

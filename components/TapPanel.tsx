@@ -38,8 +38,6 @@ export interface TapPanelProps {
   onClose: () => void;
   /** Portal panels: fold into the small tab, for every user, until brought back. */
   onCollapse?: () => void;
-  /** The organisation's defaults for the form's untouched fields (managed configuration). */
-  issueDefaults?: IssueDefaults;
 }
 
 /** Moves focus to the element once it exists (after the render that creates it). */
@@ -49,17 +47,7 @@ function focusSoon(get: () => HTMLElement | null | undefined): void {
 
 const NO_DEFAULTS: IssueDefaults = {};
 
-export function TapPanel({
-  claim,
-  send,
-  armed,
-  guard = ALWAYS,
-  firstView,
-  onOpenOptions,
-  onClose,
-  onCollapse,
-  issueDefaults = NO_DEFAULTS,
-}: TapPanelProps) {
+export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpenOptions, onClose, onCollapse }: TapPanelProps) {
   const { context, link } = claim;
   const store = useMemo(() => createPanelStore(send, firstView), [send, firstView]);
   const [form, setForm] = useState<IssueFormValue>(EMPTY_ISSUE_FORM);
@@ -104,6 +92,8 @@ export function TapPanel({
 
   const busy = store.busy.value;
   const actionError = store.actionError.value;
+  // The organisation's defaults for untouched fields (managed configuration), as the background sent them with the view.
+  const issueDefaults = state?.issueDefaults ?? NO_DEFAULTS;
   const check = checkIssueForm(form, state?.policy.policy ?? null, now, issueDefaults);
   const gate = useMemo(
     () => ({

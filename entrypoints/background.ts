@@ -5,12 +5,8 @@ import { openSetupOnFirstInstall } from '@/utils/background/first-run';
 import { setupContextMenus } from '@/utils/context-menu';
 import { effectiveSettingsItem } from '@/utils/effective-settings';
 import { TOGGLE_PANEL } from '@/utils/frame-protocol';
-import { managedLayer } from '@/utils/managed-config';
 import { openNoticeWindow, openPanelWindow, watchPanelWindows } from '@/utils/panel-window';
 import { policyCacheItem } from '@/utils/storage';
-
-/** How long a fresh install that looks unconfigured waits for the organisation's policy before opening the options. */
-const POLICY_SETTLE_MS = 1_500;
 
 export default defineBackground(() => {
   const services = createServices();
@@ -41,10 +37,6 @@ export default defineBackground(() => {
   });
 
   setupContextMenus({ openPanelWindow, openNoticeWindow });
-  openSetupOnFirstInstall(
-    browser.runtime,
-    async () => (await effectiveSettingsItem.getValue()) !== null,
-    () => managedLayer.settled(POLICY_SETTLE_MS),
-  );
+  openSetupOnFirstInstall(browser.runtime, async () => (await effectiveSettingsItem.getValue()) !== null);
   watchPanelWindows();
 });

@@ -184,39 +184,104 @@ export interface ManagedStorageApi {
 
 const defaultApi = (): ManagedStorageApi => browser.storage as unknown as ManagedStorageApi;
 
-/** Reads and validates storage.managed. No policy (Firefox rejects, Chromium answers {}) reads as no managed values. */
-export async function readManaged(api: ManagedStorageApi = defaultApi()): Promise<ManagedReading> {
-  if (!api.managed) return EMPTY_READING;
+/** What storage.managed holds, as is. No policy (Firefox rejects, Chromium answers {}) reads as {}. */
+async function readRaw(api: ManagedStorageApi): Promise<unknown> {
+  if (!api.managed) return {};
   try {
-    return validateManaged(await api.managed.get(null));
+    return await api.managed.get(null);
   } catch {
     // Firefox: "Managed storage manifest not found" when no policy names the extension. Nothing is configured then.
-    return EMPTY_READING;
+    return {};
   }
 }
 
-export interface ManagedLayer {
-  /** The current reading (cached until the policy changes). */
-  get(): Promise<ManagedReading>;
-  /** Called with the new reading after the browser reports a policy change (Chromium; Firefox only at restart). */
-  onChange(callback: (reading: ManagedReading) => void): () => void;
-  /** Resolves at the next policy change, or after `timeoutMs` without one. */
-  settled(timeoutMs: number): Promise<void>;
+/** Reads and validates storage.managed. */
+export async function readManaged(api: ManagedStorageApi = defaultApi()): Promise<ManagedReading> {
+  return validateManaged(await readRaw(api));
 }
 
+export interface ManagedLayer {
+  /** The current reading (kept until the policy changes). */
+  get(): Promise<ManagedReading>;
+  /** Called with the new reading after the policy changed (Chromium's change events; Firefox reads it at startup only). */
+  onChange(callback: (reading: ManagedReading) => void): () => void;
+}
+
+/** Where the background keeps the last policy it read (raw, validated again when used). */
+export interface ManagedCopy {
+  getValue(): Promise<unknown>;
+  setValue(raw: unknown): Promise<void>;
+}
+
+export interface ManagedLayerOptions {
+  api?: ManagedStorageApi;
+  /**
+   * The last policy read, served when storage.managed is slow to answer. Chromium answers the first
+   * storage.managed.get after the browser starts only once its extension policies are loaded (measured, Chromium 156
+   * headless on 2 busy cores: 2.7-4.7 s, with a policy and without; later reads 2-17 ms). Without a copy the first
+   * panel after every browser start would wait for that; with one it waits `patienceMs` at most, and a policy that
+   * changed meanwhile is reported as a change once the fresh read arrives. A first install has no copy and waits.
+   */
+  copy?: ManagedCopy;
+  patienceMs?: number;
+}
+
+const sameReading = (a: ManagedReading, b: ManagedReading) => JSON.stringify(a) === JSON.stringify(b);
+
 /** storage.managed read once and kept true by storage.onChanged (area "managed"). */
-export function createManagedLayer(api?: ManagedStorageApi): ManagedLayer {
-  const storage = () => api ?? defaultApi();
-  let cached: Promise<ManagedReading> | undefined;
+export function createManagedLayer(options: ManagedLayerOptions = {}): ManagedLayer {
+  const { copy, patienceMs = 250 } = options;
+  const storage = () => options.api ?? defaultApi();
+  let current: Promise<ManagedReading> | undefined;
   const listeners = new Set<(reading: ManagedReading) => void>();
+  const notify = (reading: ManagedReading) => {
+    for (const listener of listeners) listener(reading);
+  };
   let attached = false;
+
+  /** A fresh read; the copy is refreshed with it. */
+  const fresh = () =>
+    readRaw(storage()).then((raw) => {
+      if (copy) void copy.setValue(raw).catch(() => undefined);
+      return validateManaged(raw);
+    });
+
+  /** The fresh read if it answers within patienceMs, else the copy (then the fresh read replaces it when it differs). */
+  const first = (): Promise<ManagedReading> => {
+    const reading = fresh();
+    if (!copy) return reading;
+    const copied = copy.getValue().then(
+      (raw) => (raw === undefined || raw === null ? null : validateManaged(raw)),
+      () => null,
+    );
+    let served: ManagedReading | null = null;
+    const fallback = new Promise<ManagedReading>((resolve) => {
+      setTimeout(() => {
+        void copied.then((value) => {
+          if (value === null) {
+            void reading.then(resolve);
+            return;
+          }
+          served = value;
+          resolve(value);
+        });
+      }, patienceMs);
+    });
+    const result = Promise.race([reading, fallback]);
+    void reading.then((value) => {
+      // Only if the copy was served, still is (no change event replaced it since), and the policy changed meanwhile.
+      if (served === null || current !== result || sameReading(served, value)) return;
+      current = Promise.resolve(value);
+      notify(value);
+    });
+    return result;
+  };
+
   const onStorageChanged = (_changes: Record<string, unknown>, areaName: string) => {
     if (areaName !== 'managed') return;
-    cached = readManaged(storage());
-    const reading = cached;
-    void reading.then((value) => {
-      for (const listener of listeners) listener(value);
-    });
+    const reading = fresh();
+    current = reading;
+    void reading.then(notify);
   };
   const attach = () => {
     if (attached) return;
@@ -225,26 +290,14 @@ export function createManagedLayer(api?: ManagedStorageApi): ManagedLayer {
   };
   return {
     get() {
-      attach(); // from the first read on, a change drops the cached copy
-      cached ??= readManaged(storage());
-      return cached;
+      attach(); // from the first read on, a change replaces the kept reading
+      current ??= first();
+      return current;
     },
     onChange(callback) {
       attach();
       listeners.add(callback);
       return () => listeners.delete(callback);
-    },
-    settled(timeoutMs) {
-      return new Promise((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          listeners.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, timeoutMs);
-        attach();
-        listeners.add(done);
-      });
     },
   };
 }
@@ -275,10 +328,6 @@ export function issueDefaultsOf(managed: ManagedConfig): IssueDefaults {
     ...(managed.defaultStartOffsetMinutes ? { startOffsetMinutes: managed.defaultStartOffsetMinutes } : {}),
   };
 }
-
-/** Said where "Turn on Temporary Access Pass" would be, and by the background if it is asked anyway. */
-export const ENABLE_POLICY_OFF_SENTENCE =
-  'Your organisation turns the Temporary Access Pass policy on in the Entra admin center, not from this extension.';
 
 /** Whether the popup may offer, and the background may do, "turn the TAP policy on" (on unless the policy says false). */
 export const mayEnablePolicy = (managed: ManagedConfig): boolean => managed.allowEnablePolicy !== false;

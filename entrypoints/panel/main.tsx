@@ -3,13 +3,11 @@
  * private port), a window is one the background opened; either way the background's claim names the user. A
  * panel.html that anything else frames or opens gets no claim and shows only a sentence.
  */
-import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PanelNotice } from '@/components/PanelNotice';
 import { TapPanel } from '@/components/TapPanel';
 import { UnboundPanel } from '@/components/UnboundPanel';
-import { type IssueDefaults, issueDefaultsOf, readManaged } from '@/utils/managed-config';
 import type { PanelClaim, PanelState, RequestMap, RequestType } from '@/utils/messages';
 import { sendRequest } from '@/utils/send-request';
 import { createActivationGuard } from '@/utils/ui/activation-guard';
@@ -24,11 +22,6 @@ const app = document.getElementById('app');
 // A replaced control (Sign in → the loaded view, Try again → the skeleton) hands the keyboard to the user's name.
 rescueFocus(['.user-name', 'main button', 'main']);
 const framed = window.parent !== window;
-// The organisation's defaults for the form (managed configuration), read beside the first view, never before it.
-const issueDefaults = signal<IssueDefaults>({});
-void readManaged().then((reading) => {
-  issueDefaults.value = issueDefaultsOf(reading.values);
-});
 
 function withTicket(ticket: string | undefined): Send {
   return <T extends RequestType>(type: T, req: RequestMap[T]['req']) =>
@@ -101,7 +94,6 @@ async function startInFrame(root: HTMLElement): Promise<void> {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onClose={() => port.post({ type: 'close' })}
       onCollapse={() => port.post({ type: 'collapse' })}
-      issueDefaults={issueDefaults.value}
     />
   );
   render(<Panel />, root);
@@ -119,18 +111,16 @@ async function startInWindow(root: HTMLElement): Promise<void> {
     return;
   }
   // A window the background opened for the admin's own click: no page frames or covers it, so it is armed.
-  const send = withTicket(undefined);
-  const Panel = () => (
+  render(
     <TapPanel
       claim={claim}
-      send={send}
+      send={withTicket(undefined)}
       armed
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onClose={() => window.close()}
-      issueDefaults={issueDefaults.value}
-    />
+    />,
+    root,
   );
-  render(<Panel />, root);
 }
 
 if (app) void (framed ? startInFrame(app) : startInWindow(app));

@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/PopupApp';
-import { readManaged } from '@/utils/managed-config';
 import { policyCacheItem } from '@/utils/storage';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { createPopupStore } from '@/utils/ui/popup-store';
@@ -13,11 +12,7 @@ const app = document.getElementById('app');
 // Sign out becoming Sign in (and back) keeps the keyboard on the account bar's button.
 rescueFocus(['.account-bar button', 'main button', 'button']);
 if (app) {
-  const store = createPopupStore(
-    undefined,
-    () => policyCacheItem.getValue(),
-    async () => (await readManaged()).values,
-  );
+  const store = createPopupStore(undefined, () => policyCacheItem.getValue());
   render(
     <PopupApp
       store={store}

@@ -172,7 +172,7 @@ describe('layering: managed ∘ local', () => {
   });
 
   it('the real items: a policy overrides saved settings, and a policy change reaches a watcher', async () => {
-    const layer = createManagedLayer(api());
+    const layer = createManagedLayer({ api: api() });
     const settings = layered(settingsItem, effectiveSettings, layer);
     const preferences = layered(preferencesItem, effectivePreferences, layer);
     await settingsItem.setValue(local);
@@ -192,7 +192,7 @@ describe('layering: managed ∘ local', () => {
   });
 
   it('a policy change that leaves the effective value as it was is not reported (no sign-out for keepHistory)', async () => {
-    const layer = createManagedLayer(api());
+    const layer = createManagedLayer({ api: api() });
     await fakeBrowser.storage.managed.set({ clientId: CLIENT, tenantId: TENANT });
     const settings = layered(settingsItem, effectiveSettings, layer);
     const seen: unknown[] = [];
@@ -206,7 +206,7 @@ describe('layering: managed ∘ local', () => {
 describe('createManagedLayer', () => {
   it('reads once, then again only after a change in the managed area', async () => {
     const get = vi.spyOn(fakeBrowser.storage.managed, 'get');
-    const layer = createManagedLayer(api());
+    const layer = createManagedLayer({ api: api() });
     await layer.get();
     await layer.get();
     expect(get).toHaveBeenCalledTimes(1);
@@ -222,25 +222,81 @@ describe('createManagedLayer', () => {
     expect((await layer.get()).values).toEqual({ supportContact: 'Service desk' });
   });
 
-  it('settled: at the next policy change, or after the timeout without one', async () => {
-    const layer = createManagedLayer(api());
-    const early = layer.settled(10_000);
+  it('reads no policy as nothing configured in Firefox, where storage.managed.get rejects', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    const layer = createManagedLayer({ api: api() });
+    expect(await layer.get()).toEqual({ values: {}, problems: [], unknown: [] });
+  });
+});
+
+/** storage.managed answering only when released (Chromium's first answer after a browser start takes seconds). */
+function slowManaged(raw: Record<string, unknown>) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const slow: ManagedStorageApi = {
+    managed: {
+      get: async () => {
+        await released;
+        return raw;
+      },
+    },
+    onChanged: api().onChanged,
+  };
+  return { slow, release };
+}
+
+function memoryCopy(raw: unknown) {
+  const copy = { raw, getValue: async () => copy.raw, setValue: vi.fn(async (next: unknown) => void (copy.raw = next)) };
+  return copy;
+}
+
+describe('createManagedLayer with a copy of the last policy', () => {
+  it('serves the copy when storage.managed is slow, then reports the fresh policy as a change when it differs', async () => {
+    const { slow, release } = slowManaged({ clientId: CLIENT, supportContact: 'New desk' });
+    const copy = memoryCopy({ clientId: CLIENT, supportContact: 'Old desk' });
+    const layer = createManagedLayer({ api: slow, copy, patienceMs: 10 });
+    const changed = vi.fn();
+    layer.onChange(changed);
+    expect((await layer.get()).values).toEqual({ clientId: CLIENT, supportContact: 'Old desk' });
+    release();
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1));
+    expect((await layer.get()).values).toEqual({ clientId: CLIENT, supportContact: 'New desk' });
+    expect(copy.setValue).toHaveBeenCalledWith({ clientId: CLIENT, supportContact: 'New desk' });
+  });
+
+  it('reports nothing when the fresh policy is the copy', async () => {
+    const { slow, release } = slowManaged({ clientId: CLIENT });
+    const layer = createManagedLayer({ api: slow, copy: memoryCopy({ clientId: CLIENT }), patienceMs: 10 });
+    const changed = vi.fn();
+    layer.onChange(changed);
+    await layer.get();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('waits for storage.managed when there is no copy yet (a first install), and keeps what it read', async () => {
+    const { slow, release } = slowManaged({ clientId: CLIENT });
+    const copy = memoryCopy(null);
+    const layer = createManagedLayer({ api: slow, copy, patienceMs: 10 });
+    const reading = layer.get();
+    let done = false;
+    void reading.then(() => {
+      done = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(done).toBe(false);
+    release();
+    expect((await reading).values).toEqual({ clientId: CLIENT });
+    expect(copy.raw).toEqual({ clientId: CLIENT });
+  });
+
+  it('uses the fresh read at once when storage.managed answers within the patience', async () => {
     await fakeBrowser.storage.managed.set({ clientId: CLIENT });
-    await early;
-    vi.useFakeTimers();
-    try {
-      const late = layer.settled(1_500);
-      let done = false;
-      void late.then(() => {
-        done = true;
-      });
-      await vi.advanceTimersByTimeAsync(1_400);
-      expect(done).toBe(false);
-      await vi.advanceTimersByTimeAsync(200);
-      expect(done).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
+    const layer = createManagedLayer({ api: api(), copy: memoryCopy({ tenantId: TENANT }), patienceMs: 1_000 });
+    expect((await layer.get()).values).toEqual({ clientId: CLIENT });
   });
 });
 

@@ -5,11 +5,10 @@ import { flushMsalStorage, installMsalShim, type SessionArea } from '../auth/msa
 import { SIGN_IN_SCOPES } from '../auth/scopes';
 import { createTenantIdResolver } from '../auth/tenant-id';
 import type { ClipboardWatch } from '../clipboard-ops';
-import { effectivePreferencesItem, effectiveSettingsItem } from '../effective-settings';
+import { backgroundManagedLayer, effectivePreferencesItem, effectiveSettingsItem } from '../effective-settings';
 import { createGraphClient } from '../graph/client';
 import { loadPanelState } from '../graph/panel-state';
 import { realWait } from '../graph/settle';
-import { managedLayer } from '../managed-config';
 import { openPanelWindow, panelWindowContent } from '../panel-window';
 import { bindingsItem, policyCacheItem, tenantIdsItem } from '../storage';
 import { createClipboardGuard, type OffscreenApi, offscreenDelivery } from './clipboard-guard';
@@ -78,7 +77,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     clipboard,
     openPanelWindow: (request) => openPanelWindow(request),
     windowContent: (windowId, tabId) => panelWindowContent(windowId, tabId),
-    organisation: async () => (await managedLayer.get()).values,
+    organisation: async () => (await backgroundManagedLayer.get()).values,
     isOnline: () => navigator.onLine !== false,
     now: Date.now,
     wait: realWait,

@@ -1,5 +1,4 @@
 import { batch, signal } from '@preact/signals';
-import type { ManagedConfig } from '@/utils/managed-config';
 import type { ErrorInfo, PolicyView, SessionInfo } from '@/utils/messages';
 import { RequestError, sendRequest } from '@/utils/send-request';
 import type { Send } from './panel-store';
@@ -11,15 +10,10 @@ function toErrorInfo(error: unknown): ErrorInfo {
   return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
 }
 
-/**
- * The popup's state. The cached policy paints first; Graph is only asked afterwards. `readOrganisation` gives the
- * organisation's managed configuration (utils/managed-config.ts), read in the popup itself: it is no secret, and the
- * background checks it again before acting.
- */
+/** The popup's state. The cached policy paints first; Graph is only asked afterwards. */
 export function createPopupStore(
   send: Send = sendRequest,
   readCachedPolicy: () => Promise<PolicyView | null> = async () => null,
-  readOrganisation: () => Promise<ManagedConfig> = async () => ({}),
 ) {
   const session = signal<SessionInfo | null>(null);
   const policy = signal<PolicyView | null>(null);
@@ -27,8 +21,6 @@ export function createPopupStore(
   const refreshing = signal(false);
   const busy = signal<PopupBusy>(null);
   const actionError = signal<ErrorInfo | null>(null);
-  /** null until read. */
-  const organisation = signal<ManagedConfig | null>(null);
 
   function showPolicy(view: PolicyView): void {
     if (!policy.value || view.fetchedAt >= policy.value.fetchedAt) policy.value = view;
@@ -50,14 +42,6 @@ export function createPopupStore(
   }
 
   async function init(): Promise<void> {
-    void readOrganisation().then(
-      (values) => {
-        organisation.value = values;
-      },
-      () => {
-        organisation.value = {};
-      },
-    );
     void readCachedPolicy()
       .then((cached) => cached && showPolicy(cached))
       .catch(() => undefined);
@@ -128,7 +112,6 @@ export function createPopupStore(
     refreshing,
     busy,
     actionError,
-    organisation,
     init,
     refreshPolicy,
     signIn,

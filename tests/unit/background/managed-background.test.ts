@@ -1,14 +1,24 @@
 /** The background as the organisation's managed configuration shapes it: first run, turning the policy on, error lines. */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '@/utils/background/dispatcher';
 import { type FirstRunApi, openSetupOnFirstInstall } from '@/utils/background/first-run';
+import { getPanelState } from '@/utils/background/handlers/panel-state';
 import { withSupportLine } from '@/utils/background/help-links';
+import { createPanelLoads } from '@/utils/background/panel-loads';
 import { POLICY_URL } from '@/utils/graph/policy';
-import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/managed-config';
+import { createManagedLayer, effectiveSettings, layered, type ManagedStorageApi } from '@/utils/managed-config';
+import { settingsItem } from '@/utils/storage';
+import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/ui/enable-policy-words';
+import { panelState } from '../components/fixtures';
 import { clientFor, createFakeGraph, on } from '../graph/fake-graph';
-import { fakeServices } from './services-fake';
+import { boundContext, fakeServices } from './services-fake';
 
 const POPUP = { kind: 'page' } as const;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 function fakeRuntime() {
   let listener: ((details: { reason: string }) => void) | undefined;
@@ -23,41 +33,54 @@ function fakeRuntime() {
   return { runtime, fire: (reason: string) => listener?.({ reason }) };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const CLIENT = '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31';
+const managedApi = () => fakeBrowser.storage as unknown as ManagedStorageApi;
 
 describe('first run with a managed configuration', () => {
-  it('opens nothing when the policy supplies the ids, without waiting for the policy to settle', async () => {
+  const firstRun = async (layer: ReturnType<typeof createManagedLayer>) => {
     const { runtime, fire } = fakeRuntime();
-    const policySettled = vi.fn(async () => {});
-    openSetupOnFirstInstall(runtime, async () => true, policySettled);
+    const settings = layered(settingsItem, effectiveSettings, layer);
+    openSetupOnFirstInstall(runtime, async () => (await settings.getValue()) !== null);
     fire('install');
-    await settle();
-    expect(policySettled).not.toHaveBeenCalled();
-    expect(runtime.openOptionsPage).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    return runtime.openOptionsPage;
+  };
+
+  it('opens no options page when the policy supplies both ids', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({ clientId: CLIENT, tenantId: 'contoso.onmicrosoft.com' });
+    expect(await firstRun(createManagedLayer({ api: managedApi() }))).not.toHaveBeenCalled();
   });
 
-  it('opens nothing when the policy arrives just after the install event', async () => {
-    const { runtime, fire } = fakeRuntime();
-    let configured = false;
-    openSetupOnFirstInstall(
-      runtime,
-      async () => configured,
-      async () => {
-        configured = true; // Chromium published the extension's policy
-      },
-    );
-    fire('install');
-    await settle();
-    expect(runtime.openOptionsPage).not.toHaveBeenCalled();
+  it('opens it when no policy names the extension (Firefox rejects the read) and nothing is saved', async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValueOnce(new Error('Managed storage manifest not found'));
+    expect(await firstRun(createManagedLayer({ api: managedApi() }))).toHaveBeenCalledTimes(1);
   });
 
-  it('opens the options page once the wait ends with nothing configured', async () => {
-    const { runtime, fire } = fakeRuntime();
-    const policySettled = vi.fn(async () => {});
-    openSetupOnFirstInstall(runtime, async () => false, policySettled);
-    fire('install');
-    await vi.waitFor(() => expect(runtime.openOptionsPage).toHaveBeenCalledTimes(1));
-    expect(policySettled).toHaveBeenCalledTimes(1);
+  it('opens it when the policy supplies only one id and nothing is saved', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({ clientId: CLIENT, tenantId: 'contoso' });
+    expect(await firstRun(createManagedLayer({ api: managedApi() }))).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the panel form’s defaults', () => {
+  const viewWith = async (organisation: object) => {
+    const { services } = fakeServices(clientFor(createFakeGraph([]).fetch), {
+      organisation: async () => organisation,
+      panelLoads: createPanelLoads({ load: async () => panelState() }),
+    });
+    return getPanelState({}, services, await boundContext(services, 'AdeleV@contoso.onmicrosoft.com'));
+  };
+
+  it('travel with the first view, so the panel needs no managed read of its own', async () => {
+    const view = await viewWith({ defaultLifetimeMinutes: 240, defaultOneTime: false, supportContact: 'Desk' });
+    expect(view.issueDefaults).toEqual({ lifetimeMinutes: 240, oneTime: false });
+  });
+
+  it('are absent when the organisation sets none', async () => {
+    expect(await viewWith({ clientId: CLIENT })).not.toHaveProperty('issueDefaults');
   });
 });
 

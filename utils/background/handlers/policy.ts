@@ -1,7 +1,8 @@
 import { AppError } from '../../graph/errors';
 import { enablePolicy as enableInGraph, fetchPolicyView } from '../../graph/policy';
-import { ENABLE_POLICY_OFF_SENTENCE, mayEnablePolicy } from '../../managed-config';
+import { mayEnablePolicy } from '../../managed-config';
 import type { PolicyView } from '../../messages';
+import { ENABLE_POLICY_OFF_SENTENCE } from '../../ui/enable-policy-words';
 import { policyBladeUrl } from '../../ui/links';
 import type { BackgroundServices } from '../services';
 
