@@ -248,7 +248,13 @@ function slowManaged(raw: Record<string, unknown>) {
 }
 
 function memoryCopy(raw: unknown) {
-  const copy = { raw, getValue: async () => copy.raw, setValue: vi.fn(async (next: unknown) => void (copy.raw = next)) };
+  const copy = {
+    raw,
+    getValue: async () => copy.raw,
+    setValue: vi.fn(async (next: unknown) => {
+      copy.raw = next;
+    }),
+  };
   return copy;
 }
 
