@@ -13,9 +13,11 @@ export interface CurrentPassProps {
   /** Resolves once the revoke ended (removed, or failed and explained). */
   onRevoke: (methodId: string) => Promise<void>;
   busy: boolean;
+  /** A portal panel that never arms (GateNotice windowOnly): Revoke opens this user in a window, which asks there. */
+  onRevokeInWindow?: () => void;
 }
 
-export function CurrentPass({ pass, policy, onRevoke, busy }: CurrentPassProps) {
+export function CurrentPass({ pass, policy, onRevoke, busy, onRevokeInWindow }: CurrentPassProps) {
   const now = useNow(30_000);
   // Which pass the question is about: another pass (after a reload) means no open question.
   const [askingFor, setAskingFor] = useState<string | null>(null);
@@ -68,11 +70,13 @@ export function CurrentPass({ pass, policy, onRevoke, busy }: CurrentPassProps) 
             class="btn btn-small"
             data-action="revoke"
             onClick={() => {
-              if (!busy) setConfirming(true);
+              if (onRevokeInWindow) onRevokeInWindow();
+              else if (!busy) setConfirming(true);
             }}
             aria-disabled={busy || undefined}
+            aria-describedby={onRevokeInWindow ? 'window-only' : undefined}
           >
-            Revoke
+            {onRevokeInWindow ? 'Revoke in a window' : 'Revoke'}
           </button>
         )}
       </div>

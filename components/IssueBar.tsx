@@ -18,6 +18,8 @@ export interface IssueBarProps {
   onIssue: () => void;
   buttonRef: RefObject<HTMLButtonElement | null>;
   optionsRef?: RefObject<HTMLButtonElement | null>;
+  /** A portal panel that never arms (GateNotice windowOnly): the primary action opens this user in a window instead. */
+  onIssueInWindow?: () => void;
 }
 
 /** The primary action; when a pass exists it says so and asks before replacing it. */
@@ -34,6 +36,7 @@ export function IssueBar(props: IssueBarProps) {
     onIssue,
     buttonRef,
     optionsRef,
+    onIssueInWindow,
   } = props;
   const [confirming, setConfirming] = useState(false);
   // Cancel, Escape or Replace: focus goes back to the Issue button that opened the question.
@@ -72,29 +75,45 @@ export function IssueBar(props: IssueBarProps) {
   return (
     <div class="issue-bar">
       <div class="actions">
-        <GatedButton
-          buttonRef={buttonRef}
-          class="btn btn-primary"
-          aria-label={hasPass ? 'Issue TAP (replaces the current pass)' : 'Issue TAP'}
-          aria-describedby={describedBy}
-          aria-busy={busy}
-          aria-disabled={busy || invalid || undefined}
-          disabled={disabled}
-          onClick={click}
-        >
-          {busy && <span class="spinner" aria-hidden="true" />}
-          {hasPass ? 'Issue TAP (replace)' : 'Issue TAP'}
-        </GatedButton>
-        <button
-          type="button"
-          ref={optionsRef}
-          class="btn btn-subtle"
-          aria-expanded={optionsOpen}
-          aria-controls="issue-options"
-          onClick={onToggleOptions}
-        >
-          {customised ? 'Options (changed)' : 'Options'}
-        </button>
+        {onIssueInWindow ? (
+          // Opening a window acts for nobody, so it needs no gate; the window asks again, where no page can cover it.
+          <button
+            type="button"
+            ref={buttonRef}
+            class="btn btn-primary"
+            aria-describedby={describedBy ? `${describedBy} window-only` : 'window-only'}
+            disabled={disabled}
+            onClick={onIssueInWindow}
+          >
+            {hasPass ? 'Replace in a window' : 'Issue TAP in a window'}
+          </button>
+        ) : (
+          <GatedButton
+            buttonRef={buttonRef}
+            class="btn btn-primary"
+            aria-label={hasPass ? 'Issue TAP (replaces the current pass)' : 'Issue TAP'}
+            aria-describedby={describedBy}
+            aria-busy={busy}
+            aria-disabled={busy || invalid || undefined}
+            disabled={disabled}
+            onClick={click}
+          >
+            {busy && <span class="spinner" aria-hidden="true" />}
+            {hasPass ? 'Issue TAP (replace)' : 'Issue TAP'}
+          </GatedButton>
+        )}
+        {!onIssueInWindow && (
+          <button
+            type="button"
+            ref={optionsRef}
+            class="btn btn-subtle"
+            aria-expanded={optionsOpen}
+            aria-controls="issue-options"
+            onClick={onToggleOptions}
+          >
+            {customised ? 'Options (changed)' : 'Options'}
+          </button>
+        )}
       </div>
     </div>
   );

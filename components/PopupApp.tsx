@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/ui/enable-policy-words';
 import { policyBladeUrl } from '@/utils/ui/links';
@@ -16,9 +17,11 @@ export interface PopupAppProps {
   onOpenOptions: () => void;
   /** Called after the panel window opened (the popup closes itself). */
   onLookedUp: () => void;
+  /** What this browser doesn't let the extension reach, under the account (the entrypoint passes it). */
+  hostAccess?: ComponentChildren;
 }
 
-export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: PopupAppProps) {
+export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hostAccess }: PopupAppProps) {
   const now = useNow(30_000);
   useEffect(() => {
     void store.init();
@@ -35,6 +38,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
       <main class="popup">
         <h1 class="popup-title">Entra TAP</h1>
         <NotConfigured onOpenOptions={onOpenOptions} />
+        {hostAccess}
       </main>
     );
   }
@@ -52,6 +56,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp }: P
       ) : (
         <div class="account-bar" aria-busy="true" />
       )}
+      {hostAccess}
       {view && <PolicySummary view={view} now={now} />}
       {store.refreshing.value && (
         <p class="hint" aria-live="polite">

@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { ManagedReading } from '@/utils/managed-config';
-import type { Preferences } from '@/utils/storage';
+import { MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from '@/utils/storage';
 import { ManagedNote } from './ManagedNote';
 
 export interface PreferencesFormProps {
@@ -10,8 +10,6 @@ export interface PreferencesFormProps {
   /** The organisation's managed configuration: clipboard seconds it sets are shown read-only and win. */
   managed?: ReadonlySignal<ManagedReading>;
 }
-
-const MAX_SECONDS = 3600;
 
 /** How the panel treats a copied pass. */
 export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
@@ -29,8 +27,8 @@ export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
     e.preventDefault();
     if (managedSeconds !== undefined) return;
     const value = Number(seconds);
-    if (seconds.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_SECONDS) {
-      setProblem(`Enter a whole number of seconds from 0 to ${MAX_SECONDS} (0 never clears it).`);
+    if (seconds.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_CLIPBOARD_CLEAR_SECONDS) {
+      setProblem(`Enter a whole number of seconds from 0 to ${MAX_CLIPBOARD_CLEAR_SECONDS} (0 never clears it).`);
       setSaved(false);
       requestAnimationFrame(() => document.getElementById('clipboard-seconds')?.focus());
       return;
@@ -50,7 +48,7 @@ export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
           type="number"
           inputMode="numeric"
           min={0}
-          max={MAX_SECONDS}
+          max={MAX_CLIPBOARD_CLEAR_SECONDS}
           value={managedSeconds !== undefined ? String(managedSeconds) : seconds}
           readOnly={managedSeconds !== undefined}
           aria-invalid={problem !== null}

@@ -10,7 +10,7 @@ import { CurrentPass } from './CurrentPass';
 import { EligibilityNotice } from './EligibilityNotice';
 import { ErrorNotice } from './ErrorNotice';
 import { GateContext } from './GatedButton';
-import { GateNotice, NOT_ARMED_SENTENCE } from './GateNotice';
+import { GateNotice, NOT_ARMED_SENTENCE, TOO_SOON_SENTENCE } from './GateNotice';
 import { IssueBar } from './IssueBar';
 import { IssueOptionsForm } from './IssueOptionsForm';
 import { MethodsList } from './MethodsList';
@@ -38,6 +38,8 @@ export interface TapPanelProps {
   onClose: () => void;
   /** Portal panels: fold into the small tab, for every user, until brought back. */
   onCollapse?: () => void;
+  /** A portal frame in a browser that can't prove it is seen: nothing acts here, a window does (visibility-gate.ts). */
+  windowOnly?: boolean;
 }
 
 /** Moves focus to the element once it exists (after the render that creates it). */
@@ -47,7 +49,17 @@ function focusSoon(get: () => HTMLElement | null | undefined): void {
 
 const NO_DEFAULTS: IssueDefaults = {};
 
-export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpenOptions, onClose, onCollapse }: TapPanelProps) {
+export function TapPanel({
+  claim,
+  send,
+  armed,
+  guard = ALWAYS,
+  firstView,
+  onOpenOptions,
+  onClose,
+  onCollapse,
+  windowOnly = false,
+}: TapPanelProps) {
   const { context, link } = claim;
   const store = useMemo(() => createPanelStore(send, firstView), [send, firstView]);
   const [form, setForm] = useState<IssueFormValue>(EMPTY_ISSUE_FORM);
@@ -95,12 +107,12 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
   // The organisation's defaults for untouched fields (managed configuration), as the background sent them with the view.
   const issueDefaults = state?.issueDefaults ?? NO_DEFAULTS;
   const check = checkIssueForm(form, state?.policy.policy ?? null, now, issueDefaults);
+  const openWindow = () => void send('openInWindow', {}).catch(() => undefined);
   const gate = useMemo(
     () => ({
       armed,
       guard,
-      refused: (why: 'notArmed' | 'tooSoon') =>
-        store.announce(why === 'notArmed' ? NOT_ARMED_SENTENCE : 'That came too fast to count. Try it again.'),
+      refused: (why: 'notArmed' | 'tooSoon') => store.announce(why === 'notArmed' ? NOT_ARMED_SENTENCE : TOO_SOON_SENTENCE),
     }),
     [armed, guard, store],
   );
@@ -156,9 +168,7 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
         {phase === 'loaded' && state && (
           <>
             <UserHeader user={state.user} />
-            {context === 'portal' && (
-              <GateNotice armed={armed} onOpenWindow={() => void send('openInWindow', {}).catch(() => undefined)} />
-            )}
+            {context === 'portal' && <GateNotice armed={armed} windowOnly={windowOnly} onOpenWindow={openWindow} />}
             {link && (
               <p class="link-origin" data-testid="link-origin" role="note" id="link-origin">
                 Opened from a link to <span class="mono">{link}</span>. Check that it is the user you meant.
@@ -186,6 +196,7 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
                 pass={state.currentPass}
                 policy={state.policy.policy}
                 busy={busy !== null}
+                onRevokeInWindow={windowOnly && context === 'portal' ? openWindow : undefined}
                 onRevoke={async (id) => {
                   await store.revoke(id);
                   if (!store.state.value?.currentPass) backToIssue();
@@ -211,6 +222,7 @@ export function TapPanel({ claim, send, armed, guard = ALWAYS, firstView, onOpen
               onIssue={issue}
               buttonRef={issueButton}
               optionsRef={optionsButton}
+              onIssueInWindow={windowOnly && context === 'portal' ? openWindow : undefined}
             />
             <div id="issue-options" hidden={!optionsOpen}>
               {optionsOpen && (

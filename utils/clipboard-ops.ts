@@ -61,21 +61,28 @@ export function isClipboardWatch(message: unknown): message is ClipboardWatch {
   );
 }
 
-/** One watch at a time per digest: a later copy of the same pass restarts its timer, "now" clears at once. */
-export function createClipboardWatcher(doc: Document) {
+/**
+ * One watch at a time per digest: a later copy of the same pass restarts its timer, "now" clears at once.
+ * onPending hears how many watches are waiting each time that changes (the Firefox event page stays awake for them).
+ */
+export function createClipboardWatcher(doc: Document, onPending?: (count: number) => void) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const report = () => onPending?.(timers.size);
   const finish = async (digest: string) => {
     timers.delete(digest);
+    report();
     await clearIfHolds(doc, digest).catch(() => false);
   };
   return (watch: ClipboardWatch): void => {
     clearTimeout(timers.get(watch.digest));
-    if (watch.delayMs === 0) void finish(watch.digest);
     // A "now" for one pass clears that pass only; watches of others keep their timers.
-    else
+    if (watch.delayMs === 0) void finish(watch.digest);
+    else {
       timers.set(
         watch.digest,
         setTimeout(() => void finish(watch.digest), watch.delayMs),
       );
+      report();
+    }
   };
 }

@@ -18,7 +18,7 @@
  */
 import { browser } from 'wxt/browser';
 import { CLOUDS, type CloudName } from './clouds';
-import type { EntraSettings, Preferences } from './storage';
+import { type EntraSettings, MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from './storage';
 import { isGuid, tenantIdProblem } from './ui/settings-validation';
 
 export interface ManagedConfig {
@@ -74,8 +74,6 @@ export interface ManagedReading {
 
 export const EMPTY_READING: ManagedReading = { values: {}, problems: [], unknown: [] };
 
-/** The options page's own limit for clipboard clearing. */
-export const CLIPBOARD_MAX_SECONDS = 3600;
 /** Graph's own bounds for a pass's lifetime: 10 minutes to 30 days. */
 const LIFETIME_MIN = 10;
 const LIFETIME_MAX = 43_200;
@@ -138,7 +136,7 @@ const RULES: { [K in ManagedKey]-?: (value: unknown) => Check<NonNullable<Manage
   defaultOneTime: yesNo,
   defaultStartOffsetMinutes: wholeNumber(0, START_OFFSET_MAX, 'minutes'),
   allowEnablePolicy: yesNo,
-  clipboardClearSeconds: wholeNumber(0, CLIPBOARD_MAX_SECONDS, 'seconds'),
+  clipboardClearSeconds: wholeNumber(0, MAX_CLIPBOARD_CLEAR_SECONDS, 'seconds'),
   keepHistory: yesNo,
   supportContact: (value) =>
     typeof value === 'string' && value.trim() !== '' && value.trim().length <= SUPPORT_MAX_LENGTH && !/[\r\n]/.test(value)

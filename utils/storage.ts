@@ -31,6 +31,8 @@ export interface Preferences {
 }
 
 export const DEFAULT_PREFERENCES: Preferences = { clipboardClearSeconds: 60 };
+/** The longest clearing delay: it also bounds how long Firefox's event page stays awake for one copy (keep-alive.ts). */
+export const MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
 
 export const preferencesItem = storage.defineItem<Preferences>('local:preferences', { fallback: DEFAULT_PREFERENCES });
 

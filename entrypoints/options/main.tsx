@@ -1,14 +1,18 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { OrganisationSettings } from '@/components/OrganisationSettings';
 import { PreferencesForm } from '@/components/PreferencesForm';
 import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
 import { preferencesItem, settingsItem } from '@/utils/storage';
+import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { organisationSignal } from '@/utils/ui/organisation';
 import '@/components/theme.css';
 import './options.css';
 
+// A notice that goes away with focus in it (access granted elsewhere) hands the keyboard to the page's heading.
+rescueFocus(['h1', 'main button']);
 const app = document.getElementById('app');
 // The organisation's browser policy (storage.managed): its values are shown locked and win over what is saved here.
 const organisation = organisationSignal();
@@ -17,7 +21,11 @@ if (app) {
   render(
     <main class="options">
       <h1>Entra TAP options</h1>
-      <p class="muted">Connect the extension to the app registration it signs in with.</p>
+      <p class="muted">
+        Connect the extension to the app registration it signs in with. New here? Register the app first:{' '}
+        <a href="#howto-title">the steps and this browser’s redirect URI</a> are below.
+      </p>
+      <HostAccessNotice />
       <OrganisationSettings reading={organisation} browserFamily={chromium ? 'chromium' : 'firefox'} />
       <SettingsForm
         load={() => settingsItem.getValue()}

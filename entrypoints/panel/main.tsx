@@ -14,7 +14,7 @@ import { createActivationGuard } from '@/utils/ui/activation-guard';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { awaitHostPort, type HostPort } from '@/utils/ui/host-port';
 import type { Send } from '@/utils/ui/panel-store';
-import { createVisibilityGate } from '@/utils/ui/visibility-gate';
+import { canProveVisibility, createVisibilityGate } from '@/utils/ui/visibility-gate';
 import '@/components/theme.css';
 import './panel.css';
 
@@ -94,6 +94,7 @@ async function startInFrame(root: HTMLElement): Promise<void> {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onClose={() => port.post({ type: 'close' })}
       onCollapse={() => port.post({ type: 'collapse' })}
+      windowOnly={!canProveVisibility()}
     />
   );
   render(<Panel />, root);
@@ -121,6 +122,21 @@ async function startInWindow(root: HTMLElement): Promise<void> {
     />,
     root,
   );
+  showHostAccess(root);
+}
+
+/**
+ * A window says when the portal panel can't appear (no access to the portal hosts). A portal frame couldn't exist
+ * without that access, so the notice is a script of its own (entrypoints/host-access-notice.tsx) that only a window
+ * loads: an import() here would add Vite's ~1.2 KB preload helper to every frame.
+ */
+function showHostAccess(root: HTMLElement): void {
+  const slot = document.createElement('div');
+  slot.className = 'window-notice';
+  root.before(slot);
+  const script = document.createElement('script');
+  script.src = browser.runtime.getURL('/host-access-notice.js');
+  document.head.append(script);
 }
 
 if (app) void (framed ? startInFrame(app) : startInWindow(app));

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { PopupApp } from '@/components/PopupApp';
 import { policyCacheItem } from '@/utils/storage';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
@@ -19,6 +20,7 @@ if (app) {
       parsePrincipal={(text) => parsePrincipal(text)?.value ?? null}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onLookedUp={() => window.close()}
+      hostAccess={<HostAccessNotice compact onAskElsewhere={() => void browser.runtime.openOptionsPage()} />}
     />,
     app,
   );

@@ -18,7 +18,8 @@ import {
   panelFrame,
   waitForText,
 } from './firefox-browser';
-import { button, clickButton, restingClick, waitUntilArmed } from './interact';
+import { button, clickButton, restingClick } from './interact';
+import { issueInWindow, signInFromPanel } from './steps';
 
 const FIREFOX_REDIRECT_URI = APP.firefoxRedirectUri;
 
@@ -48,33 +49,21 @@ describe('Firefox: the extension end to end', () => {
   });
 
   it('signs in from the panel on a user page and shows the user from Graph', async () => {
-    const page = await suite.browser.newPage();
-    await page.goto(portalUserUrl(TARGETS.adele.id));
-    const frame = await panelFrame(page);
-    await frame.waitForSelector(button('Sign in'));
-    await restingClick(page, frame, button('Sign in'));
-    const login = await findPage(suite.browser, (href) => href.startsWith('https://login.microsoftonline.com/'));
-    await clickButton(login, ADMINS.megan.displayName);
+    const { page, frame } = await signInFromPanel(suite, TARGETS.adele.id, ADMINS.megan.displayName);
     await waitForText(frame, new RegExp(TARGETS.adele.displayName));
     await waitForText(frame, new RegExp(TARGETS.adele.userPrincipalName.replace('.', '\\.')));
     await page.close();
   });
 
-  it('issues one pass with one click: shown once, one POST, and the value in no storage and no console line', async () => {
+  it('the portal panel hands Issue to a window: one pass, one POST, shown there once, and in no storage, console line or portal page', async () => {
     suite.tenant.control.clearLog();
     const page = await suite.browser.newPage();
     await page.goto(portalUserUrl(TARGETS.adele.id));
-    const frame = await panelFrame(page);
-    await waitForText(frame, new RegExp(TARGETS.adele.displayName));
-    await waitUntilArmed(frame);
-    await restingClick(page, frame, button('Issue TAP', { prefix: true }));
-    await frame.waitForSelector('[data-testid="pass-value"]');
-    issuedPass = await frame.$$eval('[data-testid="pass-value"] .pass-group', (groups) =>
-      groups.map((g) => g.textContent).join(''),
-    );
+    const { window, pass } = await issueInWindow(suite, page, await panelFrame(page), TARGETS.adele.displayName);
+    issuedPass = pass;
     expect(issuedPass).toMatch(/^\S{8,48}$/);
     expect(tapPosts(suite.tenant, TARGETS.adele.id)).toHaveLength(1);
-    expect(Object.values(suite.tenant.control.state.passes).filter((pass) => pass.userId === TARGETS.adele.id)).toHaveLength(1);
+    expect(Object.values(suite.tenant.control.state.passes).filter((tap) => tap.userId === TARGETS.adele.id)).toHaveLength(1);
 
     const stored = await options.evaluate(async () => {
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
@@ -86,32 +75,45 @@ describe('Firefox: the extension end to end', () => {
     await expect.poll(() => suite.output().includes('entra-tap-console-probe')).toBe(true);
     expect(suite.output()).not.toContain(issuedPass);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(issuedPass);
+    await window.close();
     await page.close();
   });
 
-  it('without IntersectionObserver v2, a page covering the panel still keeps Issue inert until it is uncovered', async () => {
-    const page = await suite.browser.newPage();
-    await page.goto(portalUserUrl(TARGETS.pradeep.id));
-    const frame = await panelFrame(page);
-    await waitForText(frame, new RegExp(TARGETS.pradeep.displayName));
-    await waitUntilArmed(frame);
-    const armedState = () =>
-      frame.evaluate(
-        () =>
-          [...document.querySelectorAll('button')].find((b) => /^Issue TAP/.test(b.textContent ?? ''))?.dataset.armed ?? 'armed',
-      );
-    await page.evaluate(() => {
-      const veil = Object.assign(document.createElement('div'), { id: 'veil' });
-      veil.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(255,255,255,0.01)';
-      document.body.append(veil);
-    });
-    await expect.poll(armedState).toBe('false');
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(await armedState()).toBe('false');
-    await page.evaluate(() => document.getElementById('veil')?.remove());
-    await expect.poll(armedState, { timeout: 5_000 }).toBe('armed');
-    await page.close();
-  });
+  it.each([
+    ['an opaque decoy that lets clicks through (pointer-events: none)', 'decoy'],
+    ["a pseudo-element on the panel's own host", 'pseudo'],
+    ['the page flipped upside down around the panel', 'flip'],
+  ])(
+    'without IntersectionObserver v2 the portal panel never acts: under %s a resting click issues nothing',
+    async (_name, attack) => {
+      suite.tenant.control.clearLog();
+      const page = await suite.browser.newPage();
+      await page.goto(portalUserUrl(TARGETS.pradeep.id));
+      const frame = await panelFrame(page);
+      await waitForText(frame, new RegExp(TARGETS.pradeep.displayName));
+      await frame.waitForSelector(button('Issue TAP in a window'));
+      expect(await frame.$$eval('button[data-armed]', (buttons) => buttons.length)).toBe(0);
+      expect(await frame.evaluate(() => document.body.textContent)).toMatch(/can’t tell whether the page covers this panel/);
+      const before = (await suite.browser.pages()).length;
+      await page.evaluate((kind) => {
+        const style = document.createElement('style');
+        if (kind === 'decoy')
+          style.textContent =
+            'body::after{content:"";position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none}';
+        if (kind === 'pseudo')
+          style.textContent = 'entra-tap-panel::after{content:"";position:absolute;inset:0;background:#fff;pointer-events:none}';
+        if (kind === 'flip') style.textContent = 'html{transform:scaleY(-1)}';
+        document.head.append(style);
+      }, attack);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // What the admin's hand would hit where the portal's Issue is: at most a window opens, where they must click again.
+      await restingClick(page, frame, button('Issue TAP in a window')).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(tapPosts(suite.tenant)).toEqual([]);
+      for (const opened of (await suite.browser.pages()).slice(before)) await opened.close();
+      await page.close();
+    },
+  );
 
   it('follows navigation to another user: the new user, and no pass from before', async () => {
     const page = await suite.browser.newPage();

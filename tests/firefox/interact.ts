@@ -40,14 +40,3 @@ export function button(name: string, { prefix = false } = {}): string {
 export async function clickButton(target: Page | Frame, name: string): Promise<void> {
   await target.locator(button(name)).click();
 }
-
-/** Waits until the panel's Issue button is armed (visible and unobscured long enough, utils/ui/visibility-gate.ts). */
-export async function waitUntilArmed(frame: Frame, timeoutMs = 10_000): Promise<void> {
-  await frame.waitForFunction(
-    () => {
-      const issue = [...document.querySelectorAll('button')].find((b) => /^Issue TAP/.test(b.textContent ?? ''));
-      return !!issue && !issue.hasAttribute('data-armed') && issue.getAttribute('aria-disabled') !== 'true';
-    },
-    { timeout: timeoutMs, polling: 50 },
-  );
-}

@@ -1,17 +1,19 @@
 import type { ClipboardWatch } from '../clipboard-ops';
+import { MAX_CLIPBOARD_CLEAR_SECONDS } from '../storage';
 import type { ClipboardGuard } from './services';
 
 export interface ClipboardGuardDeps {
   /** The admin's delay; 0 turns clearing off. */
   clearAfterSeconds(): Promise<number>;
-  /** Hands the watch to the document that reads and clears the clipboard (offscreen in Chromium). */
+  /** Hands the watch to the document that reads and clears the clipboard (offscreen in Chromium, the event page in Firefox). */
   deliver(watch: ClipboardWatch): Promise<void>;
 }
 
 export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
   return {
     async watch(digest, when) {
-      const seconds = await deps.clearAfterSeconds();
+      // Bounded here too, not only by the options form: whatever storage holds, a watch ends within the hour.
+      const seconds = Math.min(await deps.clearAfterSeconds(), MAX_CLIPBOARD_CLEAR_SECONDS);
       if (!(seconds > 0)) return { scheduled: false, afterSeconds: 0 };
       await deps.deliver({ target: 'entra-tap-clipboard', digest, delayMs: when === 'now' ? 0 : seconds * 1000 });
       return { scheduled: true, afterSeconds: when === 'now' ? 0 : seconds };

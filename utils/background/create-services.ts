@@ -11,7 +11,8 @@ import { loadPanelState } from '../graph/panel-state';
 import { realWait } from '../graph/settle';
 import { openPanelWindow, panelWindowContent } from '../panel-window';
 import { bindingsItem, policyCacheItem, tenantIdsItem } from '../storage';
-import { createClipboardGuard, type OffscreenApi, offscreenDelivery } from './clipboard-guard';
+import { clipboardDelivery } from './clipboard-delivery';
+import { createClipboardGuard, type OffscreenApi } from './clipboard-guard';
 import { createFrameBindings } from './frame-bindings';
 import { issueGuardItem } from './guard-store';
 import { createIssueGuard } from './issue-guard';
@@ -58,14 +59,14 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
       });
     },
   });
-  const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
   const clipboard = createClipboardGuard({
     clearAfterSeconds: async () => (await effectivePreferencesItem.getValue()).clipboardClearSeconds,
-    deliver: offscreen
-      ? offscreenDelivery(offscreen, (watch: ClipboardWatch) => browser.runtime.sendMessage(watch))
-      : async () => {
-          throw new Error('No document can clear the clipboard in this browser yet.');
-        },
+    deliver: clipboardDelivery({
+      offscreen: (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen,
+      document: (globalThis as { document?: Document }).document,
+      send: (watch: ClipboardWatch) => browser.runtime.sendMessage(watch),
+      ping: () => browser.runtime.getPlatformInfo(),
+    }),
   });
   return {
     broker,

@@ -7,6 +7,14 @@ export const ARMING_DELAY_MS = 500;
 const supportsTrackVisibility = () =>
   typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
+/**
+ * Whether this browser can prove a portal frame is visible. Without IntersectionObserver v2 (Firefox) it can't: an
+ * overlay with pointer-events: none, a host pseudo-element, a flipped or blended page all pass any geometry check
+ * (elementFromPoint skips them), and a security review issued and copied a pass under each. There, a portal panel never
+ * arms: it shows who and what, and its actions happen in a window of their own, which no page can draw over.
+ */
+export const canProveVisibility = supportsTrackVisibility;
+
 export interface VisibilityGate {
   /** True once the panel has been visible, whole and on top, for ARMING_DELAY_MS without a break. */
   armed: Signal<boolean>;
@@ -21,7 +29,8 @@ export interface VisibilityGate {
  */
 export function createVisibilityGate(target: Element, { needsHost }: { needsHost: boolean }): VisibilityGate {
   const armed = signal(false);
-  let observed = !supportsTrackVisibility(); // without v2, the host's report alone decides
+  // Without v2 a portal frame (needsHost) is never observed visible (canProveVisibility); a window needs no proof.
+  let observed = !needsHost && !supportsTrackVisibility();
   let host = !needsHost;
   let timer: ReturnType<typeof setTimeout> | undefined;
 

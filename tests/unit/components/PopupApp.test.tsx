@@ -104,3 +104,28 @@ describe('PopupApp', () => {
     expect(send.mock.calls.some(([, req]) => (req as { refresh?: boolean }).refresh)).toBe(false);
   });
 });
+
+describe('PopupApp: the site-access slot', () => {
+  it('shows what the entrypoint passes, set up or not (without the portal hosts, the admin should hear it either way)', async () => {
+    const cases: [SessionInfo, RegExp][] = [
+      [SESSION, /AlexW@contoso\.onmicrosoft\.com/],
+      [{ ...SESSION, configured: false, signedIn: false }, /The extension is not set up yet/],
+    ];
+    for (const [session, shown] of cases) {
+      const send = vi.fn(async (type: string) => (type === 'getSession' ? session : policyView()));
+      const store = createPopupStore(send as unknown as Parameters<typeof createPopupStore>[0], async () => null);
+      render(
+        <PopupApp
+          store={store}
+          parsePrincipal={() => null}
+          onOpenOptions={vi.fn()}
+          onLookedUp={vi.fn()}
+          hostAccess={<p>site access slot</p>}
+        />,
+      );
+      await screen.findAllByText(shown);
+      expect(screen.getByText('site access slot')).toBeTruthy();
+      cleanup();
+    }
+  });
+});

@@ -18,13 +18,18 @@ function deferred<T>() {
 
 function renderPanel(
   mode: 'issue' | 'status' = 'status',
-  { context = 'portal', armed = true }: { context?: 'portal' | 'window'; armed?: boolean } = {},
+  {
+    context = 'portal',
+    armed = true,
+    windowOnly = false,
+  }: { context?: 'portal' | 'window'; armed?: boolean; windowOnly?: boolean } = {},
 ) {
   return render(
     <TapPanel
       claim={{ kind: 'user', context, mode, userRef: 'AdeleV@contoso.onmicrosoft.com' }}
       send={send}
       armed={armed}
+      windowOnly={windowOnly}
       onOpenOptions={vi.fn()}
       onClose={vi.fn()}
     />,
@@ -39,6 +44,26 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('TapPanel', () => {
+  it('where the browser cannot prove the portal panel is seen, nothing acts in it: Issue and Revoke open a window', async () => {
+    send.mockImplementation(async (type) => {
+      if (type === 'getPanelState') return panelState({ currentPass: existingPass() });
+      if (type === 'openInWindow') return { windowId: 7 };
+      throw new Error(`unexpected ${type}`);
+    });
+    renderPanel('status', { armed: false, windowOnly: true });
+    const inWindow = await screen.findByRole('button', { name: 'Replace in a window' });
+    expect(document.getElementById('window-only')?.textContent).toMatch(/can’t tell whether the page covers this panel/);
+    expect(inWindow.getAttribute('aria-describedby')).toContain('window-only');
+    expect(screen.queryByRole('button', { name: /^Issue TAP/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Options/ })).toBeNull();
+    fireEvent.click(inWindow);
+    expect(calls('openInWindow')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke in a window' }));
+    expect(calls('openInWindow')).toHaveLength(2);
+    expect(calls('revokeTap')).toHaveLength(0);
+    expect(screen.queryByText('Revoke this pass? The user can no longer sign in with it.')).toBeNull();
+  });
+
   it('shows the user and issues once with defaults, even on a double click', async () => {
     const reply = deferred<ReturnType<typeof issuedTap>>();
     send.mockImplementation(async (type) => {
