@@ -32,6 +32,10 @@ export default defineConfig({
         },
       },
     }),
+    // The keys an organisation may set by browser policy (storage.managed; docs/deploy.md). Chromium checks the policy's
+    // types against it and drops what doesn't match; Firefox reads policies.json "3rdparty" without a schema. Types only:
+    // utils/managed-config.ts checks each value's shape, so a bad one is named on the options page in every browser.
+    storage: { managed_schema: 'managed_schema.json' },
     permissions: [
       // storage: settings (local) and the MSAL token cache (session, never readable by content scripts).
       'storage',

@@ -43,6 +43,13 @@ export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
     <div class="notice notice-error">
       <p role="alert" class="notice-text">
         {error.message}
+        {/* Part of the alert, so it is heard with the sentence: whom the organisation says to ask. */}
+        {error.support && (
+          <span class="notice-support" data-testid="support-contact">
+            {' '}
+            {error.support}
+          </span>
+        )}
       </p>
       {error.link && (
         <p class="notice-link">

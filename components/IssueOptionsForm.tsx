@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { TapPolicy } from '@/utils/graph/types';
+import type { IssueDefaults } from '@/utils/managed-config';
 import { formatDuration, formatRange } from '@/utils/ui/format';
 import type { FormCheck, IssueFormValue, LifetimeUnit } from '@/utils/ui/issue-options';
-import { lifetimeBounds } from '@/utils/ui/issue-options';
+import { lifetimeBounds, organisationLifetime } from '@/utils/ui/issue-options';
 
 export interface IssueOptionsFormProps {
   policy: TapPolicy | null;
@@ -13,6 +14,8 @@ export interface IssueOptionsFormProps {
   submitted?: boolean;
   /** A field with a problem was left: say it once (the panel's live region). */
   onProblem?: (message: string) => void;
+  /** What an untouched field means, when the organisation's managed configuration sets it. */
+  defaults?: IssueDefaults;
 }
 
 type Field = 'start' | 'lifetime';
@@ -22,7 +25,15 @@ type Field = 'start' | 'lifetime';
  * by the field (aria-invalid, aria-describedby) and said once when the field is left or Issue is pressed, never on
  * every keystroke.
  */
-export function IssueOptionsForm({ policy, value, onChange, check, submitted = false, onProblem }: IssueOptionsFormProps) {
+export function IssueOptionsForm({
+  policy,
+  value,
+  onChange,
+  check,
+  submitted = false,
+  onProblem,
+  defaults = {},
+}: IssueOptionsFormProps) {
   const [touched, setTouched] = useState<Record<Field, boolean>>({ start: false, lifetime: false });
   const bounds = lifetimeBounds(policy);
   const forcedOnce = policy?.isUsableOnce === true;
@@ -34,7 +45,17 @@ export function IssueOptionsForm({ policy, value, onChange, check, submitted = f
     const problem = problemOf(field);
     if (problem) onProblem?.(problem);
   };
-  const lifetimeHint = `${bounds.defaultMinutes ? `Default ${formatDuration(bounds.defaultMinutes)}, ` : ''}${formatRange(bounds.min, bounds.max)}.`;
+  // An untouched field takes the organisation's default (managed configuration) when it fits the policy, else the
+  // policy's (the options page says so beside the organisation's value).
+  const organisationMinutes = organisationLifetime(policy, defaults);
+  const defaultMinutes = organisationMinutes ?? bounds.defaultMinutes;
+  const whose = organisationMinutes !== null ? ' (your organisation’s)' : '';
+  const lifetimeHint = `${defaultMinutes ? `Default ${formatDuration(defaultMinutes)}${whose}, ` : ''}${formatRange(bounds.min, bounds.max)}.`;
+  const startHint = defaults.startOffsetMinutes
+    ? `Empty starts the pass ${formatDuration(defaults.startOffsetMinutes)} after you issue it (your organisation’s default).`
+    : 'Empty starts the pass now.';
+  const oneTime = forcedOnce || (value.oneTime ?? defaults.oneTime ?? false);
+  const oneTimeByOrganisation = !forcedOnce && value.oneTime === null && defaults.oneTime !== undefined;
   const unitMax = value.unit === 'hours' ? bounds.max / 60 : bounds.max;
   const unitMin = value.unit === 'hours' ? bounds.min / 60 : bounds.min;
   const startProblem = shown('start');
@@ -55,7 +76,7 @@ export function IssueOptionsForm({ policy, value, onChange, check, submitted = f
           onBlur={() => leave('start')}
         />
         <span id="tap-start-hint" class="hint">
-          Empty starts the pass now.
+          {startHint}
         </span>
         {startProblem && (
           <span id="tap-start-problem" class="field-error">
@@ -73,9 +94,7 @@ export function IssueOptionsForm({ policy, value, onChange, check, submitted = f
             min={unitMin}
             max={unitMax}
             step="any"
-            placeholder={
-              bounds.defaultMinutes ? String(value.unit === 'hours' ? bounds.defaultMinutes / 60 : bounds.defaultMinutes) : ''
-            }
+            placeholder={defaultMinutes ? String(value.unit === 'hours' ? defaultMinutes / 60 : defaultMinutes) : ''}
             value={value.lifetime}
             aria-invalid={lifetimeProblem !== null}
             aria-describedby={lifetimeProblem ? 'tap-lifetime-problem tap-lifetime-hint' : 'tap-lifetime-hint'}
@@ -104,16 +123,16 @@ export function IssueOptionsForm({ policy, value, onChange, check, submitted = f
         <input
           id="tap-once"
           type="checkbox"
-          checked={forcedOnce || value.oneTime === true}
+          checked={oneTime}
           disabled={forcedOnce}
-          aria-describedby={forcedOnce ? 'tap-once-hint' : undefined}
+          aria-describedby={forcedOnce || oneTimeByOrganisation ? 'tap-once-hint' : undefined}
           onChange={(e) => set({ oneTime: e.currentTarget.checked })}
         />
         <label for="tap-once">One-time use</label>
-        {forcedOnce && (
+        {(forcedOnce || oneTimeByOrganisation) && (
           <span id="tap-once-hint" class="hint">
             {' '}
-            Required by the policy.
+            {forcedOnce ? 'Required by the policy.' : 'Your organisation’s default.'}
           </span>
         )}
       </div>

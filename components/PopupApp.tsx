@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/ui/enable-policy-words';
 import { policyBladeUrl } from '@/utils/ui/links';
 import type { PopupStore } from '@/utils/ui/popup-store';
 import { useNow } from '@/utils/ui/use-now';
@@ -63,9 +64,17 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
         </p>
       )}
       {policyError && <ErrorNotice error={policyError} onRetry={() => void store.refreshPolicy()} />}
-      {session?.signedIn && view?.policy?.state === 'disabled' && !view.pending && (
-        <EnablePolicy busy={busy === 'enable'} onEnable={() => void store.enablePolicy()} />
-      )}
+      {session?.signedIn &&
+        view?.policy?.state === 'disabled' &&
+        !view.pending &&
+        // The organisation's policy may keep this change in the admin center (managed allowEnablePolicy: false).
+        (session.enablePolicyAllowed !== false ? (
+          <EnablePolicy busy={busy === 'enable'} onEnable={() => void store.enablePolicy()} />
+        ) : (
+          <p class="hint" data-testid="enable-policy-managed">
+            {ENABLE_POLICY_OFF_SENTENCE}
+          </p>
+        ))}
       {store.actionError.value && <ErrorNotice error={store.actionError.value} />}
       <a class="policy-link" href={policyBladeUrl(tenant)} target="_blank" rel="noreferrer">
         Open TAP policy in the Entra admin center

@@ -1,13 +1,18 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import type { ManagedReading } from '@/utils/managed-config';
 import { MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from '@/utils/storage';
+import { ManagedNote } from './ManagedNote';
 
 export interface PreferencesFormProps {
   load: () => Promise<Preferences>;
   save: (preferences: Preferences) => Promise<void>;
+  /** The organisation's managed configuration: clipboard seconds it sets are shown read-only and win. */
+  managed?: ReadonlySignal<ManagedReading>;
 }
 
 /** How the panel treats a copied pass. */
-export function PreferencesForm({ load, save }: PreferencesFormProps) {
+export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
   const [seconds, setSeconds] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -16,8 +21,11 @@ export function PreferencesForm({ load, save }: PreferencesFormProps) {
     void load().then((current) => setSeconds(String(current.clipboardClearSeconds)));
   }, [load]);
 
+  const managedSeconds = managed?.value.values.clipboardClearSeconds;
+
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (managedSeconds !== undefined) return;
     const value = Number(seconds);
     if (seconds.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_CLIPBOARD_CLEAR_SECONDS) {
       setProblem(`Enter a whole number of seconds from 0 to ${MAX_CLIPBOARD_CLEAR_SECONDS} (0 never clears it).`);
@@ -41,9 +49,16 @@ export function PreferencesForm({ load, save }: PreferencesFormProps) {
           inputMode="numeric"
           min={0}
           max={MAX_CLIPBOARD_CLEAR_SECONDS}
-          value={seconds}
+          value={managedSeconds !== undefined ? String(managedSeconds) : seconds}
+          readOnly={managedSeconds !== undefined}
           aria-invalid={problem !== null}
-          aria-describedby={problem ? 'clipboard-seconds-problem clipboard-seconds-hint' : 'clipboard-seconds-hint'}
+          aria-describedby={[
+            problem ? 'clipboard-seconds-problem' : '',
+            'clipboard-seconds-hint',
+            managedSeconds !== undefined ? 'clipboard-seconds-managed' : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
           onInput={(e) => {
             setSeconds(e.currentTarget.value);
             setSaved(false);
@@ -57,15 +72,18 @@ export function PreferencesForm({ load, save }: PreferencesFormProps) {
             {problem}
           </span>
         )}
+        {managedSeconds !== undefined && <ManagedNote id="clipboard-seconds-managed" />}
       </div>
-      <div class="actions">
-        <button type="submit" class="btn">
-          Save clipboard setting
-        </button>
-        <span role="status" class="save-status">
-          {saved ? 'Saved' : ''}
-        </span>
-      </div>
+      {managedSeconds === undefined && (
+        <div class="actions">
+          <button type="submit" class="btn">
+            Save clipboard setting
+          </button>
+          <span role="status" class="save-status">
+            {saved ? 'Saved' : ''}
+          </span>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,16 +1,21 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import type { ManagedReading } from '@/utils/managed-config';
 import type { EntraSettings } from '@/utils/storage';
 import { clientIdProblem, tenantIdProblem } from '@/utils/ui/settings-validation';
+import { ManagedNote } from './ManagedNote';
 
 export interface SettingsFormProps {
   load: () => Promise<EntraSettings | null>;
   save: (settings: EntraSettings) => Promise<void>;
+  /** The organisation's managed configuration: an id it sets is shown read-only and wins over the saved one. */
+  managed?: ReadonlySignal<ManagedReading>;
 }
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 /** The app registration the extension signs in with, validated before it is stored. */
-export function SettingsForm({ load, save }: SettingsFormProps) {
+export function SettingsForm({ load, save, managed }: SettingsFormProps) {
   const [clientId, setClientId] = useState('');
   const [tenantId, setTenantId] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -24,16 +29,23 @@ export function SettingsForm({ load, save }: SettingsFormProps) {
     });
   }, [load]);
 
-  const clientProblem = submitted ? clientIdProblem(clientId) : null;
-  const tenantProblem = submitted ? tenantIdProblem(tenantId) : null;
+  // An id the organisation sets is shown instead of the saved one and not validated here (utils/managed-config.ts did).
+  const managedClientId = managed?.value.values.clientId;
+  const managedTenantId = managed?.value.values.tenantId;
+  const clientIdError = (value: string) => (managedClientId ? null : clientIdProblem(value));
+  const tenantIdError = (value: string) => (managedTenantId ? null : tenantIdProblem(value));
+  const clientProblem = submitted ? clientIdError(clientId) : null;
+  const tenantProblem = submitted ? tenantIdError(tenantId) : null;
+  const describedBy = (problem: string | null, problemId: string, isManaged: boolean, managedId: string) =>
+    [problem ? problemId : '', isManaged ? managedId : ''].filter(Boolean).join(' ') || undefined;
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setSubmitted(true);
-    if (clientIdProblem(clientId) || tenantIdProblem(tenantId)) {
+    if (clientIdError(clientId) || tenantIdError(tenantId)) {
       setSaveState('idle');
       // The first field with a problem gets the focus: a screen reader reads its label, "invalid" and the problem.
-      const first = clientIdProblem(clientId) ? 'client-id' : 'tenant-id';
+      const first = clientIdError(clientId) ? 'client-id' : 'tenant-id';
       requestAnimationFrame(() => document.getElementById(first)?.focus());
       return;
     }
@@ -61,11 +73,13 @@ export function SettingsForm({ load, save }: SettingsFormProps) {
           spellcheck={false}
           autocomplete="off"
           placeholder="00000000-0000-0000-0000-000000000000"
-          value={clientId}
+          value={managedClientId ?? clientId}
+          readOnly={managedClientId !== undefined}
           aria-invalid={clientProblem !== null}
-          aria-describedby={clientProblem ? 'client-id-problem' : undefined}
+          aria-describedby={describedBy(clientProblem, 'client-id-problem', managedClientId !== undefined, 'client-id-managed')}
           onInput={edit(setClientId)}
         />
+        {managedClientId !== undefined && <ManagedNote id="client-id-managed" />}
         {clientProblem && (
           <span id="client-id-problem" class="field-error">
             {clientProblem}
@@ -80,25 +94,30 @@ export function SettingsForm({ load, save }: SettingsFormProps) {
           spellcheck={false}
           autocomplete="off"
           placeholder="contoso.onmicrosoft.com or a GUID"
-          value={tenantId}
+          value={managedTenantId ?? tenantId}
+          readOnly={managedTenantId !== undefined}
           aria-invalid={tenantProblem !== null}
-          aria-describedby={tenantProblem ? 'tenant-id-problem' : undefined}
+          aria-describedby={describedBy(tenantProblem, 'tenant-id-problem', managedTenantId !== undefined, 'tenant-id-managed')}
           onInput={edit(setTenantId)}
         />
+        {managedTenantId !== undefined && <ManagedNote id="tenant-id-managed" />}
         {tenantProblem && (
           <span id="tenant-id-problem" class="field-error">
             {tenantProblem}
           </span>
         )}
       </div>
-      <div class="actions">
-        <button type="submit" class="btn btn-primary" disabled={saveState === 'saving'}>
-          Save
-        </button>
-        <span role="status" class="save-status">
-          {saveState === 'saved' ? 'Saved' : saveState === 'failed' ? 'Could not save. Try again.' : ''}
-        </span>
-      </div>
+      {/* Nothing to save when the organisation sets both ids. */}
+      {(managedClientId === undefined || managedTenantId === undefined) && (
+        <div class="actions">
+          <button type="submit" class="btn btn-primary" disabled={saveState === 'saving'}>
+            Save
+          </button>
+          <span role="status" class="save-status">
+            {saveState === 'saved' ? 'Saved' : saveState === 'failed' ? 'Could not save. Try again.' : ''}
+          </span>
+        </div>
+      )}
     </form>
   );
 }

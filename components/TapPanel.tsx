@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { IssueDefaults } from '@/utils/managed-config';
 import type { PanelClaim, PanelState } from '@/utils/messages';
 import { type ActivationGuard, ALWAYS } from '@/utils/ui/activation-guard';
 import { focusIfFocused } from '@/utils/ui/focus-within';
@@ -45,6 +46,8 @@ export interface TapPanelProps {
 function focusSoon(get: () => HTMLElement | null | undefined): void {
   requestAnimationFrame(() => focusIfFocused(get()));
 }
+
+const NO_DEFAULTS: IssueDefaults = {};
 
 export function TapPanel({
   claim,
@@ -101,7 +104,9 @@ export function TapPanel({
 
   const busy = store.busy.value;
   const actionError = store.actionError.value;
-  const check = checkIssueForm(form, state?.policy.policy ?? null, now);
+  // The organisation's defaults for untouched fields (managed configuration), as the background sent them with the view.
+  const issueDefaults = state?.issueDefaults ?? NO_DEFAULTS;
+  const check = checkIssueForm(form, state?.policy.policy ?? null, now, issueDefaults);
   const openWindow = () => void send('openInWindow', {}).catch(() => undefined);
   const gate = useMemo(
     () => ({
@@ -120,7 +125,9 @@ export function TapPanel({
       focusSoon(() => document.getElementById(`tap-${check.field}`));
       return;
     }
-    void store.issue(check.options);
+    // Checked again at the click: an organisation's start offset counts from now, not from the last render.
+    const atClick = checkIssueForm(form, state?.policy.policy ?? null, Date.now(), issueDefaults);
+    void store.issue(atClick.ok ? atClick.options : check.options);
   };
   const backToIssue = () => focusSoon(() => issueButton.current);
 
@@ -228,6 +235,7 @@ export function TapPanel({
                   check={check}
                   submitted={submitted}
                   onProblem={(message) => store.announce(message)}
+                  defaults={issueDefaults}
                 />
               )}
             </div>

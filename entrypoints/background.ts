@@ -3,9 +3,10 @@ import { createServices } from '@/utils/background/create-services';
 import { createDispatcher } from '@/utils/background/dispatcher';
 import { openSetupOnFirstInstall } from '@/utils/background/first-run';
 import { setupContextMenus } from '@/utils/context-menu';
+import { effectiveSettingsItem } from '@/utils/effective-settings';
 import { TOGGLE_PANEL } from '@/utils/frame-protocol';
 import { openNoticeWindow, openPanelWindow, watchPanelWindows } from '@/utils/panel-window';
-import { policyCacheItem, settingsItem } from '@/utils/storage';
+import { policyCacheItem } from '@/utils/storage';
 
 export default defineBackground(() => {
   const services = createServices();
@@ -15,7 +16,8 @@ export default defineBackground(() => {
   // Returning a promise answers (the polyfill); undefined leaves messages that aren't ours to other listeners.
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender));
 
-  settingsItem.watch(() => {
+  // The app registration changed, saved on the options page or set by the organisation's policy (managed ∘ local).
+  effectiveSettingsItem.watch(() => {
     void services.settingsChanged();
   });
   // Shared first views embed the policy: when its cached copy is dropped (refused, signed out, cleared), so are they.
@@ -35,6 +37,6 @@ export default defineBackground(() => {
   });
 
   setupContextMenus({ openPanelWindow, openNoticeWindow });
-  openSetupOnFirstInstall(browser.runtime, async () => (await settingsItem.getValue()) !== null);
+  openSetupOnFirstInstall(browser.runtime, async () => (await effectiveSettingsItem.getValue()) !== null);
   watchPanelWindows();
 });

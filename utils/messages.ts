@@ -7,6 +7,7 @@
  * script's introduction and its one-time ticket, a window because the background opened it) and answers for that user only.
  */
 import type { AuthMethodSummary, GroupRef, IssuedTap, TapMethod, TapPolicy, TargetUser } from './graph/types';
+import type { IssueDefaults } from './managed-config';
 
 /** What the admin chose in the panel; every field optional (Graph applies the policy's defaults). */
 export interface IssueOptions {
@@ -28,6 +29,8 @@ export interface SessionInfo {
   tenantDomain: string | null;
   /** Tenant domain or id the extension is configured for. */
   configuredTenant: string | null;
+  /** false when the organisation's managed configuration keeps turning the TAP policy on out of the popup. */
+  enablePolicyAllowed?: false;
 }
 
 export type IneligibleReason =
@@ -80,6 +83,11 @@ export interface PanelState {
   passUnreadable: ErrorInfo | null;
   /** Set when the user's registered methods could not be read. */
   methodsUnreadable: ErrorInfo | null;
+  /**
+   * What the form's untouched fields mean when the organisation's managed configuration sets defaults (added by the
+   * background, which holds the validated managed layer; absent when it sets none).
+   */
+  issueDefaults?: IssueDefaults;
 }
 
 export type ErrorKind =
@@ -112,6 +120,8 @@ export interface ErrorInfo {
   requestId?: string;
   /** For throttling: seconds Graph asked us to wait. */
   retryAfterSeconds?: number;
+  /** Whom to ask, as the organisation's policy words it (managed supportContact); added by the background. */
+  support?: string;
   /** Where to do what the sentence says (the admin-consent URL, PIM "My roles"); added by the background. */
   link?: { href: string; label: string /** Show the URL itself, to send to someone. */; showUrl?: boolean };
 }

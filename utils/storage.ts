@@ -41,3 +41,11 @@ export const bindingsItem = storage.defineItem<BindingState | null>('session:pan
 
 /** Configured tenant domains and the directory ids OpenID discovery named for them (public facts). */
 export const tenantIdsItem = storage.defineItem<Record<string, string>>('local:tenantIds', { fallback: {} });
+
+/**
+ * The last policy the background read from storage.managed (the organisation's configuration, no secret), served at a
+ * browser start while Chromium is still loading extension policies (utils/managed-config.ts ManagedLayerOptions.copy).
+ */
+export const managedCopyItem = storage.defineItem<Record<string, unknown> | null>('local:managedPolicyCopy', {
+  fallback: null,
+});

@@ -1,17 +1,22 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
+import { OrganisationSettings } from '@/components/OrganisationSettings';
 import { PreferencesForm } from '@/components/PreferencesForm';
 import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
 import { preferencesItem, settingsItem } from '@/utils/storage';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
+import { organisationSignal } from '@/utils/ui/organisation';
 import '@/components/theme.css';
 import './options.css';
 
 // A notice that goes away with focus in it (access granted elsewhere) hands the keyboard to the page's heading.
 rescueFocus(['h1', 'main button']);
 const app = document.getElementById('app');
+// The organisation's browser policy (storage.managed): its values are shown locked and win over what is saved here.
+const organisation = organisationSignal();
+const chromium = browser.identity.getRedirectURL().includes('.chromiumapp.org');
 if (app) {
   render(
     <main class="options">
@@ -21,8 +26,17 @@ if (app) {
         <a href="#howto-title">the steps and this browser’s redirect URI</a> are below.
       </p>
       <HostAccessNotice />
-      <SettingsForm load={() => settingsItem.getValue()} save={(settings) => settingsItem.setValue(settings)} />
-      <PreferencesForm load={() => preferencesItem.getValue()} save={(preferences) => preferencesItem.setValue(preferences)} />
+      <OrganisationSettings reading={organisation} browserFamily={chromium ? 'chromium' : 'firefox'} />
+      <SettingsForm
+        load={() => settingsItem.getValue()}
+        save={(settings) => settingsItem.setValue(settings)}
+        managed={organisation}
+      />
+      <PreferencesForm
+        load={() => preferencesItem.getValue()}
+        save={(preferences) => preferencesItem.setValue(preferences)}
+        managed={organisation}
+      />
       <RegistrationGuide redirectUri={browser.identity.getRedirectURL()} />
     </main>,
     app,

@@ -17,12 +17,16 @@ describe('foundation: configure, sign in, panel on user pages, popup, service-wo
   it('asks for configuration until the options page is saved', async () => {
     const page = await browser.context.newPage();
     await page.goto(portalUserUrl(TARGETS.adele.id));
+    // Not configured is known only once Chromium answers storage.managed (no policy either): its first answer after a
+    // browser start takes seconds (utils/managed-config.ts), and this is the first view of a just-launched browser.
     await expect
-      .poll(() =>
-        panel(page)
-          .getByText(/options/i)
-          .first()
-          .isVisible(),
+      .poll(
+        () =>
+          panel(page)
+            .getByText(/options/i)
+            .first()
+            .isVisible(),
+        { timeout: 15_000 },
       )
       .toBe(true);
 

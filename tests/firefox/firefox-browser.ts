@@ -7,9 +7,9 @@
  * options page at install (utils/background/first-run.ts), pages are found by asking them where they are, and an
  * extension page moves to another extension page by setting its own location.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { startTenant, type Tenant } from '../tenant/server';
 import { startTunnelProxy, type TunnelProxy } from '../tenant/tunnel-proxy';
@@ -27,6 +27,14 @@ export function findFirefox(): string {
   const found = candidates.find((path) => existsSync(path));
   if (!found) throw new Error('No Firefox: install Debian firefox-esr (.ci/run does) or set FIREFOX_PATH.');
   return found;
+}
+
+/**
+ * The policies.json Firefox reads at startup: distribution/ in its installation directory, beside the real binary
+ * (/usr/lib/firefox-esr/distribution/policies.json for Debian firefox-esr, whose /usr/bin entry is a link there).
+ */
+export function firefoxPolicyFile(): string {
+  return join(dirname(realpathSync(findFirefox())), 'distribution', 'policies.json');
 }
 
 export interface FirefoxSuite {

@@ -5,11 +5,12 @@ import { flushMsalStorage, installMsalShim, type SessionArea } from '../auth/msa
 import { SIGN_IN_SCOPES } from '../auth/scopes';
 import { createTenantIdResolver } from '../auth/tenant-id';
 import type { ClipboardWatch } from '../clipboard-ops';
+import { backgroundManagedLayer, effectivePreferencesItem, effectiveSettingsItem } from '../effective-settings';
 import { createGraphClient } from '../graph/client';
 import { loadPanelState } from '../graph/panel-state';
 import { realWait } from '../graph/settle';
 import { openPanelWindow, panelWindowContent } from '../panel-window';
-import { bindingsItem, policyCacheItem, preferencesItem, settingsItem, tenantIdsItem } from '../storage';
+import { bindingsItem, policyCacheItem, tenantIdsItem } from '../storage';
 import { clipboardDelivery } from './clipboard-delivery';
 import { createClipboardGuard, type OffscreenApi } from './clipboard-guard';
 import { createFrameBindings } from './frame-bindings';
@@ -24,7 +25,8 @@ const log = (message: string) => console.debug(`[entra-tap] ${message}`);
 /** The real dependencies of the background, wired once. Call from main(), never at module top level. */
 export function createServices(): BackgroundServices & { settingsChanged(): Promise<void> } {
   const sessionArea = browser.storage.session as unknown as SessionArea;
-  const settings = memoryCached(settingsItem);
+  // What the organisation's policy sets wins over what the options page saved (utils/managed-config.ts).
+  const settings = memoryCached(effectiveSettingsItem);
   const policyStore = memoryCached(policyCacheItem);
   const broker = createAuthBroker({
     loadSettings: () => settings.getValue(),
@@ -58,7 +60,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     },
   });
   const clipboard = createClipboardGuard({
-    clearAfterSeconds: async () => (await preferencesItem.getValue()).clipboardClearSeconds,
+    clearAfterSeconds: async () => (await effectivePreferencesItem.getValue()).clipboardClearSeconds,
     deliver: clipboardDelivery({
       offscreen: (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen,
       document: (globalThis as { document?: Document }).document,
@@ -76,6 +78,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     clipboard,
     openPanelWindow: (request) => openPanelWindow(request),
     windowContent: (windowId, tabId) => panelWindowContent(windowId, tabId),
+    organisation: async () => (await backgroundManagedLayer.get()).values,
     isOnline: () => navigator.onLine !== false,
     now: Date.now,
     wait: realWait,

@@ -11,7 +11,7 @@ import { getPanelState } from './handlers/panel-state';
 import { enablePolicy, getPolicy } from './handlers/policy';
 import { revokeTap } from './handlers/revoke-tap';
 import { getSession, signIn, signOut } from './handlers/session';
-import { withHelpLink } from './help-links';
+import { withHelpLink, withSupportLine } from './help-links';
 import { bindPanel } from './panel-binding';
 import { parseRequest, requestTypeOf } from './parse-request';
 import { type Caller, classifySender, type MessageSender, mayAsk, PANEL_BOUND, type Self } from './sender';
@@ -68,7 +68,8 @@ export async function handleRequest(request: Request, services: BackgroundServic
   } catch (err) {
     const ctx: ErrorContext = { ...CONTEXT[type], grantedScopes: services.graph.grantedScopes(), isOnline: services.isOnline };
     const settings = await services.broker.settings().catch(() => null);
-    const error = withHelpLink(toErrorInfo(err, ctx), settings, ctx.action);
+    const organisation = await services.organisation().catch(() => ({ supportContact: undefined }));
+    const error = withSupportLine(withHelpLink(toErrorInfo(err, ctx), settings, ctx.action), organisation.supportContact);
     services.log(`${type} failed: ${error.kind}${error.status ? ` ${error.status}` : ''}${error.code ? ` ${error.code}` : ''}`);
     return { ok: false, error };
   }

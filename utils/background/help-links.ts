@@ -32,3 +32,12 @@ export function withHelpLink(
   }
   return error;
 }
+
+/** Failures that need nobody's help: the admin cancelled, or only has to sign in again. */
+const NO_SUPPORT_LINE = new Set<ErrorInfo['kind']>(['cancelled', 'signedOut']);
+
+/** The organisation's support line (managed supportContact) under an error sentence. */
+export function withSupportLine(error: ErrorInfo, supportContact: string | undefined): ErrorInfo {
+  if (!supportContact || error.support || NO_SUPPORT_LINE.has(error.kind)) return error;
+  return { ...error, support: supportContact };
+}

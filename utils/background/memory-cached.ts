@@ -5,24 +5,32 @@ export interface WatchableItem<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
+/** An item that is only read (the effective settings: managed ∘ local, utils/managed-config.ts). */
+export type ReadableItem<T> = Pick<WatchableItem<T>, 'getValue' | 'watch'>;
+
 /**
  * A storage item read once and then served from memory, kept true by its change events (writes from any context,
  * the options page's among them). The panel's first view reads settings and the policy on every navigation: from
  * storage each read costs milliseconds on the hot path.
  */
-export function memoryCached<T>(item: WatchableItem<T>): Pick<WatchableItem<T>, 'getValue' | 'setValue'> {
+export function memoryCached<T>(item: WatchableItem<T>): Pick<WatchableItem<T>, 'getValue' | 'setValue'>;
+export function memoryCached<T>(item: ReadableItem<T>): Pick<WatchableItem<T>, 'getValue'>;
+export function memoryCached<T>(item: ReadableItem<T> & Partial<Pick<WatchableItem<T>, 'setValue'>>) {
   let cached: Promise<T> | undefined;
   item.watch((value) => {
     cached = Promise.resolve(value);
   });
+  const write = item.setValue?.bind(item);
   return {
     getValue: () => {
       cached ??= item.getValue();
       return cached;
     },
-    async setValue(value) {
-      cached = Promise.resolve(value);
-      await item.setValue(value);
-    },
+    ...(write && {
+      async setValue(value: T) {
+        cached = Promise.resolve(value);
+        await write(value);
+      },
+    }),
   };
 }

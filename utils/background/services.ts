@@ -1,6 +1,7 @@
 import type { AuthBroker } from '../auth/broker';
 import type { GraphClient } from '../graph/client';
 import type { PolicyStore } from '../graph/policy';
+import type { ManagedConfig } from '../managed-config';
 import type { PanelWindowRequest, WindowContent } from '../panel-window';
 import type { FrameBindings } from './frame-bindings';
 import type { IssueGuard } from './issue-guard';
@@ -23,6 +24,8 @@ export interface BackgroundServices {
   openPanelWindow(request: PanelWindowRequest): Promise<{ windowId: number }>;
   /** What the background's own window shows, or null when the window isn't one of them. */
   windowContent(windowId: number, tabId: number): Promise<WindowContent | null>;
+  /** The organisation's validated managed configuration (storage.managed; {} when no policy names the extension). */
+  organisation(): Promise<ManagedConfig>;
   isOnline(): boolean;
   now(): number;
   /** Sleeps between the bounded re-reads after a write (instant in unit tests). */

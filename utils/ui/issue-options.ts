@@ -1,4 +1,5 @@
 import type { TapPolicy } from '@/utils/graph/types';
+import type { IssueDefaults } from '@/utils/managed-config';
 import type { IssueOptions } from '@/utils/messages';
 import { formatDuration, formatSpan } from './format';
 
@@ -35,10 +36,29 @@ export function lifetimeBounds(policy: TapPolicy | null): LifetimeBounds {
   };
 }
 
+/**
+ * The organisation's default lifetime (managed defaultLifetimeMinutes) when the policy allows it; null when it has
+ * none or the policy's bounds exclude it (then the policy's own default applies, as Graph would refuse the other).
+ */
+export function organisationLifetime(policy: TapPolicy | null, defaults: IssueDefaults): number | null {
+  const minutes = defaults.lifetimeMinutes;
+  if (minutes === undefined) return null;
+  const { min, max } = lifetimeBounds(policy);
+  return minutes >= min && minutes <= max ? minutes : null;
+}
+
 export type FormCheck = { ok: true; options: IssueOptions } | { ok: false; field: 'start' | 'lifetime'; message: string };
 
-/** Turns the form into the request's options (only the fields the admin set), or says what is wrong. */
-export function checkIssueForm(value: IssueFormValue, policy: TapPolicy | null, now: number): FormCheck {
+/**
+ * Turns the form into the request's options (only the fields the admin set), or says what is wrong. A field left
+ * alone takes the organisation's default (managed configuration) when there is one, else the policy's (not sent).
+ */
+export function checkIssueForm(
+  value: IssueFormValue,
+  policy: TapPolicy | null,
+  now: number,
+  defaults: IssueDefaults = {},
+): FormCheck {
   const options: IssueOptions = {};
   if (value.start.trim() !== '') {
     const start = new Date(value.start);
@@ -47,6 +67,8 @@ export function checkIssueForm(value: IssueFormValue, policy: TapPolicy | null, 
       return { ok: false, field: 'start', message: 'The start is in the past. Leave it empty to start now.' };
     }
     options.startDateTime = start.toISOString();
+  } else if (defaults.startOffsetMinutes) {
+    options.startDateTime = new Date(now + defaults.startOffsetMinutes * 60_000).toISOString();
   }
   if (value.lifetime.trim() !== '') {
     const amount = Number(value.lifetime);
@@ -64,8 +86,12 @@ export function checkIssueForm(value: IssueFormValue, policy: TapPolicy | null, 
       };
     }
     options.lifetimeInMinutes = minutes;
+  } else {
+    const organisation = organisationLifetime(policy, defaults);
+    if (organisation !== null) options.lifetimeInMinutes = organisation;
   }
-  if (value.oneTime !== null && !policy?.isUsableOnce) options.isUsableOnce = value.oneTime;
+  const oneTime = value.oneTime ?? defaults.oneTime ?? null;
+  if (oneTime !== null && !policy?.isUsableOnce) options.isUsableOnce = oneTime;
   return { ok: true, options };
 }
 

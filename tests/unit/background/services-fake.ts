@@ -56,6 +56,7 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
     },
     openPanelWindow: async () => ({ windowId: 7 }),
     windowContent: async (windowId) => windows.get(windowId) ?? null,
+    organisation: async () => ({}),
     isOnline: () => true,
     now,
     wait: async (ms) => {

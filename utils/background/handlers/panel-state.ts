@@ -1,3 +1,4 @@
+import { issueDefaultsOf } from '../../managed-config';
 import type { PanelState } from '../../messages';
 import type { HandlerContext } from '../handler-context';
 import { boundUserRef } from '../panel-binding';
@@ -14,5 +15,7 @@ export async function getPanelState(
   // Only the user this binding resolved to can be targeted by its issueTap / revokeTap.
   if (ctx.binding) await services.frames.setResolved(ctx.binding.key, state.user.id);
   await services.guard.recordResolved(state.user.id, state.currentPass?.id ?? null);
-  return state;
+  // The organisation's form defaults travel with the view: the panel reads no policy of its own.
+  const defaults = issueDefaultsOf(await services.organisation().catch(() => ({})));
+  return Object.keys(defaults).length > 0 ? { ...state, issueDefaults: defaults } : state;
 }

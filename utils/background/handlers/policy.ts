@@ -1,5 +1,9 @@
+import { AppError } from '../../graph/errors';
 import { enablePolicy as enableInGraph, fetchPolicyView } from '../../graph/policy';
+import { mayEnablePolicy } from '../../managed-config';
 import type { PolicyView } from '../../messages';
+import { ENABLE_POLICY_OFF_SENTENCE } from '../../ui/enable-policy-words';
+import { policyBladeUrl } from '../../ui/links';
 import type { BackgroundServices } from '../services';
 
 /** The cached policy instantly, or Graph's when asked to refresh (or nothing is cached). */
@@ -11,11 +15,20 @@ export async function getPolicy(req: { refresh?: boolean }, services: Background
   return view;
 }
 
+// With its own link: a refusal here is not about the admin's role, so no "activate it in PIM" link may be added to it.
+const ENABLE_TURNED_OFF = new AppError({
+  kind: 'forbidden',
+  message: ENABLE_POLICY_OFF_SENTENCE,
+  link: { href: policyBladeUrl(null), label: 'Open the Temporary Access Pass policy in the Entra admin center' },
+});
+
 /**
  * Turns the policy on. Policy.ReadWrite.AuthenticationMethod is asked for only here (incremental consent);
  * the flow belongs to the background, so it completes even if the popup closes when the sign-in window opens.
  */
 export async function enablePolicy(_req: Record<never, never>, services: BackgroundServices): Promise<PolicyView> {
+  // The organisation's policy (allowEnablePolicy: false) keeps this change in the Entra admin center.
+  if (!mayEnablePolicy(await services.organisation())) throw ENABLE_TURNED_OFF;
   const view = await enableInGraph(services.graph, await services.policyStore.getValue(), {
     wait: services.wait,
     now: services.now,

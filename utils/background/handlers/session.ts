@@ -1,5 +1,6 @@
 import type { AccountInfo } from '@azure/msal-browser';
 import { SIGN_IN_SCOPES } from '../../auth/scopes';
+import { mayEnablePolicy } from '../../managed-config';
 import type { SessionInfo } from '../../messages';
 import type { BackgroundServices } from '../services';
 
@@ -10,6 +11,7 @@ async function sessionInfo(services: BackgroundServices, account?: AccountInfo |
   const tenantId = who?.tenantId?.toLowerCase() ?? null;
   // The domain is shown beside the account's tenant only once it is known to name that same directory.
   const verified = tenantId !== null && (await services.broker.knownTenantId()) === tenantId;
+  const enableAllowed = mayEnablePolicy(await services.organisation().catch(() => ({})));
   return {
     configured,
     signedIn: configured && !!who,
@@ -18,6 +20,8 @@ async function sessionInfo(services: BackgroundServices, account?: AccountInfo |
     tenantId,
     tenantDomain: verified && settings?.tenantId !== tenantId ? (settings?.tenantId ?? null) : null,
     configuredTenant: settings?.tenantId ?? null,
+    // The popup offers "Turn on" only if the organisation allows it (the enablePolicy handler checks again).
+    ...(!enableAllowed && { enablePolicyAllowed: false as const }),
   };
 }
 

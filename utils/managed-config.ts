@@ -1,0 +1,387 @@
+/**
+ * The organisation's configuration: what an IT admin deploys with a browser policy (Chrome and Edge: the extension's
+ * "3rdparty" policy, from Intune, Group Policy or a policy file; Firefox: policies.json "3rdparty"), read from
+ * storage.managed. public/managed_schema.json declares the keys for Chrome and Edge; docs/deploy.md explains them.
+ *
+ * Every value is validated here, whatever the browser did first:
+ * - Chromium checks each key against the schema's types and drops a wrong-typed key, and every unknown key, silently
+ *   (measured, Chromium 156: "yes" for a boolean, "480" for an integer, a list with a number in it never reach
+ *   storage.managed; chrome://policy shows them as schema errors). The schema declares types only, so a value of the
+ *   right type but the wrong shape (a client id that isn't a GUID, seconds out of range) reaches this module, which
+ *   names it on the options page in the same words in every browser.
+ * - Firefox passes whatever policies.json holds, unchecked (wrong types, unknown keys, nested objects), and rejects
+ *   storage.managed.get ("Managed storage manifest not found") when no policy names the extension, where Chromium
+ *   answers {}. Firefox reads the policy at startup only and sends no change events for it.
+ *
+ * A bad value never throws: it is left out (the local setting applies) and described by one sentence naming the key.
+ * Managed values win over local ones wherever both exist: effective settings = managed ∘ local.
+ */
+import { browser } from 'wxt/browser';
+import { CLOUDS, type CloudName } from './clouds';
+import { type EntraSettings, MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from './storage';
+import { isGuid, tenantIdProblem } from './ui/settings-validation';
+
+export interface ManagedConfig {
+  /** Application (client) ID of the app registration (a GUID). */
+  clientId?: string;
+  /** Directory (tenant) ID: a GUID or a verified domain. */
+  tenantId?: string;
+  /**
+   * Not built yet: this version talks to the global cloud only (utils/clouds.ts CURRENT_CLOUD). Validated, shown on the
+   * options page and kept here for the national-cloud support to come; nothing else reads it today.
+   */
+  cloud?: CloudName;
+  /**
+   * Not built yet: the directories an admin may sign in to. Validated, shown on the options page and kept here for the
+   * tenant restriction to come; the sign-in does not enforce it today.
+   */
+  allowedTenants?: string[];
+  /** The panel's form: lifetime of a new pass when the admin leaves the field empty. */
+  defaultLifetimeMinutes?: number;
+  /** The panel's form: one-time use when the admin leaves the checkbox alone. */
+  defaultOneTime?: boolean;
+  /** The panel's form: minutes after Issue that a new pass starts when the admin leaves the start empty. */
+  defaultStartOffsetMinutes?: number;
+  /** false: the popup never offers to turn the tenant's TAP policy on, and the background refuses to. */
+  allowEnablePolicy?: boolean;
+  /** Seconds after Copy until a pass still on the clipboard is cleared; 0 = never. Wins over the options page. */
+  clipboardClearSeconds?: number;
+  /**
+   * Not built yet: whether a local history of issued passes (never their values) is kept. Validated, shown on the
+   * options page and kept here for the history to come; no history exists today.
+   */
+  keepHistory?: boolean;
+  /** A line shown under every error sentence: whom to ask (a service desk, a mail address, a phone extension). */
+  supportContact?: string;
+}
+
+export type ManagedKey = keyof ManagedConfig;
+
+export interface ManagedProblem {
+  key: ManagedKey;
+  /** One sentence naming the key, what it holds and what it must be. */
+  sentence: string;
+}
+
+export interface ManagedReading {
+  /** The valid managed values only. */
+  values: ManagedConfig;
+  /** Keys the policy sets with a value the extension can't use; each is ignored. */
+  problems: ManagedProblem[];
+  /** Keys the policy sets that this version doesn't know; ignored. */
+  unknown: string[];
+}
+
+export const EMPTY_READING: ManagedReading = { values: {}, problems: [], unknown: [] };
+
+/** Graph's own bounds for a pass's lifetime: 10 minutes to 30 days. */
+const LIFETIME_MIN = 10;
+const LIFETIME_MAX = 43_200;
+const START_OFFSET_MAX = 43_200;
+const SUPPORT_MAX_LENGTH = 200;
+const ALLOWED_TENANTS_MAX = 50;
+
+type Check<T> = { ok: true; value: T } | { ok: false; must: string };
+
+/** How a value the policy holds reads in a sentence (short: an admin recognises it, nothing is dumped). */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+    return `the text "${shown}"`;
+  }
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
+  return 'a group of settings';
+}
+
+const ok = <T>(value: T): Check<T> => ({ ok: true, value });
+const must = (text: string): Check<never> => ({ ok: false, must: text });
+
+const isWholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+
+function wholeNumber(min: number, max: number, unit: string): (value: unknown) => Check<number> {
+  return (value) =>
+    isWholeNumber(value) && value >= min && value <= max
+      ? ok(value)
+      : must(`a whole number of ${unit} from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
+}
+
+const yesNo = (value: unknown): Check<boolean> => (typeof value === 'boolean' ? ok(value) : must('true or false'));
+
+const isTenant = (value: unknown): value is string => typeof value === 'string' && tenantIdProblem(value) === null;
+
+const CLOUD_NAMES = Object.keys(CLOUDS) as CloudName[];
+
+/** Each key's rule. Strings are trimmed; ids are lower-cased the way the options page saves them. */
+const RULES: { [K in ManagedKey]-?: (value: unknown) => Check<NonNullable<ManagedConfig[K]>> } = {
+  clientId: (value) =>
+    typeof value === 'string' && isGuid(value)
+      ? ok(value.trim().toLowerCase())
+      : must('the Application (client) ID of the app registration, a GUID like 0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31'),
+  tenantId: (value) =>
+    isTenant(value)
+      ? ok(value.trim().toLowerCase())
+      : must('the Directory (tenant) ID, a GUID, or a verified domain such as contoso.onmicrosoft.com'),
+  cloud: (value) =>
+    typeof value === 'string' && (CLOUD_NAMES as string[]).includes(value)
+      ? ok(value as CloudName)
+      : must(`one of ${CLOUD_NAMES.map((name) => `"${name}"`).join(', ')}`),
+  allowedTenants: (value) =>
+    Array.isArray(value) && value.length > 0 && value.length <= ALLOWED_TENANTS_MAX && value.every(isTenant)
+      ? ok([...new Set(value.map((tenant) => tenant.trim().toLowerCase()))])
+      : must(`a list of 1 to ${ALLOWED_TENANTS_MAX} directory (tenant) IDs or verified domains`),
+  defaultLifetimeMinutes: wholeNumber(LIFETIME_MIN, LIFETIME_MAX, 'minutes'),
+  defaultOneTime: yesNo,
+  defaultStartOffsetMinutes: wholeNumber(0, START_OFFSET_MAX, 'minutes'),
+  allowEnablePolicy: yesNo,
+  clipboardClearSeconds: wholeNumber(0, MAX_CLIPBOARD_CLEAR_SECONDS, 'seconds'),
+  keepHistory: yesNo,
+  supportContact: (value) =>
+    typeof value === 'string' && value.trim() !== '' && value.trim().length <= SUPPORT_MAX_LENGTH && !/[\r\n]/.test(value)
+      ? ok(value.trim())
+      : must(`one line of text, at most ${SUPPORT_MAX_LENGTH} characters`),
+};
+
+export const MANAGED_KEYS = Object.keys(RULES) as ManagedKey[];
+
+const isManagedKey = (key: string): key is ManagedKey => Object.hasOwn(RULES, key);
+
+/** Validates what storage.managed returned: never throws, whatever it holds. */
+export function validateManaged(raw: unknown): ManagedReading {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return EMPTY_READING;
+  const values: Record<string, unknown> = {};
+  const problems: ManagedProblem[] = [];
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!isManagedKey(key)) {
+      unknown.push(key);
+      continue;
+    }
+    const checked = RULES[key](value);
+    if (checked.ok) values[key] = checked.value;
+    else {
+      problems.push({
+        key,
+        sentence: `The policy sets "${key}" to ${describeValue(value)}, but it must be ${checked.must}. It is ignored until the policy is corrected.`,
+      });
+    }
+  }
+  return { values: values as ManagedConfig, problems, unknown: unknown.sort() };
+}
+
+/** The slice of browser.storage this needs (injectable for unit specs). */
+export interface ManagedStorageApi {
+  managed?: { get(keys?: null): Promise<Record<string, unknown>> };
+  onChanged: {
+    addListener(callback: (changes: Record<string, unknown>, areaName: string) => void): void;
+    removeListener(callback: (changes: Record<string, unknown>, areaName: string) => void): void;
+  };
+}
+
+const defaultApi = (): ManagedStorageApi => browser.storage as unknown as ManagedStorageApi;
+
+/** What storage.managed holds, as is. No policy (Firefox rejects, Chromium answers {}) reads as {}. */
+async function readRaw(api: ManagedStorageApi): Promise<unknown> {
+  if (!api.managed) return {};
+  try {
+    return await api.managed.get(null);
+  } catch {
+    // Firefox: "Managed storage manifest not found" when no policy names the extension. Nothing is configured then.
+    return {};
+  }
+}
+
+/** Reads and validates storage.managed. */
+export async function readManaged(api: ManagedStorageApi = defaultApi()): Promise<ManagedReading> {
+  return validateManaged(await readRaw(api));
+}
+
+export interface ManagedLayer {
+  /** The current reading (kept until the policy changes). */
+  get(): Promise<ManagedReading>;
+  /** Called with the new reading after the policy changed (Chromium's change events; Firefox reads it at startup only). */
+  onChange(callback: (reading: ManagedReading) => void): () => void;
+}
+
+/** Where the background keeps the last policy it read (raw, validated again when used). */
+export interface ManagedCopy {
+  getValue(): Promise<unknown>;
+  setValue(raw: unknown): Promise<void>;
+}
+
+export interface ManagedLayerOptions {
+  api?: ManagedStorageApi;
+  /**
+   * The last policy read, served when storage.managed is slow to answer. Chromium answers the first
+   * storage.managed.get after the browser starts only once its extension policies are loaded (measured, Chromium 156
+   * headless on 2 busy cores: 2.7-4.7 s, with a policy and without; later reads 2-17 ms). Without a copy the first
+   * panel after every browser start would wait for that; with one it waits `patienceMs` at most, and a policy that
+   * changed meanwhile is reported as a change once the fresh read arrives. A first install has no copy and waits.
+   */
+  copy?: ManagedCopy;
+  patienceMs?: number;
+}
+
+const sameReading = (a: ManagedReading, b: ManagedReading) => JSON.stringify(a) === JSON.stringify(b);
+
+/** storage.managed read once and kept true by storage.onChanged (area "managed"). */
+export function createManagedLayer(options: ManagedLayerOptions = {}): ManagedLayer {
+  const { copy, patienceMs = 250 } = options;
+  const storage = () => options.api ?? defaultApi();
+  let current: Promise<ManagedReading> | undefined;
+  const listeners = new Set<(reading: ManagedReading) => void>();
+  const notify = (reading: ManagedReading) => {
+    for (const listener of listeners) listener(reading);
+  };
+  let attached = false;
+
+  /** A fresh read; the copy is refreshed with it. */
+  const fresh = () =>
+    readRaw(storage()).then((raw) => {
+      if (copy) void copy.setValue(raw).catch(() => undefined);
+      return validateManaged(raw);
+    });
+
+  /** The fresh read if it answers within patienceMs, else the copy (then the fresh read replaces it when it differs). */
+  const first = (): Promise<ManagedReading> => {
+    const reading = fresh();
+    if (!copy) return reading;
+    const copied = copy.getValue().then(
+      (raw) => (raw === undefined || raw === null ? null : validateManaged(raw)),
+      () => null,
+    );
+    let served: ManagedReading | null = null;
+    const fallback = new Promise<ManagedReading>((resolve) => {
+      setTimeout(() => {
+        void copied.then((value) => {
+          if (value === null) {
+            void reading.then(resolve);
+            return;
+          }
+          served = value;
+          resolve(value);
+        });
+      }, patienceMs);
+    });
+    const result = Promise.race([reading, fallback]);
+    void reading.then((value) => {
+      // Only if the copy was served, still is (no change event replaced it since), and the policy changed meanwhile.
+      if (served === null || current !== result || sameReading(served, value)) return;
+      current = Promise.resolve(value);
+      notify(value);
+    });
+    return result;
+  };
+
+  const onStorageChanged = (_changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'managed') return;
+    const reading = fresh();
+    current = reading;
+    void reading.then(notify);
+  };
+  const attach = () => {
+    if (attached) return;
+    attached = true;
+    storage().onChanged.addListener(onStorageChanged);
+  };
+  return {
+    get() {
+      attach(); // from the first read on, a change replaces the kept reading
+      current ??= first();
+      return current;
+    },
+    onChange(callback) {
+      attach();
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+  };
+}
+
+/** The app registration to sign in with: each managed id wins over the saved one; null until both ids are known. */
+export function effectiveSettings(local: EntraSettings | null, managed: ManagedConfig): EntraSettings | null {
+  const clientId = managed.clientId ?? local?.clientId ?? '';
+  const tenantId = managed.tenantId ?? local?.tenantId ?? '';
+  return clientId && tenantId ? { clientId, tenantId } : null;
+}
+
+/** The options page's preferences with the organisation's values on top. */
+export function effectivePreferences(local: Preferences, managed: ManagedConfig): Preferences {
+  return managed.clipboardClearSeconds === undefined ? local : { ...local, clipboardClearSeconds: managed.clipboardClearSeconds };
+}
+
+/** What the panel's form does with a field the admin leaves alone. */
+export interface IssueDefaults {
+  lifetimeMinutes?: number;
+  oneTime?: boolean;
+  startOffsetMinutes?: number;
+}
+
+export function issueDefaultsOf(managed: ManagedConfig): IssueDefaults {
+  return {
+    ...(managed.defaultLifetimeMinutes !== undefined && { lifetimeMinutes: managed.defaultLifetimeMinutes }),
+    ...(managed.defaultOneTime !== undefined && { oneTime: managed.defaultOneTime }),
+    ...(managed.defaultStartOffsetMinutes ? { startOffsetMinutes: managed.defaultStartOffsetMinutes } : {}),
+  };
+}
+
+/** Whether the popup may offer, and the background may do, "turn the TAP policy on" (on unless the policy says false). */
+export const mayEnablePolicy = (managed: ManagedConfig): boolean => managed.allowEnablePolicy !== false;
+
+/** A local item as WXT defines it (the part this needs). */
+export interface LocalItem<T> {
+  getValue(): Promise<T>;
+  watch(callback: (value: T) => void): () => void;
+}
+
+export interface LayeredItem<T> {
+  getValue(): Promise<T>;
+  /** Called when the effective value changed, from either layer (not for a change the other layer hides). */
+  watch(callback: (value: T) => void): () => void;
+}
+
+/** A local item with the managed layer on top: what the extension acts on. */
+export function layered<L, E>(
+  local: LocalItem<L>,
+  combine: (local: L, managed: ManagedConfig) => E,
+  layer: ManagedLayer,
+): LayeredItem<E> {
+  const getValue = async () => {
+    const [value, reading] = await Promise.all([local.getValue(), layer.get()]);
+    return combine(value, reading.values);
+  };
+  return {
+    getValue,
+    watch(callback) {
+      let last: Promise<string> = getValue().then(
+        (value) => JSON.stringify(value),
+        () => '',
+      );
+      // Serialized, so two quick changes are compared and reported in the order they happened.
+      const changed = () => {
+        last = last
+          .then(async (before) => {
+            const value = await getValue();
+            const now = JSON.stringify(value);
+            if (now !== before) callback(value);
+            return now;
+          })
+          .catch(() => '');
+      };
+      const offLocal = local.watch(changed);
+      const offManaged = layer.onChange(changed);
+      return () => {
+        offLocal();
+        offManaged();
+      };
+    },
+  };
+}
+
+/**
+ * The managed layer for this page or the background (one per context). The local items it is laid over live in
+ * utils/effective-settings.ts, so the panel, which needs only the form's defaults, doesn't load WXT storage.
+ */
+export const managedLayer = /* @__PURE__ */ createManagedLayer();
