@@ -92,6 +92,20 @@ describe('checkSetup', () => {
     expect(tokenCalls).toEqual([]);
   });
 
+  it('reports an unknown client id from the authorize page; an unreadable answer leaves it to the sign-in', async () => {
+    const unknown = await checkSetup({}, servicesFor({ probe: { kind: 'refused', code: 'AADSTS700016' } }).services);
+    expect(line(unknown.lines, 'redirectUri')).toMatchObject({
+      status: 'problem',
+      detail:
+        "Microsoft Entra doesn't know this Application (client) ID or Directory (tenant) ID. Check both in the extension's options. (AADSTS700016)",
+    });
+    // No host access (Firefox lets the admin withdraw it) or a network blip: the sign-in still tells what it can.
+    const { services, tokenCalls } = servicesFor({ probe: { kind: 'unreachable' } });
+    const report = await checkSetup({}, services);
+    expect(report.lines.every((l) => l.status === 'ok')).toBe(true);
+    expect(tokenCalls.length).toBeGreaterThan(0);
+  });
+
   it('reports a redirect URI under Web when Entra refuses to redeem the code (AADSTS9002326)', async () => {
     const { services } = servicesFor({
       signInError: {

@@ -60,6 +60,9 @@ const ADMINS_WHO_CAN_CONSENT =
 
 type Key = SetupCheckLine['key'];
 
+/** The two answers of the authorize page that mean the registration itself refuses this browser. */
+type Refusal = { kind: 'refused'; code: string };
+
 /** The report's lines in their fixed order, each "not checked" until a step fills it in. */
 function skeleton(): SetupCheckLine[] {
   const line = (key: Key, title: string, permission?: string): SetupCheckLine => ({
@@ -110,7 +113,10 @@ export async function checkSetup(_req: Record<never, never>, services: Backgroun
   // 1. Is the redirect URI registered at all (before a window could only show Entra's error page)?
   const probe = await services.setup.probeAuthorize(settings);
   services.log(`checkSetup: authorize probe ${probe.kind}${probe.kind === 'refused' ? ` ${probe.code}` : ''}`);
-  if (probe.kind !== 'accepted') {
+  // Only a page that names the problem stops here; an answer the probe can't read (no host access in Firefox, a network
+  // hiccup) leaves it to the sign-in, which tells the same things.
+  const refusal = probe.kind === 'refused' ? ruleOfCode(probe.code) : null;
+  if (probe.kind === 'refused' && (refusal === 'redirectUriMissing' || refusal === 'unknownAppOrTenant')) {
     reportProbe(report, probe, redirectUri);
     return report.done('the sign-in can’t start until the line above is fixed.');
   }
@@ -177,40 +183,20 @@ export async function checkSetup(_req: Record<never, never>, services: Backgroun
   return report.done('an earlier step failed.');
 }
 
-function reportProbe(
-  report: Report,
-  probe: Exclude<Awaited<ReturnType<BackgroundServices['setup']['probeAuthorize']>>, { kind: 'accepted' }>,
-  redirectUri: string,
-) {
-  if (probe.kind === 'unreachable') {
-    report.set('redirectUri', {
-      status: 'unknown',
-      detail: 'The Microsoft sign-in page couldn’t be reached, so nothing could be checked.',
-      fix: 'Check your connection, then check again.',
-    });
-    return;
-  }
-  const rule = probe.kind === 'refused' ? ruleOfCode(probe.code) : null;
+function reportProbe(report: Report, probe: Refusal, redirectUri: string) {
+  const rule = ruleOfCode(probe.code);
   if (rule === 'redirectUriMissing') {
     report.set('redirectUri', {
       status: 'problem',
-      detail: `${signInSentence('redirectUriMissing')} (${probe.kind === 'refused' ? probe.code : ''})`,
+      detail: `${signInSentence('redirectUriMissing')} (${probe.code})`,
       fix: `Add ${redirectUri} under Single-page application in App registrations › Authentication, or create the registration with the setup script above.`,
     });
     return;
   }
-  if (rule === 'unknownAppOrTenant') {
-    report.set('redirectUri', {
-      status: 'problem',
-      detail: `${signInSentence('unknownAppOrTenant')} (${probe.kind === 'refused' ? probe.code : ''})`,
-      fix: 'Copy both ids from the app registration’s Overview page into the fields above and save, or create the registration with the setup script above.',
-    });
-    return;
-  }
   report.set('redirectUri', {
-    status: 'unknown',
-    detail: `Microsoft Entra answered the sign-in request unexpectedly (${probe.kind === 'refused' ? probe.code : `HTTP ${probe.status}`}).`,
-    fix: 'Check again in a minute; if it persists, sign in from the popup to see Entra’s message.',
+    status: 'problem',
+    detail: `${signInSentence('unknownAppOrTenant')} (${probe.code})`,
+    fix: 'Copy both ids from the app registration’s Overview page into the fields above and save, or create the registration with the setup script above.',
   });
 }
 
