@@ -126,6 +126,28 @@ export interface ErrorInfo {
   link?: { href: string; label: string /** Show the URL itself, to send to someone. */; showUrl?: boolean };
 }
 
+/** One line of the options page's "Check setup": what was checked, what was found, and what to do about it. */
+export interface SetupCheckLine {
+  key: 'redirectUri' | 'permission' | 'roles' | 'policyReadable' | 'policyOn' | 'tenant';
+  /** For a 'permission' line: the delegated permission it is about. */
+  permission?: string;
+  /** ok; problem: blocks issuing; warning: works, with less; unknown: couldn't be checked (detail says why). */
+  status: 'ok' | 'problem' | 'warning' | 'unknown';
+  /** What the line checks, e.g. "Redirect URI registered as a single-page application". */
+  title: string;
+  /** What the check found, in a sentence. */
+  detail: string;
+  /** What to do, for anything but ok. */
+  fix?: string;
+  link?: ErrorInfo['link'];
+}
+
+export interface SetupReport {
+  lines: SetupCheckLine[];
+  /** The account the check signed in with, when it got that far. */
+  username: string | null;
+}
+
 /** Whom a panel acts for and how it was opened, as the background bound it. */
 export type PanelClaim =
   | {
@@ -170,6 +192,11 @@ export interface RequestMap {
   enablePolicy: { req: Record<never, never>; res: PolicyView };
   /** A portal panel that can't act where it is (covered, filtered, off screen): its user in a window of its own. */
   openInWindow: { req: PanelTicket; res: { windowId: number } };
+  /**
+   * Options page only: signs in if needed (a fresh trip through the authorization endpoint) and checks the setup line by
+   * line. Nothing in the report is a token.
+   */
+  checkSetup: { req: Record<never, never>; res: SetupReport };
   /** Opens (or focuses) the panel for a principal in a small window. */
   openPanelWindow: { req: { userRef: string; mode: PanelMode }; res: { windowId: number } };
   /**

@@ -5,6 +5,9 @@ import { OrganisationSettings } from '@/components/OrganisationSettings';
 import { PreferencesForm } from '@/components/PreferencesForm';
 import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
+import { SetupCheck } from '@/components/SetupCheck';
+import { SetupScript } from '@/components/SetupScript';
+import { sendRequest } from '@/utils/send-request';
 import { preferencesItem, settingsItem } from '@/utils/storage';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { organisationSignal } from '@/utils/ui/organisation';
@@ -38,6 +41,12 @@ if (app) {
         managed={organisation}
       />
       <RegistrationGuide redirectUri={browser.identity.getRedirectURL()} />
+      <SetupScript
+        redirectUri={browser.identity.getRedirectURL()}
+        loadTenant={async () => (await settingsItem.getValue())?.tenantId ?? null}
+        watchTenant={(onChange) => settingsItem.watch((settings) => onChange(settings?.tenantId ?? null))}
+      />
+      <SetupCheck run={() => sendRequest('checkSetup', {})} />
     </main>,
     app,
   );

@@ -31,6 +31,9 @@ export const APP = {
   /** Firefox: https://<sha1 of the gecko id entra-tap@example.invalid>.extensions.allizom.org/ (identity.getRedirectURL). */
   firefoxRedirectUri: 'https://0b0081845e5d554082f7467b0e71e1976fbfeb0d.extensions.allizom.org/',
   consentedScopes: [...EXTENSION_SCOPES],
+  /** The application object's id and its service principal's (graph-docs application.md, serviceprincipal.md). */
+  objectId: '0e6c7f4a-0000-4000-8000-00000000a001',
+  servicePrincipalId: '0e6c7f4a-0000-4000-8000-00000000b001',
 } as const;
 
 export interface SeedPerson {
@@ -348,8 +351,12 @@ export function createSeedState(now = Date.now()): TenantState {
         spaRedirectUris: [APP.redirectUri, APP.firefoxRedirectUri],
         webRedirectUris: [],
         requiredScopes: [...EXTENSION_SCOPES, 'Policy.ReadWrite.AuthenticationMethod'],
+        objectId: APP.objectId,
+        signInAudience: 'AzureADMyOrg',
       },
     ],
+    servicePrincipals: [{ id: APP.servicePrincipalId, appId: APP.clientId, displayName: APP.displayName }],
+    oauth2PermissionGrants: [],
     administrativeUnits: [
       { ...UNITS.seattle, members: [TARGETS.adele.id, TARGETS.henrietta.id], isMemberManagementRestricted: false },
       { ...UNITS.executives, members: [TARGETS.kenji.id], isMemberManagementRestricted: true },

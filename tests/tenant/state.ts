@@ -124,6 +124,35 @@ export interface AppRegistration {
   webRedirectUris: string[];
   /** API permissions configured on the registration: what /adminconsent grants. */
   requiredScopes: string[];
+  /** The application object's id, distinct from its appId (graph-docs application.md "id"). */
+  objectId?: string;
+  /** graph-docs application.md signInAudience; POST /applications defaults it to AzureADandPersonalMicrosoftAccount. */
+  signInAudience?: string;
+  createdDateTime?: string;
+  /** requiredResourceAccess as it was written (graph-docs requiredresourceaccess.md), for reads. */
+  requiredResourceAccess?: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
+  /** web.implicitGrantSettings (graph-docs implicitgrantsettings.md): both false unless set. */
+  implicitGrant?: { enableAccessTokenIssuance: boolean; enableIdTokenIssuance: boolean };
+}
+
+/** A service principal (graph-docs serviceprincipal.md): the app's instance in this tenant, which grants point at. */
+export interface ServicePrincipal {
+  id: string;
+  appId: string;
+  displayName: string;
+}
+
+/** A delegated permission grant (graph-docs oauth2permissiongrant.md). */
+export interface PermissionGrant {
+  id: string;
+  /** Object id of the client's service principal (not its appId). */
+  clientId: string;
+  consentType: 'AllPrincipals' | 'Principal';
+  principalId: string | null;
+  /** Object id of the resource's service principal (Microsoft Graph's here). */
+  resourceId: string;
+  /** Space-separated delegated permission names. */
+  scope: string;
 }
 
 export interface IdpSession {
@@ -202,6 +231,10 @@ export interface TenantState {
   caeRevokedBefore?: Record<string, number>;
   /** Admin consent requests made through the workflow (AADSTS90095). */
   consentRequests?: { clientId: string; userId: string; at: number }[];
+  /** Service principals other than Microsoft Graph's (graph/applications.ts answers for that one). */
+  servicePrincipals?: ServicePrincipal[];
+  /** Grants made through POST /oauth2PermissionGrants (also recorded in `consents`, which sign-in reads). */
+  oauth2PermissionGrants?: PermissionGrant[];
 }
 
 export function findUser(state: TenantState, ref: string): DirectoryUser | undefined {

@@ -75,6 +75,17 @@ export interface GetTokenOptions {
    * cached token and is sent with the refresh, the silent and, if it comes to that, the interactive request.
    */
   claims?: string;
+  /**
+   * Through the authorization endpoint now (prompt=none, then a window if `interactive`), never from the cache or a
+   * refresh token: a new code redeemed from this browser proves the redirect URI and its platform work today (the setup
+   * check). The token it gets is cached as usual.
+   */
+  viaAuthorize?: boolean;
+  /**
+   * Never a cached access token: the refresh token is redeemed now, so the answer carries what is consented now (a
+   * token issued before consent was withdrawn keeps its scopes until it expires).
+   */
+  fresh?: boolean;
 }
 
 export interface AuthBroker {
@@ -97,6 +108,13 @@ const NEEDS_NEXT_STEP =
 
 /** Entra's answers for "the app lacks (admin) consent for a scope it asks for". */
 const CONSENT_MISSING = /AADSTS65001|AADSTS90094|AADSTS90095|AADSTS90008|consent_required/i;
+
+/**
+ * The app registration itself refuses this browser (entra-docs reference-error-codes.md): the redirect URI only under
+ * Web (9002326) or missing (50011), no such app (700016) or directory (90002, 900023). A sign-in window would fail the
+ * same way, so none is opened.
+ */
+const REGISTRATION_REFUSES = /AADSTS9002326|AADSTS50011|AADSTS700016|AADSTS90002|AADSTS900023/i;
 
 /** Conditional Access blocks: signing in again in this browser can't help, so Entra's answer is kept for its sentence. */
 const CONDITIONAL_ACCESS_BLOCK = /AADSTS53000|AADSTS53001|AADSTS53002|AADSTS53003|AADSTS530032/i;
@@ -289,7 +307,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       pendingClaims = options.claims;
       hotTokens.clear(); // every token issued before the challenge is refused now
     }
-    const hot = account && !pendingClaims && hotTokens.get(hotKey(account, scopes));
+    const hot = account && !pendingClaims && !options.viaAuthorize && !options.fresh && hotTokens.get(hotKey(account, scopes));
     if (hot && hot.expiresAt - Date.now() > HOT_TOKEN_MARGIN_MS) return hot.token;
     const token = await acquireToken(pca, settings, scopes, options);
     pendingClaims = undefined;
@@ -308,18 +326,18 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     pca: MsalClient,
     settings: EntraSettings,
     scopes: string[],
-    { interactive = false }: GetTokenOptions,
+    { interactive = false, viaAuthorize = false, fresh = false }: GetTokenOptions,
   ): Promise<TokenResult> {
     const account = currentAccount(pca);
     // Taken now: another request that gets its token meanwhile clears pendingClaims, and this one must keep them.
     const claims = pendingClaims;
-    if (account) {
+    if (account && !viaAuthorize) {
       try {
         // With claims MSAL skips the cached access token and redeems the refresh token with them.
         const result = await pca.acquireTokenSilent({
           scopes,
           account,
-          cacheLookupPolicy: claims ? CacheLookupPolicy.RefreshToken : CacheLookupPolicy.AccessTokenAndRefreshToken,
+          cacheLookupPolicy: claims || fresh ? CacheLookupPolicy.RefreshToken : CacheLookupPolicy.AccessTokenAndRefreshToken,
           ...(claims && { claims }),
         });
         await deps.flush();
@@ -330,6 +348,8 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
         if (CONDITIONAL_ACCESS_BLOCK.test(errorText(e))) throw e;
         if (!(e instanceof InteractionRequiredAuthError) && !NEEDS_NEXT_STEP.test(errorText(e))) throw e;
       }
+    }
+    if (account) {
       const withClaims = pendingClaims ?? claims; // the silent step may have learnt them (MFA interrupt on the refresh)
       // A sign-in window is open: a hidden flow would only queue behind it, so a panel would wait as long as the
       // person takes. It says "sign in" at once instead (its click joins the window already open).
@@ -340,7 +360,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
         return toToken(await runFlow(pca, settings, request, false));
       } catch (e) {
         log(`prompt=none failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
-        if (e instanceof WrongTenantError) throw e;
+        if (e instanceof WrongTenantError || REGISTRATION_REFUSES.test(errorText(e))) throw e;
         if (!interactive) {
           // Missing admin consent or a Conditional Access block is not an ended session: signing in again can't fix
           // it, so keep Entra's answer for its sentence.

@@ -1,5 +1,6 @@
 import { PublicClientApplication } from '@azure/msal-browser';
 import { browser } from 'wxt/browser';
+import { probeAuthorize } from '../auth/authorize-probe';
 import { accountObjectId, createAuthBroker } from '../auth/broker';
 import { flushMsalStorage, installMsalShim, type SessionArea } from '../auth/msal-shim';
 import { SIGN_IN_SCOPES } from '../auth/scopes';
@@ -76,6 +77,11 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     frames,
     panelLoads,
     clipboard,
+    setup: {
+      redirectUri: browser.identity.getRedirectURL(),
+      probeAuthorize: (settings) =>
+        probeAuthorize({ fetch: (input, init) => fetch(input, init), redirectUri: browser.identity.getRedirectURL() }, settings),
+    },
     openPanelWindow: (request) => openPanelWindow(request),
     windowContent: (windowId, tabId) => panelWindowContent(windowId, tabId),
     organisation: async () => (await backgroundManagedLayer.get()).values,

@@ -11,6 +11,7 @@ import { getPanelState } from './handlers/panel-state';
 import { enablePolicy, getPolicy } from './handlers/policy';
 import { revokeTap } from './handlers/revoke-tap';
 import { getSession, signIn, signOut } from './handlers/session';
+import { checkSetup } from './handlers/setup-check';
 import { withHelpLink, withSupportLine } from './help-links';
 import { bindPanel } from './panel-binding';
 import { parseRequest, requestTypeOf } from './parse-request';
@@ -38,11 +39,13 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   openPanelWindow,
   openInWindow,
   clearClipboard,
+  checkSetup,
 };
 
 /** What each request does, for the 403/404 sentences. */
 const CONTEXT: Partial<Record<RequestType, { action: GraphAction; permission?: string }>> = {
   signIn: { action: 'signIn' },
+  checkSetup: { action: 'signIn' },
   getPanelState: { action: 'readUser', permission: PERMISSION_FOR.readUser },
   issueTap: { action: 'issue', permission: PERMISSION_FOR.writeTap },
   revokeTap: { action: 'revoke', permission: PERMISSION_FOR.writeTap },

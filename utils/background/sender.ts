@@ -25,16 +25,22 @@ export type Caller =
   | { kind: 'panelFrame'; tabId: number; frameId: number; documentId?: string }
   /** panel.html as a tab's top document: ours only if the background opened that window. */
   | { kind: 'panelWindow'; tabId: number; windowId: number }
-  /** Any other page of the extension (popup, options). */
-  | { kind: 'page' };
+  /** Any other page of the extension (popup, options), as a tab's top document or the popup: its path, e.g. /options.html. */
+  | { kind: 'page'; path?: string };
 
 /** What each kind of sender may ask. Everything a panel does is bound to the user the background assigned it. */
 const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
   contentScript: new Set(['introduceFrame', 'releaseFrame']),
   panelFrame: new Set(['claimPanel', 'getPanelState', 'issueTap', 'revokeTap', 'signIn', 'clearClipboard', 'openInWindow']),
   panelWindow: new Set(['claimPanel', 'getPanelState', 'issueTap', 'revokeTap', 'signIn', 'clearClipboard']),
-  page: new Set(['getSession', 'signIn', 'signOut', 'getPolicy', 'enablePolicy', 'openPanelWindow']),
+  page: new Set(['getSession', 'signIn', 'signOut', 'getPolicy', 'enablePolicy', 'openPanelWindow', 'checkSetup']),
 };
+
+/**
+ * Requests only one page may send. The setup check opens a sign-in and reports the admin's roles and consent: only the
+ * options page asks for it (not the popup, and never a frame: classifySender refuses framed extension pages).
+ */
+const PAGE_ONLY: Partial<Record<RequestType, string>> = { checkSetup: '/options.html' };
 
 /** Requests that act for a panel's bound user: the background resolves the binding before the handler runs. */
 export const PANEL_BOUND: ReadonlySet<RequestType> = new Set([
@@ -67,10 +73,14 @@ export function classifySender(sender: MessageSender, self: Self): Caller | null
     const windowId = sender.tab?.windowId;
     return windowId === undefined ? null : { kind: 'panelWindow', tabId, windowId };
   }
-  if (path !== null) return sender.frameId !== undefined && sender.frameId > 0 ? null : { kind: 'page' };
+  if (path !== null) return sender.frameId !== undefined && sender.frameId > 0 ? null : { kind: 'page', path };
   // Web pages can't message the extension (no externally_connectable), so a web url is our content script's page.
   if (tabId === undefined || sender.frameId !== 0 || !isPortalUrl(sender.url)) return null;
   return { kind: 'contentScript', tabId };
 }
 
-export const mayAsk = (caller: Caller, type: RequestType): boolean => ALLOWED[caller.kind].has(type);
+export const mayAsk = (caller: Caller, type: RequestType): boolean => {
+  if (!ALLOWED[caller.kind].has(type)) return false;
+  const only = PAGE_ONLY[type];
+  return !only || (caller.kind === 'page' && caller.path === only);
+};

@@ -1,8 +1,10 @@
+import type { AuthorizeProbe } from '../auth/authorize-probe';
 import type { AuthBroker } from '../auth/broker';
 import type { GraphClient } from '../graph/client';
 import type { PolicyStore } from '../graph/policy';
 import type { ManagedConfig } from '../managed-config';
 import type { PanelWindowRequest, WindowContent } from '../panel-window';
+import type { EntraSettings } from '../storage';
 import type { FrameBindings } from './frame-bindings';
 import type { IssueGuard } from './issue-guard';
 import type { PanelLoads } from './panel-loads';
@@ -21,6 +23,11 @@ export interface BackgroundServices {
   frames: FrameBindings;
   panelLoads: PanelLoads;
   clipboard: ClipboardGuard;
+  /** The setup check's view of the sign-in: this browser's redirect URI, and whether Entra's authorize page accepts it. */
+  setup: {
+    redirectUri: string;
+    probeAuthorize(settings: Pick<EntraSettings, 'clientId' | 'tenantId'>): Promise<AuthorizeProbe>;
+  };
   openPanelWindow(request: PanelWindowRequest): Promise<{ windowId: number }>;
   /** What the background's own window shows, or null when the window isn't one of them. */
   windowContent(windowId: number, tabId: number): Promise<WindowContent | null>;

@@ -77,17 +77,14 @@ function externalReasons(user: TargetUser): Reason[] {
   return [];
 }
 
+export const POLICY_DISABLED_SENTENCE =
+  'The Temporary Access Pass policy is turned off in this tenant. An Authentication Policy Administrator can turn it on in Authentication methods › Policies.';
+
 function policyDisabled(input: EligibilityInput): Reason[] {
   // Blocking: "Before users can sign-in with a TAP, you need to enable this method" and "After you enable a TAP policy,
   // you can create a TAP" (entra-docs TAP how-to); Graph refuses the POST with "Converged UserCredentialPolicy…".
   if (!input.policy || input.policy.state === 'enabled') return [];
-  return [
-    {
-      reason: 'policyDisabled',
-      sentence:
-        'The Temporary Access Pass policy is turned off in this tenant. An Authentication Policy Administrator can turn it on in Authentication methods › Policies.',
-    },
-  ];
+  return [{ reason: 'policyDisabled', sentence: POLICY_DISABLED_SENTENCE }];
 }
 
 /**

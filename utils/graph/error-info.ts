@@ -17,6 +17,10 @@ export interface ErrorContext {
   isOnline?: () => boolean;
 }
 
+/** A Graph permission the app registration lacks consent for (a 403, or the setup check's reading of the token). */
+export const consentMissingSentence = (permission: string) =>
+  `The extension's app registration hasn't been granted the ${permission} permission. An admin must grant consent for the app (App registrations › API permissions › Grant admin consent), then sign in again.`;
+
 export const NOT_CONFIGURED_MESSAGE =
   "Open the extension's options and enter your Application (client) ID and Directory (tenant) ID.";
 
@@ -145,13 +149,7 @@ function fromGraphError(err: GraphError, ctx: ErrorContext): ErrorInfo {
       ctx.grantedScopes.length > 0 &&
       !hasPermission(ctx.grantedScopes, ctx.permission)
     ) {
-      return withIds(
-        {
-          kind: 'consentRequired',
-          message: `The extension's app registration hasn't been granted the ${ctx.permission} permission. An admin must grant consent for the app (App registrations › API permissions › Grant admin consent), then sign in again.`,
-        },
-        err,
-      );
+      return withIds({ kind: 'consentRequired', message: consentMissingSentence(ctx.permission) }, err);
     }
     return withIds({ kind: 'forbidden', message: ROLE_SENTENCES[action ?? 'signIn'] }, err);
   }
@@ -239,6 +237,9 @@ function aadstsInfo(rule: AadstsRule, ctx: ErrorContext): string {
       return "Microsoft Entra doesn't know this Application (client) ID or Directory (tenant) ID. Check both in the extension's options.";
   }
 }
+
+/** The sentence for an Entra sign-in answer by its rule (the setup check reports them without an error in hand). */
+export const signInSentence = (rule: AadstsRule): string => aadstsInfo(rule, {});
 
 const SIGN_IN_AGAIN_SENTENCES: Record<NonNullable<SignInRequiredError['reason']>, string> = {
   mfa: aadstsInfo('mfaRequired', {}),

@@ -41,3 +41,27 @@ export const ROLES_AUTH_ADMIN_CAN_ACT_ON: ReadonlySet<string> = new Set([
 
 export const isIssuingRole = (templateId: string): boolean =>
   ISSUE_FOR_ANYONE.has(templateId) || ISSUE_FOR_MEMBERS.has(templateId);
+
+/** The built-in roles' display names (entra-docs roles/permissions-reference.md), for the setup check's role line. */
+export const ROLE_NAMES: Readonly<Record<string, string>> = {
+  [ROLE.globalAdministrator]: 'Global Administrator',
+  [ROLE.privilegedAuthenticationAdministrator]: 'Privileged Authentication Administrator',
+  [ROLE.authenticationAdministrator]: 'Authentication Administrator',
+  [ROLE.authenticationPolicyAdministrator]: 'Authentication Policy Administrator',
+  [ROLE.globalReader]: 'Global Reader',
+  [ROLE.helpdeskAdministrator]: 'Helpdesk Administrator',
+  [ROLE.passwordAdministrator]: 'Password Administrator',
+  [ROLE.privilegedRoleAdministrator]: 'Privileged Role Administrator',
+  [ROLE.userAdministrator]: 'User Administrator',
+  [ROLE.directoryReaders]: 'Directory Readers',
+  [ROLE.guestInviter]: 'Guest Inviter',
+  [ROLE.messageCenterReader]: 'Message Center Reader',
+  [ROLE.reportsReader]: 'Reports Reader',
+  [ROLE.usageSummaryReportsReader]: 'Usage Summary Reports Reader',
+};
+
+/**
+ * The template id tokens carry in `wids` for every member user, which is no administrator role. [U] It's the "User"
+ * role template seen in every member's token; Microsoft doesn't list it among the built-in roles.
+ */
+export const MEMBER_USER_ROLE = 'b79fbf4d-3ef9-4689-8143-76b194e85509';

@@ -71,6 +71,28 @@ export const SCOPES = {
   policyRead: [['Policy.Read.AuthenticationMethod', 'Policy.ReadWrite.AuthenticationMethod']],
   // graph-docs: temporaryaccesspassauthenticationmethodconfiguration-update.md
   policyWrite: [['Policy.ReadWrite.AuthenticationMethod']],
+  // graph-docs: application-list-permissions.md (and application-get: the same list)
+  applicationsRead: [['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All']],
+  // graph-docs: application-post-applications-permissions.md
+  applicationsCreate: [['AppRegistration.Create', 'Application.ReadWrite.All']],
+  // graph-docs: application-update-permissions.md
+  applicationsUpdate: [['Application.ReadWrite.All']],
+  // graph-docs: serviceprincipal-list-permissions.md
+  servicePrincipalsRead: [['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All']],
+  // graph-docs: serviceprincipal-post-serviceprincipals-permissions.md
+  servicePrincipalsCreate: [['Application.ReadWrite.All', 'Directory.ReadWrite.All']],
+  // graph-docs: oauth2permissiongrant-post.md
+  grantsCreate: [['DelegatedPermissionGrant.ReadWrite.All', 'Directory.ReadWrite.All']],
+  // graph-docs: unifiedroleeligibilityscheduleinstance-filterbycurrentuser.md
+  myEligibleRoles: [
+    [
+      'RoleEligibilitySchedule.Read.Directory',
+      'RoleManagement.Read.Directory',
+      'RoleManagement.Read.All',
+      'RoleEligibilitySchedule.ReadWrite.Directory',
+      'RoleManagement.ReadWrite.Directory',
+    ],
+  ],
 } as const;
 
 /**

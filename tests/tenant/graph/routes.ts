@@ -1,4 +1,14 @@
 /** Maps a Graph v1.0 path to its handler. Segment names match case-insensitively, as Graph's do. */
+import {
+  createApplication,
+  createPermissionGrant,
+  createServicePrincipal,
+  getApplication,
+  listApplications,
+  listServicePrincipals,
+  myEligibleRoles,
+  updateApplication,
+} from './applications';
 import { graphError } from './errors';
 import { getGroup } from './groups';
 import { checkMemberGroups, listMemberships } from './memberships';
@@ -40,6 +50,16 @@ function byMethod(call: GraphCall, handlers: Handlers): GraphResult {
 
 export function routeGraph(call: GraphCall): GraphResult {
   const [first = '', ...rest] = call.segments;
+  // Alternate key: /applications(appId='{appId}') (graph-docs application-get.md, application-update.md).
+  const byAppId = /^applications\(appId='([^']*)'\)$/i.exec(first);
+  if (byAppId) {
+    if (rest.length > 0) return notFoundSegment(call, rest[0] as string);
+    const appId = byAppId[1] ?? '';
+    return byMethod(call, {
+      GET: () => getApplication(call, appId, 'appId'),
+      PATCH: () => updateApplication(call, appId, 'appId'),
+    });
+  }
   switch (first.toLowerCase()) {
     case 'me':
       if (rest.length === 0) return byMethod(call, { GET: () => getMe(call) });
@@ -57,6 +77,31 @@ export function routeGraph(call: GraphCall): GraphResult {
     }
     case 'policies':
       return policyResource(call, rest);
+    case 'applications': {
+      const [id, ...sub] = rest;
+      if (!id) return byMethod(call, { GET: () => listApplications(call), POST: () => createApplication(call) });
+      if (sub.length > 0) return notFoundSegment(call, sub[0] as string);
+      return byMethod(call, { GET: () => getApplication(call, id), PATCH: () => updateApplication(call, id) });
+    }
+    case 'serviceprincipals':
+      if (rest.length > 0) return notFoundSegment(call, rest[0] as string);
+      return byMethod(call, { GET: () => listServicePrincipals(call), POST: () => createServicePrincipal(call) });
+    case 'oauth2permissiongrants':
+      if (rest.length > 0) return notFoundSegment(call, rest[0] as string);
+      return byMethod(call, { POST: () => createPermissionGrant(call) });
+    case 'rolemanagement': {
+      // /roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')
+      const [provider = '', collection = '', fn = '', ...extra] = rest.map((segment) => segment.toLowerCase());
+      if (
+        provider !== 'directory' ||
+        collection !== 'roleeligibilityscheduleinstances' ||
+        fn.replace(/\s/g, '') !== "filterbycurrentuser(on='principal')" ||
+        extra.length > 0
+      ) {
+        return notFoundSegment(call, rest.at(-1) ?? 'roleManagement');
+      }
+      return byMethod(call, { GET: () => myEligibleRoles(call) });
+    }
     default:
       return notFoundSegment(call, first);
   }

@@ -26,6 +26,11 @@ export const KNOWN_GRAPH_SCOPES = [
   'Policy.Read.All',
   'Policy.Read.AuthenticationMethod',
   'Policy.ReadWrite.AuthenticationMethod',
+  // What the setup script signs in to Graph with (graph-docs application-post, oauth2permissiongrant-post), and the
+  // narrowest scope that reads one's own eligible roles (unifiedroleeligibilityscheduleinstance-filterbycurrentuser.md).
+  'Application.ReadWrite.All',
+  'DelegatedPermissionGrant.ReadWrite.All',
+  'RoleEligibilitySchedule.Read.Directory',
 ] as const;
 
 /**

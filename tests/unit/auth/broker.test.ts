@@ -161,6 +161,32 @@ describe('auth broker', () => {
     expect(t.flows.every((f) => !f.interactive)).toBe(true);
   });
 
+  it('viaAuthorize: skips the cache and the refresh token for a new code through prompt=none', async () => {
+    const t = setup({ signedIn: true });
+    await expect(t.broker.getToken(['s'], { interactive: true, viaAuthorize: true })).resolves.toMatchObject({
+      accessToken: 'at',
+    });
+    expect(t.requests.map((r) => r.prompt)).toEqual(['none']);
+    expect(t.flows.map((f) => f.interactive)).toEqual([false]);
+    // An ordinary request after it comes from the cache again.
+    await t.broker.getToken(['s']);
+    expect(t.flows).toHaveLength(1);
+  });
+
+  it('a registration that refuses this browser (AADSTS9002326) fails once: no window to fail the same way', async () => {
+    const t = setup({
+      signedIn: true,
+      flow: async () => {
+        throw new Error(
+          'invalid_request: AADSTS9002326: Cross-origin token redemption is permitted only for the Single-Page Application client-type.',
+        );
+      },
+    });
+    const failure = await t.broker.getToken(['s'], { interactive: true, viaAuthorize: true }).catch((e: unknown) => e);
+    expect(String((failure as Error).message)).toMatch(/AADSTS9002326/);
+    expect(t.flows.map((f) => f.interactive)).toEqual([false]);
+  });
+
   it('while a sign-in window is open, a silent caller is told to sign in at once instead of queueing behind it', async () => {
     let closeWindow: (url: string) => void = () => {};
     const t = setup({

@@ -9,11 +9,11 @@ const USER_PAGE =
 
 describe('classifySender', () => {
   it.each([
-    ['the popup (no tab)', { id: ID, url: PAGE('popup.html') }, { kind: 'page' }],
+    ['the popup (no tab)', { id: ID, url: PAGE('popup.html') }, { kind: 'page', path: '/popup.html' }],
     [
       'the options page in a tab',
       { id: ID, url: PAGE('options.html'), tab: { id: 3, windowId: 1 }, frameId: 0 },
-      { kind: 'page' },
+      { kind: 'page', path: '/options.html' },
     ],
     [
       'the panel in a frame of a tab',
@@ -69,5 +69,20 @@ describe('mayAsk', () => {
     expect(mayAsk(page, 'issueTap')).toBe(false);
     expect(mayAsk(page, 'getPanelState')).toBe(false);
     expect(mayAsk(page, 'enablePolicy')).toBe(true);
+  });
+
+  it('lets only the options page, as a top-level document, ask for the setup check', () => {
+    const options = classifySender({ id: ID, url: PAGE('options.html'), tab: { id: 3, windowId: 1 }, frameId: 0 }, SELF);
+    const popup = classifySender({ id: ID, url: PAGE('popup.html') }, SELF);
+    const framedOptions = classifySender({ id: ID, url: PAGE('options.html'), tab: { id: 3 }, frameId: 2 }, SELF);
+    const panelWindow = classifySender({ id: ID, url: PAGE('panel.html'), tab: { id: 4, windowId: 9 }, frameId: 0 }, SELF);
+    const script = classifySender({ id: ID, url: USER_PAGE, tab: { id: 3 }, frameId: 0 }, SELF);
+    expect(options && mayAsk(options, 'checkSetup')).toBe(true);
+    expect(popup && mayAsk(popup, 'checkSetup')).toBe(false);
+    expect(framedOptions).toBeNull();
+    expect(panelWindow && mayAsk(panelWindow, 'checkSetup')).toBe(false);
+    expect(script && mayAsk(script, 'checkSetup')).toBe(false);
+    // A page caller without a path (as a hand-made context might be) never qualifies.
+    expect(mayAsk({ kind: 'page' }, 'checkSetup')).toBe(false);
   });
 });

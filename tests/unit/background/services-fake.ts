@@ -54,6 +54,10 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
         return { scheduled: true, afterSeconds: when === 'now' ? 0 : 60 };
       },
     },
+    setup: {
+      redirectUri: 'https://bjppmkdmnkjkahflgkhdahmcejhldfnh.chromiumapp.org/',
+      probeAuthorize: async () => ({ kind: 'accepted' }),
+    },
     openPanelWindow: async () => ({ windowId: 7 }),
     windowContent: async (windowId) => windows.get(windowId) ?? null,
     organisation: async () => ({}),

@@ -28,7 +28,7 @@ async function sessionInfo(services: BackgroundServices, account?: AccountInfo |
 export const getSession = (_req: Record<never, never>, services: BackgroundServices) => sessionInfo(services);
 
 /** Nothing read for one admin is shown to, or acted on for, the next. */
-async function forgetAdmin(services: BackgroundServices): Promise<void> {
+export async function forgetAdmin(services: BackgroundServices): Promise<void> {
   services.panelLoads.clear();
   await services.frames.forgetResolved();
   await services.guard.clear();

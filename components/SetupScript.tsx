@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'preact/hooks';
+import { azureCliScript } from '@/utils/setup/azure-cli';
+import { DEFAULT_DISPLAY_NAME, displayNameProblem, parseRedirectUris } from '@/utils/setup/input';
+import { setupPlan } from '@/utils/setup/plan';
+import { powershellScript } from '@/utils/setup/powershell';
+import { CopyButton } from './CopyButton';
+import './setup.css';
+
+export interface SetupScriptProps {
+  /** This browser's redirect URI (identity.getRedirectURL()). */
+  redirectUri: string;
+  /** The configured directory, for Connect-MgGraph -TenantId / az login --tenant; null when not saved yet. */
+  loadTenant?: () => Promise<string | null>;
+  /** Calls back when the saved directory changes; returns the unsubscribe. */
+  watchTenant?: (onChange: (tenant: string | null) => void) => () => void;
+}
+
+/**
+ * The app registration in one paste: Microsoft Graph PowerShell or Azure CLI, generated from the same permission list
+ * the extension signs in with (utils/setup/plan.ts), with this browser's redirect URI and, if wanted, other stores'.
+ */
+export function SetupScript({ redirectUri, loadTenant, watchTenant }: SetupScriptProps) {
+  const [displayName, setDisplayName] = useState(DEFAULT_DISPLAY_NAME);
+  const [withOthers, setWithOthers] = useState(false);
+  const [othersText, setOthersText] = useState('');
+  const [tenant, setTenant] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadTenant?.().then(setTenant);
+    return watchTenant?.(setTenant);
+  }, [loadTenant, watchTenant]);
+
+  const nameProblem = displayNameProblem(displayName);
+  const others = withOthers ? parseRedirectUris(othersText) : { uris: [], problems: [] };
+  const input = { displayName, redirectUris: [redirectUri, ...others.uris], tenant };
+  const scripts = nameProblem
+    ? null
+    : { powershell: powershellScript(setupPlan(input, 'powershell')), azureCli: azureCliScript(setupPlan(input, 'azureCli')) };
+
+  return (
+    <section class="guide" aria-labelledby="setup-script-title">
+      <h2 id="setup-script-title">Set up in one paste</h2>
+      <p>
+        Instead of the steps above, paste one of these scripts. It creates the single-page application registration with this
+        browser’s redirect URI and the delegated permissions listed above, grants admin consent for the organization, and prints
+        the Application (client) ID and Directory (tenant) ID to enter above, with the JSON for a managed configuration. Run it as
+        a Global Administrator, Privileged Role Administrator, Cloud Application Administrator or Application Administrator.
+      </p>
+      <div class="field">
+        <label for="setup-name">App registration name</label>
+        <input
+          id="setup-name"
+          type="text"
+          value={displayName}
+          aria-invalid={nameProblem !== null}
+          aria-describedby={nameProblem ? 'setup-name-problem' : undefined}
+          onInput={(e) => setDisplayName(e.currentTarget.value)}
+        />
+        {nameProblem && (
+          <span id="setup-name-problem" class="field-error">
+            {nameProblem}
+          </span>
+        )}
+      </div>
+      <div class="field-check">
+        <input
+          id="setup-other-uris"
+          type="checkbox"
+          checked={withOthers}
+          onChange={(e) => setWithOthers(e.currentTarget.checked)}
+        />
+        <label for="setup-other-uris">Also register other browsers’ redirect URIs</label>
+      </div>
+      {withOthers && (
+        <div class="field">
+          <label for="setup-uris">Other redirect URIs, one per line</label>
+          <textarea
+            id="setup-uris"
+            class="setup-uris"
+            rows={3}
+            value={othersText}
+            aria-invalid={others.problems.length > 0}
+            aria-describedby="setup-uris-hint"
+            onInput={(e) => setOthersText(e.currentTarget.value)}
+          />
+          <span id="setup-uris-hint" class="hint">
+            Each browser’s options page shows its own: https://&lt;extension id&gt;.chromiumapp.org/ for Chrome and Edge,
+            https://&lt;id&gt;.extensions.allizom.org/ for Firefox.
+          </span>
+          {others.problems.map((problem) => (
+            <span key={problem} class="field-error">
+              {problem} It is left out of the scripts.
+            </span>
+          ))}
+        </div>
+      )}
+      {scripts && (
+        <>
+          <details class="setup-variant">
+            <summary>Microsoft Graph PowerShell</summary>
+            <pre class="setup-script" data-testid="setup-script-powershell">
+              <code>{scripts.powershell}</code>
+            </pre>
+            <div class="actions">
+              <CopyButton getText={() => scripts.powershell} label="Copy" ariaLabel="Copy the PowerShell script" />
+            </div>
+          </details>
+          <details class="setup-variant">
+            <summary>Azure CLI (bash)</summary>
+            <pre class="setup-script" data-testid="setup-script-azure-cli">
+              <code>{scripts.azureCli}</code>
+            </pre>
+            <div class="actions">
+              <CopyButton getText={() => scripts.azureCli} label="Copy" ariaLabel="Copy the Azure CLI script" />
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
