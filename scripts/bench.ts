@@ -26,7 +26,9 @@ function reportSizes() {
     console.log(`  ${size.file.padEnd(48)} ${kb(size.bytes).padStart(9)} ${kb(size.gzipBytes).padStart(9)} gz`);
   const budgets: [string, string, number][] = [
     ['content script', 'content-scripts/entra.js', 14_000],
-    ['panel page', 'panel.html', 60_000],
+    // 64 KB since the window-only mode (Firefox) and the organisation's form defaults and support line: our own budget
+    // (no issue sets one for the panel); what it protects, navigation -> panel, keeps its 1.2 L budget below.
+    ['panel page', 'panel.html', 64_000],
     ['popup page', 'popup.html', 60_000],
   ];
   console.log('Bundle budgets (entry + the chunks it loads):');
