@@ -139,9 +139,11 @@ const RULES: { [K in ManagedKey]-?: (value: unknown) => Check<NonNullable<Manage
   clipboardClearSeconds: wholeNumber(0, MAX_CLIPBOARD_CLEAR_SECONDS, 'seconds'),
   keepHistory: yesNo,
   supportContact: (value) =>
-    typeof value === 'string' && value.trim() !== '' && value.trim().length <= SUPPORT_MAX_LENGTH && !/[\r\n]/.test(value)
+    // No control or format characters (\p{C}: line breaks, bidi overrides, zero-width): shown in the panel's error
+    // sentences, the line must read as what it is.
+    typeof value === 'string' && value.trim() !== '' && value.trim().length <= SUPPORT_MAX_LENGTH && !/\p{C}/u.test(value)
       ? ok(value.trim())
-      : must(`one line of text, at most ${SUPPORT_MAX_LENGTH} characters`),
+      : must(`one line of plain text, at most ${SUPPORT_MAX_LENGTH} characters`),
 };
 
 export const MANAGED_KEYS = Object.keys(RULES) as ManagedKey[];
@@ -161,7 +163,14 @@ export function validateManaged(raw: unknown): ManagedReading {
     }
     const checked = RULES[key](value);
     if (checked.ok) values[key] = checked.value;
-    else {
+    else if (key === 'allowEnablePolicy') {
+      // A restriction the organisation meant to set fails closed: "false" typed as text must not leave Turn on offered.
+      values.allowEnablePolicy = false;
+      problems.push({
+        key,
+        sentence: `The policy sets "${key}" to ${describeValue(value)}, but it must be ${checked.must}. Until it is corrected, turning the policy on from the popup stays off.`,
+      });
+    } else {
       problems.push({
         key,
         sentence: `The policy sets "${key}" to ${describeValue(value)}, but it must be ${checked.must}. It is ignored until the policy is corrected.`,

@@ -78,10 +78,10 @@ describe('validateManaged', () => {
     ['allowedTenants', 'contoso.com', 'the text "contoso.com"', 'a list of 1 to 50'],
     ['allowedTenants', ['contoso.com', 5], 'a list of 2 items', 'a list of 1 to 50'],
     ['allowedTenants', [], 'a list of 0 items', 'a list of 1 to 50'],
-    ['allowEnablePolicy', 0, 'the number 0', 'true or false'],
     ['keepHistory', { on: true }, 'a group of settings', 'true or false'],
-    ['supportContact', '', 'the text ""', 'one line of text'],
-    ['supportContact', 'line one\nline two', 'the text "line one\nline two"', 'one line of text'],
+    ['supportContact', '', 'the text ""', 'one line of plain text'],
+    ['supportContact', 'line one\nline two', 'the text "line one\nline two"', 'one line of plain text'],
+    ['supportContact', '\u202Eeciv\u202Ced es\u200Bk', 'the text', 'one line of plain text'],
     ['defaultStartOffsetMinutes', 50_000, 'the number 50000', 'from 0 to 43,200'],
   ])('%s = %j is ignored with a sentence naming the key, the value and the rule', (key, value, shown, rule) => {
     const reading = validateManaged({ supportContact: 'Service desk', [key]: value });
@@ -93,6 +93,14 @@ describe('validateManaged', () => {
     expect(problem?.sentence).toContain(shown);
     expect(problem?.sentence).toContain(rule);
     expect(problem?.sentence).toMatch(/ignored/);
+  });
+
+  it('a wrong allowEnablePolicy fails closed: Turn on is not offered, and the sentence says so', () => {
+    const reading = validateManaged({ allowEnablePolicy: 'false' });
+    expect(reading.values.allowEnablePolicy).toBe(false);
+    expect(mayEnablePolicy(reading.values)).toBe(false);
+    expect(reading.problems.map((problem) => problem.key)).toEqual(['allowEnablePolicy']);
+    expect(reading.problems[0]?.sentence).toMatch(/the text "false".*true or false.*turning the policy on from the popup stays off/);
   });
 
   it('keeps a long wrong value short in its sentence', () => {

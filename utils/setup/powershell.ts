@@ -65,6 +65,8 @@ export function powershellScript(plan: SetupPlan): string {
     "Write-Output ''",
     "Write-Output 'Managed configuration (JSON):'",
     `[ordered]@{ ${MANAGED_CONFIG_KEYS.clientId} = $app.AppId; ${MANAGED_CONFIG_KEYS.tenantId} = $tenantId } | ConvertTo-Json`,
+    // The session held Application.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All: not left signed in.
+    '$null = Disconnect-MgGraph',
     '}',
   ];
   return `${lines.join('\n')}\n`;

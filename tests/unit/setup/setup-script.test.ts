@@ -160,6 +160,7 @@ describe('setup script: PowerShell structure (Microsoft Graph PowerShell)', () =
       'Write-Output',
       'Write-Output',
       'ConvertTo-Json',
+      'Disconnect-MgGraph',
     ]);
     const lines = script.split('\n');
     for (const { name, line } of commands.filter((c) => /-Mg/.test(c.name))) {
