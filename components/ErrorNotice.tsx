@@ -47,7 +47,7 @@ export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
         {error.support && (
           <span class="notice-support" data-testid="support-contact">
             {' '}
-            {error.support}
+            Your organisation’s support: {error.support}
           </span>
         )}
       </p>

@@ -64,7 +64,8 @@ export function SettingsForm({ load, save, managed }: SettingsFormProps) {
   };
 
   return (
-    <form class="settings" onSubmit={submit} noValidate>
+    <form class="settings" onSubmit={submit} noValidate aria-labelledby="registration-title">
+      <h2 id="registration-title">App registration</h2>
       <div class="field">
         <label for="client-id">Application (client) ID</label>
         <input

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ErrorInfo, SetupCheckLine, SetupReport } from '@/utils/messages';
 import { RequestError } from '@/utils/send-request';
+import { ErrorNotice } from './ErrorNotice';
 import './setup.css';
 
 export interface SetupCheckProps {
@@ -21,11 +22,26 @@ type State =
   | { kind: 'done'; report: SetupReport; run: number }
   | { kind: 'failed'; error: ErrorInfo };
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function summary(report: SetupReport): string {
-  const problems = report.lines.filter((l) => l.status === 'problem').length;
+  const of = (status: string) => report.lines.filter((l) => l.status === status).length;
   const who = report.username ? ` as ${report.username}` : '';
-  if (problems === 0) return `Checked${who}: no problems.`;
-  return `Checked${who}: ${problems} problem${problems === 1 ? '' : 's'}.`;
+  const parts = [
+    of('problem') > 0 ? count(of('problem'), 'problem', 'problems') : 'no problems',
+    of('warning') > 0 ? count(of('warning'), 'note', 'notes') : '',
+    of('unknown') > 0 ? `${of('unknown')} not checked` : '',
+  ].filter(Boolean);
+  return `Checked${who}: ${parts.join(', ')}.`;
+}
+
+/** On the options page itself, "open the options" is no advice: the fields are right above. */
+function onThisPage(error: ErrorInfo): ErrorInfo {
+  if (error.kind !== 'notConfigured') return error;
+  return {
+    ...error,
+    message: 'Enter and save the Application (client) ID and Directory (tenant) ID above, then check again.',
+  };
 }
 
 /** "Check setup": one line each for the redirect URI, every permission, the admin's role, the policy and the directory. */
@@ -63,13 +79,7 @@ export function SetupCheck({ run }: SetupCheckProps) {
           {running ? 'Checking…' : state.kind === 'done' ? summary(state.report) : ''}
         </span>
       </div>
-      {state.kind === 'failed' && (
-        <div class="notice notice-error">
-          <p role="alert" class="notice-text">
-            {state.error.message}
-          </p>
-        </div>
-      )}
+      {state.kind === 'failed' && <ErrorNotice error={onThisPage(state.error)} />}
       {state.kind === 'done' && (
         <ul class="setup-lines" aria-label="Setup check results" data-run={state.run}>
           {state.report.lines.map((line) => (

@@ -80,15 +80,15 @@ export function SetupScript({ redirectUri, loadTenant, watchTenant }: SetupScrip
             rows={3}
             value={othersText}
             aria-invalid={others.problems.length > 0}
-            aria-describedby="setup-uris-hint"
+            aria-describedby={['setup-uris-hint', ...others.problems.map((_, index) => `setup-uris-problem-${index}`)].join(' ')}
             onInput={(e) => setOthersText(e.currentTarget.value)}
           />
           <span id="setup-uris-hint" class="hint">
             Each browser’s options page shows its own: https://&lt;extension id&gt;.chromiumapp.org/ for Chrome and Edge,
             https://&lt;id&gt;.extensions.allizom.org/ for Firefox.
           </span>
-          {others.problems.map((problem) => (
-            <span key={problem} class="field-error">
+          {others.problems.map((problem, index) => (
+            <span key={`${index}-${problem}`} id={`setup-uris-problem-${index}`} class="field-error">
               {problem} It is left out of the scripts.
             </span>
           ))}

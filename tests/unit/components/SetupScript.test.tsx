@@ -83,6 +83,9 @@ describe('SetupCheck (options)', () => {
     const run = vi.fn().mockRejectedValue(new RequestError({ kind: 'notConfigured', message: 'Configure it first.' }));
     render(<SetupCheck run={run} />);
     fireEvent.click(screen.getByRole('button', { name: 'Check setup' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Configure it first.');
+    // On the options page "configure it" points at the fields above, not at the options page.
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Enter and save the Application (client) ID and Directory (tenant) ID above, then check again.',
+    );
   });
 });

@@ -28,6 +28,7 @@ import { POLICY_URL, toTapPolicy } from '../../graph/policy';
 import { ISSUE_FOR_ANYONE, ISSUE_FOR_MEMBERS, MEMBER_USER_ROLE, ROLE, ROLE_NAMES } from '../../graph/roles';
 import type { TapPolicy } from '../../graph/types';
 import { directoryRolesUrl, toMemberships } from '../../graph/users';
+import { mayEnablePolicy } from '../../managed-config';
 import type { ErrorInfo, SetupCheckLine, SetupReport } from '../../messages';
 import type { EntraSettings } from '../../storage';
 import { policyBladeUrl } from '../../ui/links';
@@ -342,7 +343,13 @@ async function checkPolicy(report: Report, services: BackgroundServices, setting
     report.set('policyOn', {
       status: 'problem',
       detail: POLICY_DISABLED_SENTENCE,
-      fix: 'Turn it on in Authentication methods › Policies › Temporary Access Pass, or from the extension’s popup (an Authentication Policy Administrator or Global Administrator can).',
+      // The popup's Turn on only where the organisation hasn't turned that offer off (managed allowEnablePolicy).
+      fix: (await services
+        .organisation()
+        .then(mayEnablePolicy)
+        .catch(() => false))
+        ? 'Turn it on in Authentication methods › Policies › Temporary Access Pass, or from the extension’s popup (an Authentication Policy Administrator or Global Administrator can).'
+        : 'Turn it on in Authentication methods › Policies › Temporary Access Pass (an Authentication Policy Administrator or Global Administrator can).',
       link: { href: policyBladeUrl(settings.tenantId), label: 'Open Authentication methods › Policies' },
     });
   }
