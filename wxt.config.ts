@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { PORTAL_MATCHES } from './utils/portal-hosts';
 
 // Development key: pins the extension id (bjppmkdmnkjkahflgkhdahmcejhldfnh) and so the redirect URI
 // https://bjppmkdmnkjkahflgkhdahmcejhldfnh.chromiumapp.org/ that the app registration lists.
@@ -63,12 +64,11 @@ export default defineConfig({
     // Graph and login hosts: with host permission the background's requests skip the CORS preflight that
     // every Authorization header otherwise costs (measured: click to pass 2.3-2.5 x latency without, 1.43 x with).
     host_permissions: ['https://graph.microsoft.com/*', 'https://login.microsoftonline.com/*'],
-    // The panel is framed by the content script on the portal hosts only; no other site can load it.
+    // The panel is framed by the content script on the portal hosts only (utils/portal-hosts.ts: the Entra and Intune
+    // admin centers, the Azure portal, the Microsoft 365 admin center on both its hosts); no other site can load it.
     // No use_dynamic_url: the frame's origin must stay the extension's, which the content script checks on
     // every message it accepts (and the id is pinned by the key anyway).
-    web_accessible_resources: [
-      { resources: ['panel.html'], matches: ['https://entra.microsoft.com/*', 'https://portal.azure.com/*'] },
-    ],
+    web_accessible_resources: [{ resources: ['panel.html'], matches: PORTAL_MATCHES }],
   }),
   hooks: {
     // The polyfill module aliases `wxt/browser` to webextension-polyfill for every entrypoint. Only the background

@@ -4,14 +4,16 @@
  * introduces it to the background (which user, one-time ticket) and hands the ticket to that frame alone, over a
  * private port that also carries whether the frame is really seen where it belongs, and the portal's theme.
  * Collapsed (for every user, remembered per portal host) or closed (for this user), a small tab brings it back, as does
- * the shortcut. No UI framework here; WXT's location watcher drives it, since the portal is a hash-routed SPA whose
- * hashchange doesn't always fire.
+ * the shortcut. No UI framework here; WXT's location watcher drives it, since every admin center here (Entra, Azure
+ * portal, Intune, Microsoft 365) is a hash-routed SPA whose hashchange doesn't always fire. The user is the URL's object
+ * id, or the UPN the Microsoft 365 admin center may show in its place: the background resolves either through Graph.
  */
 import { FRAME_CSS, HOST_CSS, inPlace, looksVisible } from '@/utils/content/host-geometry';
 import { createPanelTab, type PanelTab } from '@/utils/content/panel-tab';
 import { portalTheme, watchPortalTheme } from '@/utils/content/portal-theme';
-import { getUserIdFromUrl } from '@/utils/entra-url';
+import { getUserRefFromUrl } from '@/utils/entra-url';
 import { FRAME_HELLO, type HostToPanel, type PanelToHost, TOGGLE_PANEL } from '@/utils/frame-protocol';
+import { PORTAL_MATCHES } from '@/utils/portal-hosts';
 
 const HOST_TAG = 'entra-tap-panel';
 /** A page that keeps removing the frame gets it back this often per user page, then not at all. */
@@ -46,7 +48,7 @@ function ticket(): string {
 }
 
 interface Mounted {
-  userId: string;
+  userRef: string;
   nonce: string;
   post(message: HostToPanel): void;
   /** Puts the keyboard in the panel (now, or once it is ready). */
@@ -56,7 +58,8 @@ interface Mounted {
 }
 
 export default defineContentScript({
-  matches: ['https://entra.microsoft.com/*', 'https://portal.azure.com/*'],
+  // The Entra and Intune admin centers, the Azure portal and the Microsoft 365 admin center: utils/portal-hosts.ts says why.
+  matches: PORTAL_MATCHES,
   async main(ctx) {
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     let mounted: Mounted | null = null;
@@ -80,10 +83,10 @@ export default defineContentScript({
       tab = null;
     };
 
-    function mount(userId: string, focusWhenReady = false): void {
+    function mount(userRef: string, focusWhenReady = false): void {
       const nonce = ticket();
       // Sent before the frame exists: the background starts the user's first view while the panel page loads.
-      const introduced = introduce(nonce, userId);
+      const introduced = introduce(nonce, userRef);
       const host = document.createElement(HOST_TAG);
       const root = host.attachShadow({ mode: 'closed' });
       const frame = document.createElement('iframe');
@@ -127,11 +130,11 @@ export default defineContentScript({
         host.remove();
       };
       const tampered = () => {
-        const again = mounted?.userId === userId && remounts < MAX_REMOUNTS;
+        const again = mounted?.userRef === userRef && remounts < MAX_REMOUNTS;
         unmount();
         if (again) {
           remounts += 1;
-          mount(userId);
+          mount(userRef);
         }
       };
 
@@ -173,7 +176,7 @@ export default defineContentScript({
           if (wantsFocus) focusPanel();
           wantsFocus = false;
         } else if (data?.type === 'attention') attentive = data.active === true;
-        else if (data?.type === 'close') closeForUser(userId);
+        else if (data?.type === 'close') closeForUser(userRef);
         else if (data?.type === 'collapse') void setCollapsed(true, true);
       };
 
@@ -206,7 +209,7 @@ export default defineContentScript({
       guard.observe(frame, { attributes: true });
       guard.observe(document.documentElement, { childList: true });
       mounted = {
-        userId,
+        userRef,
         nonce,
         post,
         focus: () => {
@@ -220,13 +223,13 @@ export default defineContentScript({
 
     /** Panel, tab or nothing, for the page the portal shows now. */
     const update = (url: URL | Location, focus = false) => {
-      const userId = getUserIdFromUrl(url);
-      if (userId !== closedFor) closedFor = null;
-      if (userId !== mounted?.userId) remounts = 0;
-      if (!userId) {
+      const userRef = getUserRefFromUrl(url);
+      if (userRef !== closedFor) closedFor = null;
+      if (userRef !== mounted?.userRef) remounts = 0;
+      if (!userRef) {
         unmount();
         hideTab();
-      } else if (collapsed || userId === closedFor) {
+      } else if (collapsed || userRef === closedFor) {
         unmount();
         tab ??= createPanelTab(theme, expand);
         if (focus) tab.focus();
@@ -234,9 +237,9 @@ export default defineContentScript({
         hideTab();
         // A new frame per user rather than a new src: no history entry in the portal's tab, and the old frame (with any
         // pass it showed) is destroyed, not navigated.
-        if (userId !== mounted?.userId) {
+        if (userRef !== mounted?.userRef) {
           unmount();
-          mount(userId, focus);
+          mount(userRef, focus);
         } else if (focus) mounted.focus();
       }
     };
@@ -249,8 +252,8 @@ export default defineContentScript({
       else delete all[location.host];
       await browser.storage.local.set({ [COLLAPSED_KEY]: all }).catch(() => undefined);
     }
-    function closeForUser(userId: string): void {
-      closedFor = userId;
+    function closeForUser(userRef: string): void {
+      closedFor = userRef;
       update(location, true); // focus goes to the tab that brings it back, not to the page's body
     }
     function expand(fromKeyboard = true): void {
@@ -276,7 +279,7 @@ export default defineContentScript({
     // The shortcut (commands, relayed by the background): bring the panel back, go to it, or fold it away.
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id || sender.tab || (message as { type?: unknown })?.type !== TOGGLE_PANEL) return;
-      if (!getUserIdFromUrl(location)) return;
+      if (!getUserRefFromUrl(location)) return;
       if (tab) expand();
       else if (mounted?.hasFocus()) void setCollapsed(true, true);
       else mounted?.focus();

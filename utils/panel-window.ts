@@ -6,7 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { PanelMode } from './messages';
-import { type Principal, parsePrincipal, principalKey } from './upn';
+import type { Principal } from './principal';
+import { parsePrincipal, principalKey } from './upn';
 
 export class InvalidPrincipalError extends Error {
   constructor(readonly input: string) {

@@ -4,14 +4,10 @@
  * characters A-Z a-z 0-9 ' . - _ ! # ^ ~ before the @ (no &, no +, no non-ASCII), no period right before the @,
  * at most 64 characters before the @, 48 after it, 113 in total. We also refuse leading and doubled periods.
  */
-import { getUserIdFromUrl } from './entra-url';
-
-export type Principal = { kind: 'upn'; value: string } | { kind: 'objectId'; value: string };
+import { getUserRefFromUrl } from './entra-url';
+import { type Principal, principalOf } from './principal';
 
 const MAX_INPUT = 512;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LOCAL_PART = /^[A-Za-z0-9'_!#^~-]+(?:\.[A-Za-z0-9'_!#^~-]+)*$/;
-const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 /** Format characters (zero-width space and joiner, bidi controls, soft hyphen, BOM…): never trimmed, always refused. */
 const INVISIBLE = /\p{Cf}/u;
 const TRAILING_PUNCTUATION = '.,;:!?';
@@ -48,34 +44,6 @@ function decodeOnce(text: string): string | null {
   return value.includes('%') ? null : value;
 }
 
-export function isUpn(value: string): boolean {
-  if (value.length > 113) return false;
-  const at = value.indexOf('@');
-  if (at < 0 || at !== value.lastIndexOf('@')) return false;
-  const local = value.slice(0, at);
-  const domain = value.slice(at + 1);
-  if (local.length < 1 || local.length > 64 || !LOCAL_PART.test(local)) return false;
-  const labels = domain.split('.');
-  return (
-    domain.length <= 48 &&
-    labels.length >= 2 &&
-    labels.every((label) => DNS_LABEL.test(label)) &&
-    /[a-z]/i.test(labels.at(-1) ?? '')
-  );
-}
-
-export const isObjectId = (value: string): boolean => GUID.test(value);
-
-/**
- * Exactly a principal, nothing stripped or decoded: for references that were parsed once already (messages, URLs).
- * The one validator every layer shares, so the menu, the panel and the Graph path never disagree.
- */
-export function principalOf(value: unknown): Principal | null {
-  if (typeof value !== 'string' || value.length > MAX_INPUT) return null;
-  if (GUID.test(value)) return { kind: 'objectId', value: value.toLowerCase() };
-  return isUpn(value) ? { kind: 'upn', value } : null;
-}
-
 /** A UPN (case kept; Entra compares case-insensitively) or an object id (lower case), or null for anything else. */
 export function parsePrincipal(text: string): Principal | null {
   if (typeof text !== 'string' || text.length > MAX_INPUT || INVISIBLE.test(text)) return null;
@@ -84,12 +52,11 @@ export function parsePrincipal(text: string): Principal | null {
   return principalOf(stripWrapping(decoded));
 }
 
-/** From a right-clicked link: a `mailto:` address, or the object id in an admin-center user page URL. */
+/** From a right-clicked link: a `mailto:` address, or the object id (or UPN) in an admin-center user page URL. */
 export function principalFromLink(url: string): Principal | null {
   if (typeof url !== 'string' || url.length > 2048) return null;
   if (/^mailto:/i.test(url.trim())) return parsePrincipal(url);
-  const id = getUserIdFromUrl(url);
-  return id ? { kind: 'objectId', value: id } : null;
+  return principalOf(getUserRefFromUrl(url));
 }
 
 /** The Graph path for a principal: `#` in guest UPNs must be `%23` (Graph "Get user" docs); `@` stays as the docs write it. */

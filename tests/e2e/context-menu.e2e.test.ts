@@ -15,7 +15,14 @@ import { completeSignIn, configureExtension, portalUserUrl } from './harness/ses
 import { useExtensionSuite } from './harness/suite';
 
 const MENU_IDS = ['issue-tap', 'check-tap', 'check-tap-link'] as const;
-const LINK_PATTERNS = ['mailto:*', 'https://entra.microsoft.com/*', 'https://portal.azure.com/*'];
+const LINK_PATTERNS = [
+  'mailto:*',
+  'https://entra.microsoft.com/*',
+  'https://portal.azure.com/*',
+  'https://intune.microsoft.com/*',
+  'https://admin.microsoft.com/*',
+  'https://admin.cloud.microsoft/*',
+];
 
 interface ClickData {
   menuItemId: (typeof MENU_IDS)[number];

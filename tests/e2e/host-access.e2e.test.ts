@@ -25,6 +25,9 @@ async function withholdOnly(browser: ExtensionBrowser, withheld: string[]): Prom
       const all = [
         'https://entra.microsoft.com/*',
         'https://portal.azure.com/*',
+        'https://intune.microsoft.com/*',
+        'https://admin.microsoft.com/*',
+        'https://admin.cloud.microsoft/*',
         'https://graph.microsoft.com/*',
         'https://login.microsoftonline.com/*',
       ];

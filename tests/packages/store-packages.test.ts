@@ -56,4 +56,29 @@ describe('store packages', () => {
     expect(chrome.permissions).toContain('offscreen');
     expect(firefox.permissions).not.toContain('offscreen');
   });
+
+  // Written out (as in tests/e2e/manifest.e2e.test.ts): the worldwide admin centers where the panel appears, nothing more.
+  it.each(['chrome', 'edge', 'firefox'])(
+    '%s: the panel on exactly the admin center hosts, host access only to Graph and login',
+    async (store) => {
+      const manifest = await manifestIn(store);
+      const portals = [
+        'https://entra.microsoft.com/*',
+        'https://portal.azure.com/*',
+        'https://intune.microsoft.com/*',
+        'https://admin.microsoft.com/*',
+        'https://admin.cloud.microsoft/*',
+      ];
+      // WXT sorts a content script's matches.
+      expect(manifest.content_scripts.map((script: { matches: string[] }) => [...script.matches].sort())).toEqual([
+        [...portals].sort(),
+      ]);
+      expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: portals }]);
+      expect([...manifest.host_permissions].sort()).toEqual([
+        'https://graph.microsoft.com/*',
+        'https://login.microsoftonline.com/*',
+      ]);
+      expect(manifest.optional_host_permissions).toBeUndefined();
+    },
+  );
 });

@@ -6,7 +6,7 @@ export interface TlsMaterial {
   cert: string;
 }
 
-/** A throwaway self-signed certificate valid for the four Microsoft hosts and the loopback address. */
+/** A throwaway self-signed certificate valid for the simulated Microsoft hosts and the loopback address. */
 export async function createCertificate(): Promise<TlsMaterial> {
   const now = new Date();
   const pems = await generate([{ name: 'commonName', value: HOSTS.login }], {

@@ -1,4 +1,7 @@
-/** One HTTPS server answering as login.microsoftonline.com, graph.microsoft.com, entra.microsoft.com and portal.azure.com. */
+/**
+ * One HTTPS server answering as login.microsoftonline.com, graph.microsoft.com and the admin centers: entra.microsoft.com,
+ * portal.azure.com, intune.microsoft.com, admin.microsoft.com and admin.cloud.microsoft (tests/tenant/hosts.ts).
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';

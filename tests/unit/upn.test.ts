@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { graphUserPath, type Principal, parsePrincipal, principalFromLink, principalKey } from '@/utils/upn';
+import type { Principal } from '@/utils/principal';
+import { graphUserPath, parsePrincipal, principalFromLink, principalKey } from '@/utils/upn';
 
 const ADELE = 'AdeleV@contoso.onmicrosoft.com';
 const GUEST = 'chris_fabrikam.com#EXT#@contoso.onmicrosoft.com';
@@ -125,6 +126,14 @@ describe('principalFromLink', () => {
       `https://entra.microsoft.com.evil.example/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${ID}`,
       null,
     ],
+    [
+      `https://intune.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/Devices/userId/${ID}`,
+      objectId(ID),
+    ],
+    [`https://admin.microsoft.com/#/users/:/UserDetails/${ID}/LicensesAndApps`, objectId(ID)],
+    [`https://admin.cloud.microsoft/#/users/:/UserDetails/${ADELE}`, upn(ADELE)],
+    [`https://admin.microsoft.com/#/users/:/UserDetails/chris_fabrikam.com%23EXT%23@contoso.onmicrosoft.com`, upn(GUEST)],
+    ['https://admin.microsoft.com/#/users/:/UserDetails/not-a-user', null],
     [`https://entra.microsoft.com/#view/Microsoft_AAD_IAM/GroupDetailsMenuBlade/~/Overview/groupId/${ID}`, null],
     ['https://entra.microsoft.com/#home', null],
     [`https://contoso.com/profile/${ADELE}`, null],

@@ -60,9 +60,11 @@ const PARSERS: { [K in RequestType]: Parser } = {
   introduceFrame: (m) => {
     if (!hasOnlyKeys(m, ['type', 'nonce', 'userRef'])) return 'unexpected fields';
     if (typeof m.nonce !== 'string' || !TICKET.test(m.nonce)) return 'nonce is malformed';
-    // The content script only mounts on user pages, whose URLs carry an object id.
-    if (typeof m.userRef !== 'string' || !isGuid(m.userRef)) return 'userRef must be an object id';
-    return { type: 'introduceFrame', nonce: m.nonce, userRef: m.userRef.toLowerCase() };
+    // The content script only mounts on user pages, whose URLs carry an object id or (Microsoft 365 admin center) a UPN:
+    // the one validator, as for windows; Graph resolves a UPN to its object id before anything is issued.
+    const userRef = normalizeUserRef(m.userRef);
+    if (!userRef) return 'userRef is not an object id or user principal name';
+    return { type: 'introduceFrame', nonce: m.nonce, userRef };
   },
   releaseFrame: (m) => {
     if (!hasOnlyKeys(m, ['type', 'nonce'])) return 'unexpected fields';

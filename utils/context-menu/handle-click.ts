@@ -1,5 +1,6 @@
 import type { openNoticeWindow, openPanelWindow } from '../panel-window';
-import { type Principal, parsePrincipal, principalFromLink } from '../upn';
+import type { Principal } from '../principal';
+import { parsePrincipal, principalFromLink } from '../upn';
 import { MENU_ITEMS } from './items';
 import { shownText } from './notice';
 

@@ -1,4 +1,5 @@
 import type { PanelMode } from '../messages';
+import { PORTAL_MATCHES } from '../portal-hosts';
 
 export type MenuItemId = 'issue-tap' | 'check-tap' | 'check-tap-link';
 
@@ -12,7 +13,7 @@ export interface MenuItem {
 }
 
 /** mailto: links, and links into the admin center (only user-page links pass the click handler's check). */
-export const LINK_TARGET_PATTERNS = ['mailto:*', 'https://entra.microsoft.com/*', 'https://portal.azure.com/*'];
+export const LINK_TARGET_PATTERNS = ['mailto:*', ...PORTAL_MATCHES];
 
 /**
  * Chrome puts the (shortened) selection where the title says %s. A link has only a status item: its text can claim one

@@ -1,5 +1,6 @@
 /** Turning a user reference (object id or UPN) into a safe Graph path, with the one validator in utils/upn.ts. */
-import { graphUserPath, isObjectId, principalOf } from '../upn';
+import { isObjectId, principalOf } from '../principal';
+import { graphUserPath } from '../upn';
 
 export const isGuid = isObjectId;
 

@@ -7,8 +7,28 @@ export { currentPanelFrame, type PanelFrame, panel } from './panel-frame';
 /** The element the content script mounts on user pages; its panel frame sits in a closed shadow root inside it. */
 export const PANEL_HOST = 'entra-tap-panel';
 
-export function portalUserUrl(userId: string, blade: 'overview' | 'UserAuthMethods' = 'overview', host = 'entra.microsoft.com') {
+/** A user's page on a portal-framework host: the Entra admin center, the Azure portal, or Intune (which reuses the blade). */
+export function portalUserUrl(
+  userId: string,
+  blade: 'overview' | 'UserAuthMethods' | 'Devices' = 'overview',
+  host: 'entra.microsoft.com' | 'portal.azure.com' | 'intune.microsoft.com' = 'entra.microsoft.com',
+) {
   return `https://${host}/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/${blade}/userId/${userId}/hidePreviewBanner~/true`;
+}
+
+/**
+ * A user's details page (flyout) in the Microsoft 365 admin center, by object id or UPN: on either host, at `/` or at
+ * the older `/Adminportal/Home`, optionally on a tab.
+ */
+export function m365UserUrl(
+  userRef: string,
+  {
+    host = 'admin.microsoft.com',
+    path = '/',
+    tab,
+  }: { host?: 'admin.microsoft.com' | 'admin.cloud.microsoft'; path?: '/' | '/Adminportal/Home'; tab?: string } = {},
+) {
+  return `https://${host}${path}#/users/:/UserDetails/${userRef}${tab ? `/${tab}` : ''}`;
 }
 
 /** Writes the app registration the way the options page's Save does (storage.local, key of settingsItem). */

@@ -18,8 +18,13 @@ export function issueButton(frame: PanelFrame | Page): Locator {
 
 /** Opens the portal's page of a user and waits until the panel shows that user (or any final state when `waitFor` is given). */
 export async function openUser(browser: ExtensionBrowser, userId: string, waitFor?: RegExp | string): Promise<Page> {
+  return openUserAt(browser, portalUserUrl(userId), waitFor);
+}
+
+/** openUser at any admin center's user page URL (portalUserUrl, m365UserUrl). */
+export async function openUserAt(browser: ExtensionBrowser, url: string, waitFor?: RegExp | string): Promise<Page> {
   const page = await browser.context.newPage();
-  await page.goto(portalUserUrl(userId));
+  await page.goto(url);
   const frame = panel(page);
   if (waitFor) await frame.getByText(waitFor).first().waitFor();
   else await issueButton(frame).waitFor();

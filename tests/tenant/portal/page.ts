@@ -1,8 +1,15 @@
-/** The fake Entra admin center / Azure portal page (same page on both hosts, any path, e.g. /contoso.onmicrosoft.com/). */
+/**
+ * The fake admin center pages, any path (e.g. /contoso.onmicrosoft.com/, /Adminportal/Home): the Entra admin center,
+ * Azure portal and Intune admin center share the blade shell (Intune reuses the Entra user blade); the Microsoft 365
+ * admin center (admin.microsoft.com, admin.cloud.microsoft) has its own SPA.
+ */
+
+import { HOSTS } from '../hosts';
 import { escapeHtml, type HttpReply, htmlReply, textReply } from '../http';
 import type { PortalShellTheme, TenantRuntime } from '../runtime';
 import { PORTAL_APP_JS } from './app-script';
-import { HOSTILE_CSS, SHELL_CSS } from './styles';
+import { M365_APP_JS } from './m365-app-script';
+import { HOSTILE_CSS, M365_HOSTILE_CSS, M365_SHELL_CSS, SHELL_CSS } from './styles';
 
 function seedJson(runtime: TenantRuntime): string {
   const { tenant, users } = runtime.state;
@@ -29,8 +36,39 @@ export const THEME_CLASSES: Record<PortalShellTheme, string> = {
   highContrastLight: 'fxs-theme-light fxs-mode-light fxs-high-contrast-white',
 };
 
+const isM365Host = (host: string) => {
+  const name = host.replace(/:\d+$/, '').toLowerCase();
+  return name === HOSTS.m365Admin || name === HOSTS.m365AdminCloud;
+};
+
+function productOf(host: string): string {
+  if (host.startsWith(HOSTS.azurePortal)) return 'Microsoft Azure';
+  if (host.startsWith(HOSTS.intune)) return 'Microsoft Intune admin center';
+  return 'Microsoft Entra admin center';
+}
+
+/** The Microsoft 365 admin center: top bar, left nav, the active users list and a user's details flyout from the hash. */
+export function m365Page(runtime: TenantRuntime): string {
+  const { tenant } = runtime.state;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Microsoft 365 admin center</title>
+<style>${M365_SHELL_CSS}${HOSTILE_CSS}${M365_HOSTILE_CSS}</style></head>
+<body class="${THEME_CLASSES[runtime.portalTheme]}">
+<header id="m365-header" data-testid="portal-header"><span class="brand">Microsoft 365 admin center</span>
+<span id="portal-tenant">${escapeHtml(tenant.displayName)} (${escapeHtml(tenant.domain)})</span></header>
+<div id="m365-body">
+<nav id="m365-nav" aria-label="Admin navigation" data-testid="portal-nav">
+<a href="#/homepage">Home</a><a href="#/users" data-testid="nav-all-users">Active users</a><a href="#/groups">Teams &amp; groups</a>
+</nav>
+<main id="m365-main" data-testid="blade"></main>
+</div>
+<script id="portal-seed" type="application/json">${seedJson(runtime)}</script>
+<script>${M365_APP_JS}</script>
+</body></html>`;
+}
+
 export function portalPage(runtime: TenantRuntime, host: string): string {
-  const product = host.startsWith('portal.azure') ? 'Microsoft Azure' : 'Microsoft Entra admin center';
+  if (isM365Host(host)) return m365Page(runtime);
+  const product = productOf(host);
   const allUsers = '#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers';
   const policy = '#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods/fromNav/Identity';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(product)}</title>

@@ -31,6 +31,11 @@ describe('parseRequest: shapes', () => {
       { type: 'introduceFrame', nonce: TICKET, userRef: USER.toUpperCase() },
       { type: 'introduceFrame', nonce: TICKET, userRef: USER },
     ],
+    // The Microsoft 365 admin center may show a UPN where the object id goes: kept as written, Graph resolves it.
+    [
+      { type: 'introduceFrame', nonce: TICKET, userRef: 'AdeleV@contoso.onmicrosoft.com' },
+      { type: 'introduceFrame', nonce: TICKET, userRef: 'AdeleV@contoso.onmicrosoft.com' },
+    ],
     [
       { type: 'releaseFrame', nonce: TICKET },
       { type: 'releaseFrame', nonce: TICKET },
@@ -89,7 +94,9 @@ describe('parseRequest: shapes', () => {
     ['a short ticket', { type: 'getPanelState', ticket: 'abc' }],
     ['a ticket with URL characters', { type: 'claimPanel', ticket: `${TICKET}/../x` }],
     ['a ticket that is not a string', { type: 'issueTap', ticket: 42, userId: USER, attemptId: ATTEMPT, options: {} }],
-    ['introduceFrame with a UPN', { type: 'introduceFrame', nonce: TICKET, userRef: 'AdeleV@contoso.onmicrosoft.com' }],
+    ['introduceFrame with a path in its UPN', { type: 'introduceFrame', nonce: TICKET, userRef: 'AdeleV@contoso.com/../me' }],
+    ['introduceFrame with a percent-encoded UPN', { type: 'introduceFrame', nonce: TICKET, userRef: 'AdeleV%40contoso.com' }],
+    ['introduceFrame with a user reference that is not a string', { type: 'introduceFrame', nonce: TICKET, userRef: 42 }],
     ['introduceFrame without a nonce', { type: 'introduceFrame', userRef: USER }],
     ['userId a UPN', { type: 'issueTap', userId: 'AdeleV@contoso.onmicrosoft.com', attemptId: ATTEMPT, options: {} }],
     ['attemptId missing', { type: 'issueTap', userId: USER, options: {} }],

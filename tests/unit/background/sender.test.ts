@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender, mayAsk } from '@/utils/background/sender';
+import { PORTAL_HOSTS } from '@/utils/portal-hosts';
 
 const ID = 'bjppmkdmnkjkahflgkhdahmcejhldfnh';
 const SELF = { id: ID, pagesBaseUrl: `chrome-extension://${ID}/` };
@@ -45,8 +46,24 @@ describe('classifySender', () => {
     ['a content script on a page that is not the portal', { id: ID, url: 'https://evil.example/', tab: { id: 3 }, frameId: 0 }],
     ['a framed extension page other than the panel', { id: ID, url: PAGE('options.html'), tab: { id: 3 }, frameId: 2 }],
     ['the panel without a tab', { id: ID, url: PAGE('panel.html') }],
+    [
+      'a content script on a look-alike of the M365 admin center',
+      { id: ID, url: 'https://admin.microsoft.com.evil.example/#/users/:/UserDetails/x', tab: { id: 3 }, frameId: 0 },
+    ],
+    ['a content script on plain http', { id: ID, url: 'http://admin.cloud.microsoft/', tab: { id: 3 }, frameId: 0 }],
   ])('refuses %s', (_name, sender) => {
     expect(classifySender(sender, SELF)).toBeNull();
+  });
+
+  // The hosts the manifest runs the content script on (utils/portal-hosts.ts) are exactly those it may introduce frames from.
+  it.each([
+    ...PORTAL_HOSTS.map((host) => `https://${host}/`),
+    'https://intune.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/Devices/userId/22222222-0000-4000-8000-000000000001',
+    'https://admin.microsoft.com/#/users/:/UserDetails/22222222-0000-4000-8000-000000000001/LicensesAndApps',
+    'https://admin.microsoft.com/Adminportal/Home#/users/:/UserDetails/AdeleV@contoso.onmicrosoft.com',
+    'https://admin.cloud.microsoft/#/users/:/UserDetails/22222222-0000-4000-8000-000000000001',
+  ])('accepts our content script on %s', (url) => {
+    expect(classifySender({ id: ID, url, tab: { id: 3 }, frameId: 0 }, SELF)).toEqual({ kind: 'contentScript', tabId: 3 });
   });
 });
 

@@ -69,7 +69,14 @@ describe('setupContextMenus', () => {
         id: 'check-tap-link',
         title: 'Check Temporary Access Pass status for this user',
         contexts: ['link'],
-        targetUrlPatterns: ['mailto:*', 'https://entra.microsoft.com/*', 'https://portal.azure.com/*'],
+        targetUrlPatterns: [
+          'mailto:*',
+          'https://entra.microsoft.com/*',
+          'https://portal.azure.com/*',
+          'https://intune.microsoft.com/*',
+          'https://admin.microsoft.com/*',
+          'https://admin.cloud.microsoft/*',
+        ],
       },
     ]);
     for (const item of created) expect(item).not.toHaveProperty('documentUrlPatterns');
