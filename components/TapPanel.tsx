@@ -167,7 +167,7 @@ export function TapPanel({
         )}
         {phase === 'loaded' && state && (
           <>
-            <UserHeader user={state.user} />
+            <UserHeader user={state.user} tenant={state.tenant} />
             {context === 'portal' && <GateNotice armed={armed} windowOnly={windowOnly} onOpenWindow={openWindow} />}
             {link && (
               <p class="link-origin" data-testid="link-origin" role="note" id="link-origin">

@@ -88,6 +88,16 @@ export interface PanelState {
    * background, which holds the validated managed layer; absent when it sets none).
    */
   issueDefaults?: IssueDefaults;
+  /** The directory this view was read from and every action acts in (added by the background). */
+  tenant?: TenantView;
+}
+
+/** The tenant a panel acts in, as shown in its header. */
+export interface TenantView {
+  /** The directory's object id (the token's tid). */
+  id: string;
+  /** How to name it: its domain when known to be that directory, else the id. */
+  name: string;
 }
 
 export type ErrorKind =
@@ -173,7 +183,11 @@ export interface RequestMap {
   signIn: { req: PanelTicket; res: SessionInfo };
   signOut: { req: Record<never, never>; res: SessionInfo };
   /** Content script → background: the frame it is mounting on this tab is for userRef; nonce is its ticket. */
-  introduceFrame: { req: { nonce: string; userRef: string }; res: { introduced: true } };
+  introduceFrame: {
+    /** tenant: the directory the portal URL names (path segment, `#@tenant/`), GUID or domain; absent when it names none. */
+    req: { nonce: string; userRef: string; tenant?: string };
+    res: { introduced: true };
+  };
   /** Content script → background: that frame is gone. */
   releaseFrame: { req: { nonce: string }; res: { released: true } };
   /** Panel → background: whom am I for? Binds a portal frame's ticket to the frame that presents it first. */

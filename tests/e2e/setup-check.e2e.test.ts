@@ -173,7 +173,9 @@ describe('options: one-paste setup script and Check setup against the simulated 
     await popup.getByRole('button', { name: 'Sign in' }).waitFor();
     await popup.close();
     await runCheck(ADMINS.johanna.displayName);
-    expect(await status().textContent()).toBe(`Checked as ${ADMINS.johanna.userPrincipalName}: 1 problem, 1 note, 1 not checked.`);
+    expect(await status().textContent()).toBe(
+      `Checked as ${ADMINS.johanna.userPrincipalName}: 1 problem, 1 note, 1 not checked.`,
+    );
     expect(await lineStatus('roles')).toBe('problem');
     expect(await detail('roles')).toBe(
       'You hold no active directory role that can issue a Temporary Access Pass. Roles you’re eligible for in Privileged Identity Management can’t be read with the extension’s permissions: if you have one, activate it in My roles.',

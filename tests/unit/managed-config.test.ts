@@ -100,7 +100,9 @@ describe('validateManaged', () => {
     expect(reading.values.allowEnablePolicy).toBe(false);
     expect(mayEnablePolicy(reading.values)).toBe(false);
     expect(reading.problems.map((problem) => problem.key)).toEqual(['allowEnablePolicy']);
-    expect(reading.problems[0]?.sentence).toMatch(/the text "false".*true or false.*turning the policy on from the popup stays off/);
+    expect(reading.problems[0]?.sentence).toMatch(
+      /the text "false".*true or false.*turning the policy on from the popup stays off/,
+    );
   });
 
   it('keeps a long wrong value short in its sentence', () => {

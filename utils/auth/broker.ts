@@ -98,6 +98,8 @@ export interface AuthBroker {
   settings(): Promise<EntraSettings | null>;
   /** The configured tenant's object id, when already known (no network call). */
   knownTenantId(): Promise<string | null>;
+  /** Any tenant's directory id (GUID) for its id or domain (OpenID discovery, cached). */
+  resolveTenantId(tenant: string): Promise<string>;
   /** The app registration changed: forget the MSAL instance and its cache. */
   settingsChanged(): Promise<void>;
 }
@@ -418,6 +420,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       const settings = await deps.loadSettings();
       return settings?.tenantId ? deps.tenantIds.known(settings.tenantId) : null;
     },
+    resolveTenantId: (tenant) => deps.tenantIds.resolve(tenant),
     async settingsChanged() {
       generation++;
       hotTokens.clear();

@@ -1,5 +1,6 @@
 import { isGuid, normalizeUserRef } from '../graph/paths';
 import type { ErrorInfo, IssueOptions, Request, RequestType } from '../messages';
+import { normalizeTenantRef } from '../tenant-ref';
 
 export type ParseResult = { ok: true; request: Request } | { ok: false; error: ErrorInfo } | { ok: 'ignore' };
 
@@ -58,11 +59,13 @@ const PARSERS: { [K in RequestType]: Parser } = {
   },
   signOut: (m) => (hasOnlyKeys(m, ['type']) ? bare('signOut') : 'unexpected fields'),
   introduceFrame: (m) => {
-    if (!hasOnlyKeys(m, ['type', 'nonce', 'userRef'])) return 'unexpected fields';
+    if (!hasOnlyKeys(m, ['type', 'nonce', 'userRef', 'tenant'])) return 'unexpected fields';
     if (typeof m.nonce !== 'string' || !TICKET.test(m.nonce)) return 'nonce is malformed';
     // The content script only mounts on user pages, whose URLs carry an object id.
     if (typeof m.userRef !== 'string' || !isGuid(m.userRef)) return 'userRef must be an object id';
-    return { type: 'introduceFrame', nonce: m.nonce, userRef: m.userRef.toLowerCase() };
+    const tenant = m.tenant === undefined ? undefined : normalizeTenantRef(m.tenant);
+    if (tenant === null) return 'tenant must be a directory id or domain name';
+    return { type: 'introduceFrame', nonce: m.nonce, userRef: m.userRef.toLowerCase(), ...(tenant && { tenant }) };
   },
   releaseFrame: (m) => {
     if (!hasOnlyKeys(m, ['type', 'nonce'])) return 'unexpected fields';

@@ -32,6 +32,14 @@ describe('parseRequest: shapes', () => {
       { type: 'introduceFrame', nonce: TICKET, userRef: USER },
     ],
     [
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'Fabrikam.OnMicrosoft.com' },
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'fabrikam.onmicrosoft.com' },
+    ],
+    [
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: '7C2B5FF5-4D46-4F9B-8B4E-1E2F6C3A8B21' },
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: '7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21' },
+    ],
+    [
       { type: 'releaseFrame', nonce: TICKET },
       { type: 'releaseFrame', nonce: TICKET },
     ],
@@ -91,6 +99,14 @@ describe('parseRequest: shapes', () => {
     ['a ticket that is not a string', { type: 'issueTap', ticket: 42, userId: USER, attemptId: ATTEMPT, options: {} }],
     ['introduceFrame with a UPN', { type: 'introduceFrame', nonce: TICKET, userRef: 'AdeleV@contoso.onmicrosoft.com' }],
     ['introduceFrame without a nonce', { type: 'introduceFrame', userRef: USER }],
+    ['introduceFrame with a tenant path', { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'contoso.com/../x' }],
+    ['introduceFrame with tenant common', { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'common' }],
+    [
+      'introduceFrame with a tenant URL',
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'https://evil.example' },
+    ],
+    ['introduceFrame with a tenant number', { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 42 }],
+    ['introduceFrame with an empty tenant', { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: '' }],
     ['userId a UPN', { type: 'issueTap', userId: 'AdeleV@contoso.onmicrosoft.com', attemptId: ATTEMPT, options: {} }],
     ['attemptId missing', { type: 'issueTap', userId: USER, options: {} }],
     ['options missing', { type: 'issueTap', userId: USER, attemptId: ATTEMPT }],

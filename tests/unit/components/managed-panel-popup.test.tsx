@@ -139,7 +139,11 @@ describe('ErrorNotice and supportContact', () => {
     render(
       <ErrorNotice error={{ kind: 'forbidden', message: 'Your role cannot do this.', support: 'IT service desk: ext. 4455' }} />,
     );
-    expect(screen.getByRole('alert').textContent).toBe('Your role cannot do this. Your organisation’s support: IT service desk: ext. 4455');
-    expect(screen.getByTestId('support-contact').textContent?.trim()).toBe('Your organisation’s support: IT service desk: ext. 4455');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Your role cannot do this. Your organisation’s support: IT service desk: ext. 4455',
+    );
+    expect(screen.getByTestId('support-contact').textContent?.trim()).toBe(
+      'Your organisation’s support: IT service desk: ext. 4455',
+    );
   });
 });
