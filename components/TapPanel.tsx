@@ -165,6 +165,18 @@ export function TapPanel({
         {phase === 'error' && store.loadError.value && (
           <ErrorNotice error={store.loadError.value} onRetry={() => void store.load()} />
         )}
+        {phase === 'error' && store.loadError.value?.switchTo && (
+          <p class="tenant-switch">
+            <button
+              type="button"
+              class="btn btn-primary"
+              aria-disabled={busy === 'signIn' ? 'true' : undefined}
+              onClick={() => void store.switchTenant()}
+            >
+              Sign in to {store.loadError.value.switchTo}
+            </button>
+          </p>
+        )}
         {phase === 'loaded' && state && (
           <>
             <UserHeader user={state.user} tenant={state.tenant} />

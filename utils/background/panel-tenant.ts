@@ -4,7 +4,7 @@ import { isTenantGuid } from '../tenant-ref';
 import type { PanelBinding } from './panel-binding';
 import type { BackgroundServices } from './services';
 
-type TenantServices = Pick<BackgroundServices, 'broker'>;
+type TenantServices = Pick<BackgroundServices, 'broker' | 'organisation'>;
 
 /**
  * The directory the signed-in account acts in (its token's tid), named by the configured domain once that domain is
@@ -14,10 +14,40 @@ export async function signedInTenant(services: TenantServices): Promise<TenantVi
   const account = await services.broker.account();
   const id = account?.tenantId?.toLowerCase();
   if (!id) return null;
+  const acting = (await services.broker.actingTenant())?.toLowerCase();
+  if (!acting || isTenantGuid(acting)) return { id, name: id };
   const settings = await services.broker.settings();
-  const configured = settings?.tenantId?.toLowerCase();
-  const named = configured && !isTenantGuid(configured) && (await services.broker.knownTenantId()) === id;
-  return { id, name: named ? configured : id };
+  const actingId =
+    acting === settings?.tenantId?.toLowerCase()
+      ? await services.broker.knownTenantId()
+      : await services.broker.resolveTenantId(acting).catch(() => null);
+  return { id, name: actingId === id ? acting : id };
+}
+
+/**
+ * Whether the organisation lets the extension act in `tenant`: the configured tenant always; another one only when the
+ * managed configuration lists no allowedTenants, or lists it (by id or by a domain of the same directory).
+ */
+export async function mayActIn(tenant: string, services: TenantServices): Promise<boolean> {
+  const lower = tenant.toLowerCase();
+  const settings = await services.broker.settings();
+  if (lower === settings?.tenantId?.toLowerCase()) return true;
+  const allowed = (await services.organisation().catch(() => ({ allowedTenants: undefined }))).allowedTenants;
+  if (!allowed) return true;
+  if (allowed.includes(lower)) return true;
+  const id = await services.broker.resolveTenantId(lower).catch(() => null);
+  if (!id) return false;
+  const configuredId = settings?.tenantId ? await services.broker.knownTenantId() : null;
+  if (id === configuredId) return true;
+  for (const entry of allowed) {
+    if ((await services.broker.resolveTenantId(entry).catch(() => null)) === id) return true;
+  }
+  return false;
+}
+
+/** The sentence when the organisation's managed configuration doesn't list a directory. */
+export function notAllowedSentence(tenant: string): string {
+  return `Your organisation lets Entra TAP act only in the directories its policy lists, and ${tenant} isn’t one of them, so nothing is shown or issued for it here.`;
 }
 
 /** The sentence when the portal shows another directory than the one the panel would act in. */
@@ -45,7 +75,19 @@ export async function panelTenant(binding: PanelBinding | undefined, services: T
     });
   }
   if (portalId !== signedIn.id) {
-    throw new AppError({ kind: 'wrongTenant', message: tenantMismatchSentence(portalTenant, signedIn), code: 'tenantMismatch' });
+    if (!(await mayActIn(portalTenant, services))) {
+      throw new AppError({
+        kind: 'wrongTenant',
+        message: `${tenantMismatchSentence(portalTenant, signedIn)} ${notAllowedSentence(portalTenant)}`,
+        code: 'tenantNotAllowed',
+      });
+    }
+    throw new AppError({
+      kind: 'wrongTenant',
+      message: tenantMismatchSentence(portalTenant, signedIn),
+      code: 'tenantMismatch',
+      switchTo: portalTenant,
+    });
   }
   // The portal's own name for it when the URL used a domain: that is how the admin knows the directory.
   return isTenantGuid(portalTenant) ? signedIn : { id: signedIn.id, name: portalTenant };

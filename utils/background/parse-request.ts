@@ -58,6 +58,16 @@ const PARSERS: { [K in RequestType]: Parser } = {
     return ticket ? { type: 'signIn', ...ticket } : 'ticket is malformed';
   },
   signOut: (m) => (hasOnlyKeys(m, ['type']) ? bare('signOut') : 'unexpected fields'),
+  switchTenant: (m) => {
+    const ticket = ticketOf(m);
+    if (!hasOnlyKeys(m, ['type', 'ticket', 'tenant'])) return 'unexpected fields';
+    if (!ticket) return 'ticket is malformed';
+    const tenant = m.tenant === undefined ? undefined : normalizeTenantRef(m.tenant);
+    if (tenant === null) return 'tenant must be a directory id or domain name';
+    // A frame switches to the tenant bound to it, never one it names.
+    if (ticket.ticket && tenant) return 'a panel cannot name a tenant';
+    return { type: 'switchTenant', ...ticket, ...(tenant && { tenant }) };
+  },
   introduceFrame: (m) => {
     if (!hasOnlyKeys(m, ['type', 'nonce', 'userRef', 'tenant'])) return 'unexpected fields';
     if (typeof m.nonce !== 'string' || !TICKET.test(m.nonce)) return 'nonce is malformed';

@@ -48,6 +48,8 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
       account: async () => fakeAccount,
       settings: async () => ({ clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31', tenantId: 'contoso.onmicrosoft.com' }),
       knownTenantId: async () => fakeAccount.tenantId,
+      actingTenant: async () => 'contoso.onmicrosoft.com',
+      switchTenant: async () => fakeAccount,
       resolveTenantId: async (tenant) => TENANT_IDS[tenant.toLowerCase()] ?? (await Promise.reject(new Error('AADSTS90002'))),
     },
     graph,
