@@ -83,7 +83,7 @@ function bearerTenant(call: IncomingCall): string | null {
  * Which directory answers: Graph by the token's tid, login by the authority's tenant segment, the portal by its
  * tenant path segment; the home directory otherwise (common, organizations, no segment).
  */
-function directoryFor(runtime: TenantRuntime, kind: HostKind, call: IncomingCall): string | null {
+function directoryFor(kind: HostKind, call: IncomingCall): string | null {
   if (kind === 'graph') return bearerTenant(call);
   const first = call.url.pathname.split('/').filter(Boolean)[0];
   try {
@@ -94,7 +94,7 @@ function directoryFor(runtime: TenantRuntime, kind: HostKind, call: IncomingCall
 }
 
 function dispatch(home: TenantRuntime, kind: HostKind, call: IncomingCall): Outcome {
-  const named = directoryFor(home, kind, call);
+  const named = directoryFor(kind, call);
   const runtime = directoryView(home, named ? directoryNamed(home, named) : null);
   const preflight = isPreflight(call);
   const fault =
