@@ -30,7 +30,7 @@ const ROWS: { [K in ManagedKey]-?: { label: string; show: (value: NonNullable<Ma
     show: (value) => CLOUD_LABELS[value],
     note: 'This version always signs in to the global cloud; the setting is kept for the version that supports the others.',
   },
-  allowedTenants: { label: 'Tenants admins may sign in to', show: (value) => value.join(', '), note: NOT_USED_YET },
+  allowedTenants: { label: 'Other tenants the panel may act in', show: (value) => value.join(', ') },
   defaultLifetimeMinutes: {
     label: 'Lifetime of a new pass',
     show: formatDuration,

@@ -57,6 +57,19 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
         <div class="account-bar" aria-busy="true" />
       )}
       {hostAccess}
+      {session?.signedIn && session.actingTenant && session.configuredTenant && (
+        <p class="hint" data-testid="acting-tenant">
+          Acting in {tenant}, not {session.configuredTenant}.{' '}
+          <button
+            type="button"
+            class="btn btn-subtle"
+            aria-disabled={busy === 'signIn' ? 'true' : undefined}
+            onClick={() => session.configuredTenant && void store.switchTenant(session.configuredTenant)}
+          >
+            Back to {session.configuredTenant}
+          </button>
+        </p>
+      )}
       {view && <PolicySummary view={view} now={now} />}
       {store.refreshing.value && (
         <p class="hint" aria-live="polite">

@@ -165,9 +165,21 @@ export function TapPanel({
         {phase === 'error' && store.loadError.value && (
           <ErrorNotice error={store.loadError.value} onRetry={() => void store.load()} />
         )}
+        {phase === 'error' && store.loadError.value?.switchTo && (
+          <p class="tenant-switch">
+            <button
+              type="button"
+              class="btn btn-primary"
+              aria-disabled={busy === 'signIn' ? 'true' : undefined}
+              onClick={() => void store.switchTenant()}
+            >
+              Sign in to {store.loadError.value.switchTo}
+            </button>
+          </p>
+        )}
         {phase === 'loaded' && state && (
           <>
-            <UserHeader user={state.user} />
+            <UserHeader user={state.user} tenant={state.tenant} />
             {context === 'portal' && <GateNotice armed={armed} windowOnly={windowOnly} onOpenWindow={openWindow} />}
             {link && (
               <p class="link-origin" data-testid="link-origin" role="note" id="link-origin">

@@ -1,8 +1,11 @@
 import { externalKind } from '@/utils/graph/eligibility';
 import type { TargetUser } from '@/utils/graph/types';
+import type { TenantView } from '@/utils/messages';
 
 export interface UserHeaderProps {
   user: TargetUser;
+  /** The directory the panel read this user from and acts in. */
+  tenant?: TenantView;
 }
 
 function userTypeLabel(user: TargetUser): string {
@@ -11,11 +14,16 @@ function userTypeLabel(user: TargetUser): string {
   return user.userType === 'Guest' ? 'Internal guest' : 'Member';
 }
 
-export function UserHeader({ user }: UserHeaderProps) {
+export function UserHeader({ user, tenant }: UserHeaderProps) {
   return (
     <div class="user-header">
       <h1 class="user-name">{user.displayName}</h1>
       <p class="user-upn">{user.userPrincipalName}</p>
+      {tenant && (
+        <p class="user-tenant" data-tenant-id={tenant.id}>
+          In {tenant.name}
+        </p>
+      )}
       <p class="badges">
         <span class="badge">{userTypeLabel(user)}</span>
         {user.accountEnabled === false ? (

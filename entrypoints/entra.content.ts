@@ -11,7 +11,7 @@
 import { FRAME_CSS, HOST_CSS, inPlace, looksVisible } from '@/utils/content/host-geometry';
 import { createPanelTab, type PanelTab } from '@/utils/content/panel-tab';
 import { portalTheme, watchPortalTheme } from '@/utils/content/portal-theme';
-import { getUserRefFromUrl } from '@/utils/entra-url';
+import { getTenantFromUrl, getUserRefFromUrl } from '@/utils/entra-url';
 import { FRAME_HELLO, type HostToPanel, type PanelToHost, TOGGLE_PANEL } from '@/utils/frame-protocol';
 import { PORTAL_MATCHES } from '@/utils/portal-hosts';
 
@@ -28,12 +28,11 @@ const COLLAPSED_KEY = 'collapsedPanels';
  * Introduces a frame to the background. A worker that is stopping as the message arrives drops it (no answer): then
  * it is sent again, so a panel doesn't stay blank because the browser recycled the worker at that moment.
  */
-async function introduce(nonce: string, userRef: string): Promise<boolean> {
+async function introduce(nonce: string, userRef: string, tenant: string | null): Promise<boolean> {
+  const message = { type: 'introduceFrame', nonce, userRef, ...(tenant && { tenant }) };
   for (const wait of [0, 150, 600]) {
     if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
-    const reply = (await browser.runtime.sendMessage({ type: 'introduceFrame', nonce, userRef }).catch(() => undefined)) as
-      | { ok?: boolean }
-      | undefined;
+    const reply = (await browser.runtime.sendMessage(message).catch(() => undefined)) as { ok?: boolean } | undefined;
     if (reply) return reply.ok === true; // a refusal is an answer: never retried
   }
   return false;
@@ -49,6 +48,8 @@ function ticket(): string {
 
 interface Mounted {
   userRef: string;
+  /** The directory the portal URL named when it was mounted (the panel acts there), or null. */
+  tenant: string | null;
   nonce: string;
   post(message: HostToPanel): void;
   /** Puts the keyboard in the panel (now, or once it is ready). */
@@ -83,10 +84,11 @@ export default defineContentScript({
       tab = null;
     };
 
-    function mount(userRef: string, focusWhenReady = false): void {
+    function mount(userRef: string, tenant: string | null, focusWhenReady = false): void {
       const nonce = ticket();
       // Sent before the frame exists: the background starts the user's first view while the panel page loads.
-      const introduced = introduce(nonce, userRef);
+      // The tenant comes from the URL only (the shell's DOM is the page's to forge); the background checks it.
+      const introduced = introduce(nonce, userRef, tenant);
       const host = document.createElement(HOST_TAG);
       const root = host.attachShadow({ mode: 'closed' });
       const frame = document.createElement('iframe');
@@ -134,7 +136,7 @@ export default defineContentScript({
         unmount();
         if (again) {
           remounts += 1;
-          mount(userRef);
+          mount(userRef, tenant);
         }
       };
 
@@ -210,6 +212,7 @@ export default defineContentScript({
       guard.observe(document.documentElement, { childList: true });
       mounted = {
         userRef,
+        tenant,
         nonce,
         post,
         focus: () => {
@@ -224,6 +227,7 @@ export default defineContentScript({
     /** Panel, tab or nothing, for the page the portal shows now. */
     const update = (url: URL | Location, focus = false) => {
       const userRef = getUserRefFromUrl(url);
+      const tenant = getTenantFromUrl(url);
       if (userRef !== closedFor) closedFor = null;
       if (userRef !== mounted?.userRef) remounts = 0;
       if (!userRef) {
@@ -237,9 +241,10 @@ export default defineContentScript({
         hideTab();
         // A new frame per user rather than a new src: no history entry in the portal's tab, and the old frame (with any
         // pass it showed) is destroyed, not navigated.
-        if (userRef !== mounted?.userRef) {
+        // Another directory in the URL is another panel too: it acts in the tenant it was introduced with.
+        if (userRef !== mounted?.userRef || tenant !== mounted?.tenant) {
           unmount();
-          mount(userRef, focus);
+          mount(userRef, tenant, focus);
         } else if (focus) mounted.focus();
       }
     };

@@ -32,8 +32,8 @@ export interface ManagedConfig {
    */
   cloud?: CloudName;
   /**
-   * Not built yet: the directories an admin may sign in to. Validated, shown on the options page and kept here for the
-   * tenant restriction to come; the sign-in does not enforce it today.
+   * The directories besides the configured one that the panel may switch to (utils/background/panel-tenant.ts mayActIn):
+   * another directory the portal shows is refused with a sentence unless listed (by id or a domain of it).
    */
   allowedTenants?: string[];
   /** The panel's form: lifetime of a new pass when the admin leaves the field empty. */

@@ -29,6 +29,8 @@ export interface SessionInfo {
   tenantDomain: string | null;
   /** Tenant domain or id the extension is configured for. */
   configuredTenant: string | null;
+  /** The directory switched to (domain or id) when it isn't the configured one; absent otherwise. */
+  actingTenant?: string;
   /** false when the organisation's managed configuration keeps turning the TAP policy on out of the popup. */
   enablePolicyAllowed?: false;
 }
@@ -88,6 +90,16 @@ export interface PanelState {
    * background, which holds the validated managed layer; absent when it sets none).
    */
   issueDefaults?: IssueDefaults;
+  /** The directory this view was read from and every action acts in (added by the background). */
+  tenant?: TenantView;
+}
+
+/** The tenant a panel acts in, as shown in its header. */
+export interface TenantView {
+  /** The directory's object id (the token's tid). */
+  id: string;
+  /** How to name it: its domain when known to be that directory, else the id. */
+  name: string;
 }
 
 export type ErrorKind =
@@ -122,6 +134,11 @@ export interface ErrorInfo {
   retryAfterSeconds?: number;
   /** Whom to ask, as the organisation's policy words it (managed supportContact); added by the background. */
   support?: string;
+  /**
+   * The portal shows another directory than the one signed in to: the tenant (as the portal names it) a sign-in could
+   * switch to. The panel offers it; absent when the organisation doesn't allow that directory.
+   */
+  switchTo?: string;
   /** Where to do what the sentence says (the admin-consent URL, PIM "My roles"); added by the background. */
   link?: { href: string; label: string /** Show the URL itself, to send to someone. */; showUrl?: boolean };
 }
@@ -172,8 +189,17 @@ export interface RequestMap {
   getSession: { req: Record<never, never>; res: SessionInfo };
   signIn: { req: PanelTicket; res: SessionInfo };
   signOut: { req: Record<never, never>; res: SessionInfo };
+  /**
+   * Signs in to another directory with the same account and acts there from now on: a portal frame asks for the tenant
+   * its URL named (bound at its introduction; it names none itself), the popup for a tenant profile.
+   */
+  switchTenant: { req: PanelTicket & { tenant?: string }; res: SessionInfo };
   /** Content script → background: the frame it is mounting on this tab is for userRef; nonce is its ticket. */
-  introduceFrame: { req: { nonce: string; userRef: string }; res: { introduced: true } };
+  introduceFrame: {
+    /** tenant: the directory the portal URL names (path segment, `#@tenant/`), GUID or domain; absent when it names none. */
+    req: { nonce: string; userRef: string; tenant?: string };
+    res: { introduced: true };
+  };
   /** Content script → background: that frame is gone. */
   releaseFrame: { req: { nonce: string }; res: { released: true } };
   /** Panel → background: whom am I for? Binds a portal frame's ticket to the frame that presents it first. */

@@ -40,6 +40,12 @@ export const preferencesItem = storage.defineItem<Preferences>('local:preference
 export const bindingsItem = storage.defineItem<BindingState | null>('session:panelBindings', { fallback: null });
 
 /** Configured tenant domains and the directory ids OpenID discovery named for them (public facts). */
+/**
+ * The directory the admin switched to (GUID or domain), when it isn't the configured one. Session storage, like MSAL's
+ * cache: a browser restart signs in to the configured tenant again.
+ */
+export const actingTenantItem = storage.defineItem<string | null>('session:actingTenant', { fallback: null });
+
 export const tenantIdsItem = storage.defineItem<Record<string, string>>('local:tenantIds', { fallback: {} });
 
 /**

@@ -3,7 +3,7 @@ import { activate, type FaultSpec } from './faults';
 import { replicateNow } from './graph/replication';
 import { type HttpReply, type IncomingCall, jsonReply } from './http';
 import type { LoggedRequest } from './request-log';
-import { type PortalShellTheme, resetRuntime, type TenantRuntime } from './runtime';
+import { directoryNamed, type PortalShellTheme, resetRuntime, type TenantRuntime } from './runtime';
 import { APP } from './seed';
 import type { ConditionalAccessPolicy, TapPolicy, TenantState } from './state';
 import { GRAPH_APP_ID, GRAPH_RESOURCE, KNOWN_GRAPH_SCOPES } from './sts/scopes';
@@ -16,6 +16,8 @@ export interface TenantControl {
   clearFaults(): void;
   requestLog(): LoggedRequest[];
   clearLog(): void;
+  /** Any directory's live state by id or domain (Fabrikam's for the many-tenants rules), or null. */
+  directory(tenant: string): TenantState | null;
   /** The live state (replaced by reset(): read it again after a reset). */
   readonly state: TenantState;
   setPolicy(partial: Partial<TapPolicy>): void;
@@ -74,6 +76,7 @@ export function createControl(runtime: TenantRuntime): TenantControl {
     get state() {
       return runtime.state;
     },
+    directory: (tenant) => directoryNamed(runtime, tenant),
     setPolicy: (partial) => {
       runtime.state.policy = { ...runtime.state.policy, ...partial };
     },

@@ -19,4 +19,6 @@ export interface LoggedRequest {
   isPreflight: boolean;
   dropped?: 'before' | 'after';
   batch?: LoggedBatchItem[];
+  /** Graph: the tid of the bearer token (which directory answered); login: the directory the path named. */
+  tenantId?: string;
 }

@@ -2,6 +2,7 @@
 import type { ActiveFault } from './faults';
 import type { LoggedRequest } from './request-log';
 import { createSeedState } from './seed';
+import { createFabrikamState } from './seed-fabrikam';
 import type { TenantState } from './state';
 import { createSigningKey, type SigningKey } from './sts/jwt';
 
@@ -25,7 +26,12 @@ export interface PendingAuthorization {
 }
 
 export interface TenantRuntime {
+  /** The home directory (Contoso): the one every single-tenant rule and switch acts on. */
   state: TenantState;
+  /** Other directories the same sign-in service and Graph answer for (Fabrikam), chosen per request (directoryView). */
+  others: TenantState[];
+  /** Set on a directoryView only: the home directory, which `state` then isn't. */
+  homeState?: TenantState;
   faults: ActiveFault[];
   log: LoggedRequest[];
   latencyMs: number;
@@ -57,6 +63,7 @@ export function tokenTenantId(runtime: TenantRuntime): string {
 export function createRuntime(latencyMs: number): TenantRuntime {
   return {
     state: createSeedState(),
+    others: [createFabrikamState()],
     faults: [],
     log: [],
     latencyMs,
@@ -73,6 +80,7 @@ export function createRuntime(latencyMs: number): TenantRuntime {
 
 export function resetRuntime(runtime: TenantRuntime): void {
   runtime.state = createSeedState();
+  runtime.others = [createFabrikamState()];
   runtime.faults = [];
   runtime.log = [];
   runtime.latencyMs = runtime.initialLatencyMs;
@@ -81,4 +89,28 @@ export function resetRuntime(runtime: TenantRuntime): void {
   runtime.portalTheme = 'light';
   runtime.extraPages.clear();
   runtime.directoryPageSize = null;
+}
+
+/** Every directory: the home one first. */
+export function allDirectories(runtime: TenantRuntime): TenantState[] {
+  return [runtime.homeState ?? runtime.state, ...runtime.others];
+}
+
+/** The directory a tenant id or domain names, or null. */
+export function directoryNamed(runtime: TenantRuntime, tenant: string): TenantState | null {
+  const lower = tenant.toLowerCase();
+  return allDirectories(runtime).find((d) => d.tenant.id === lower || d.tenant.domain === lower) ?? null;
+}
+
+/**
+ * The runtime as one directory sees it: the same machinery (faults, log, keys, pending sign-ins) with that directory as
+ * `state`, so every rule written for the home directory answers for the other one unchanged. The home directory is
+ * the runtime itself.
+ */
+export function directoryView(runtime: TenantRuntime, directory: TenantState | null): TenantRuntime {
+  if (!directory || directory === runtime.state) return runtime;
+  return Object.create(runtime, {
+    state: { value: directory, enumerable: true },
+    homeState: { value: runtime.state },
+  }) as TenantRuntime;
 }

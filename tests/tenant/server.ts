@@ -13,7 +13,7 @@ import { chromiumArgsFor, type HostKind, hostKindOf } from './hosts';
 import { corsHeaders, type HttpReply, header, type IncomingCall, isPreflight, textReply } from './http';
 import { handlePortal } from './portal/page';
 import type { LoggedBatchItem, LoggedRequest } from './request-log';
-import { createRuntime, type TenantRuntime } from './runtime';
+import { createRuntime, directoryNamed, directoryView, type TenantRuntime } from './runtime';
 import { AADSTS, entraErrorReply } from './sts/errors';
 import { handleLogin } from './sts/router';
 
@@ -70,7 +70,35 @@ function faultReply(
   return textReply(status, fault.message ?? 'Service unavailable', headers);
 }
 
-function dispatch(runtime: TenantRuntime, kind: HostKind, call: IncomingCall): Outcome {
+/** The tid of a bearer token, unverified (Graph's auth checks it): which directory's Graph answers. */
+function bearerTenant(call: IncomingCall): string | null {
+  const token = /^Bearer\s+([^.\s]+)\.([^.\s]+)\./i.exec(header(call, 'authorization') ?? '');
+  if (!token?.[2]) return null;
+  try {
+    const tid = (JSON.parse(Buffer.from(token[2], 'base64url').toString('utf8')) as { tid?: unknown }).tid;
+    return typeof tid === 'string' ? tid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Which directory answers: Graph by the token's tid, login by the authority's tenant segment, the portal by its
+ * tenant path segment; the home directory otherwise (common, organizations, no segment).
+ */
+function directoryFor(kind: HostKind, call: IncomingCall): string | null {
+  if (kind === 'graph') return bearerTenant(call);
+  const first = call.url.pathname.split('/').filter(Boolean)[0];
+  try {
+    return first ? decodeURIComponent(first) : null;
+  } catch {
+    return null;
+  }
+}
+
+function dispatch(home: TenantRuntime, kind: HostKind, call: IncomingCall): Outcome {
+  const named = directoryFor(kind, call);
+  const runtime = directoryView(home, named ? directoryNamed(home, named) : null);
   const preflight = isPreflight(call);
   const fault =
     preflight && kind !== 'portal'
@@ -125,6 +153,8 @@ async function handleRequest(runtime: TenantRuntime, control: TenantControl, req
     origin: header(call, 'origin') ?? null,
     isPreflight: isPreflight(call),
   };
+  const tenantId = kind === 'graph' ? bearerTenant(call) : null;
+  if (tenantId) entry.tenantId = tenantId;
   if (outcome.drop) entry.dropped = outcome.drop;
   if (outcome.batch) entry.batch = outcome.batch;
   runtime.log.push(entry);

@@ -32,6 +32,11 @@ export interface DirectoryUser {
   scopedRoles?: { roleTemplateId: string; administrativeUnitId: string }[];
   /** Registered methods other than the pass, as Graph returns them (with @odata.type). */
   methods: Record<string, unknown>[];
+  /**
+   * A B2B guest's account in its home directory: who signs in as this guest. [U] Entra keeps this link internally; the
+   * guest's `identities` name only the home domain (entra-docs external-id/user-properties.md).
+   */
+  home?: { tenantId: string; userId: string };
 }
 
 export interface ObjectIdentity {

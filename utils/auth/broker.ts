@@ -29,6 +29,7 @@ export type MsalClient = Pick<
   | 'acquireTokenSilent'
   | 'getActiveAccount'
   | 'getAllAccounts'
+  | 'getAccount'
   | 'setActiveAccount'
   | 'clearCache'
 >;
@@ -54,6 +55,11 @@ export interface AuthBrokerDeps {
   wipe(): Promise<void>;
   /** The directory's object id (GUID) for a configured tenant id or verified domain (OpenID discovery). */
   tenantIds: Pick<TenantIdResolver, 'resolve' | 'known'>;
+  /**
+   * The directory the admin switched to (GUID or domain) when it isn't the configured one, kept across worker restarts;
+   * null: the configured tenant. Dropped when the app registration changes.
+   */
+  actingTenant?: { getValue(): Promise<string | null>; setValue(value: string | null): Promise<void> };
   silentFlowTimeoutMs?: number;
   log?(message: string): void;
 }
@@ -86,6 +92,12 @@ export interface GetTokenOptions {
    * token issued before consent was withdrawn keeps its scopes until it expires).
    */
   fresh?: boolean;
+  /**
+   * The directory (GUID or domain) to get the token in; absent: the acting tenant (the one switched to, else the
+   * configured one). Another directory than the configured one uses a tenanted authority and that tenant's profile of
+   * the same account (msal-js multi-tenant-accounts.md).
+   */
+  tenant?: string;
 }
 
 export interface AuthBroker {
@@ -98,8 +110,17 @@ export interface AuthBroker {
   settings(): Promise<EntraSettings | null>;
   /** The configured tenant's object id, when already known (no network call). */
   knownTenantId(): Promise<string | null>;
+  /** Any tenant's directory id (GUID) for its id or domain (OpenID discovery, cached). */
+  resolveTenantId(tenant: string): Promise<string>;
   /** The app registration changed: forget the MSAL instance and its cache. */
   settingsChanged(): Promise<void>;
+  /** The directory tokens are for now (GUID or domain): the one switched to, else the configured one; null unconfigured. */
+  actingTenant(): Promise<string | null>;
+  /**
+   * Gets a token in another directory for the same account (silently when the app and the account allow it, else a
+   * sign-in window with the account as login hint when `interactive`) and makes it the acting tenant.
+   */
+  switchTenant(tenant: string, scopes: string[], options?: { interactive?: boolean }): Promise<AccountInfo>;
 }
 
 /** MSAL answers that mean "a silent step can't do it, try the next one". */
@@ -211,18 +232,18 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
    * A tenanted authority should only ever answer for its own directory; the token is checked anyway, so an account of
    * another directory (a misrouted sign-in, a wrong domain in the options) never acts here. Its cache entry is dropped.
    */
-  async function verifyTenant(pca: MsalClient, result: AuthenticationResult, settings: EntraSettings): Promise<void> {
-    const expected = await deps.tenantIds.resolve(settings.tenantId);
+  async function verifyTenant(pca: MsalClient, result: AuthenticationResult, tenant: string): Promise<void> {
+    const expected = await deps.tenantIds.resolve(tenant);
     const actual = (result.account.tenantId || (result.idTokenClaims as { tid?: string } | undefined)?.tid || '').toLowerCase();
     if (actual === expected) return;
     await pca.clearCache({ account: result.account }).catch(() => undefined);
     await deps.flush();
-    throw new WrongTenantError(actual || 'unknown', settings.tenantId);
+    throw new WrongTenantError(actual || 'unknown', tenant);
   }
 
   async function webAuthFlow(
     pca: MsalClient,
-    settings: EntraSettings,
+    tenant: string,
     request: RedirectRequest,
     interactive: boolean,
   ): Promise<AuthenticationResult> {
@@ -257,22 +278,22 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       throw e;
     }
     if (!result) throw new Error('The sign-in answer had no token.');
-    await verifyTenant(pca, result, settings);
+    await verifyTenant(pca, result, tenant);
     pca.setActiveAccount(result.account);
     await deps.flush();
     return result;
   }
 
-  const runFlow = (pca: MsalClient, settings: EntraSettings, request: RedirectRequest, interactive: boolean) =>
-    serialized(() => webAuthFlow(pca, settings, request, interactive));
+  const runFlow = (pca: MsalClient, tenant: string, request: RedirectRequest, interactive: boolean) =>
+    serialized(() => webAuthFlow(pca, tenant, request, interactive));
 
   // The hot path (every panel view, every issue) skips MSAL's cache walk and storage flush while the token is fresh.
   const hotTokens = new Map<string, { token: TokenResult; expiresAt: number }>();
   /** Bumped by sign-out and settings changes: a token requested before the bump is never kept. */
   let generation = 0;
   const HOT_TOKEN_MARGIN_MS = 5 * 60_000;
-  const hotKey = (account: AccountInfo, scopes: string[]) =>
-    `${instance?.key}|${account.homeAccountId}|${[...scopes].sort().join(' ')}`;
+  const hotKey = (account: AccountInfo, tenant: string, scopes: string[]) =>
+    `${instance?.key}|${tenant}|${account.homeAccountId}|${[...scopes].sort().join(' ')}`;
 
   const toToken = (r: AuthenticationResult): TokenResult => ({
     accessToken: r.accessToken,
@@ -282,6 +303,36 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
   });
 
   const currentAccount = (pca: MsalClient): AccountInfo | null => pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
+
+  const actingTenantOf = async (settings: EntraSettings): Promise<string> =>
+    (await deps.actingTenant?.getValue().catch(() => null)) ?? settings.tenantId;
+
+  /**
+   * Where a token for `tenant` comes from. The configured tenant: the MSAL instance's own authority and the signed-in
+   * account, as always. Another directory: its tenanted authority and the account's profile in that tenant, or, before
+   * one is cached, the same account with that tenant's id. MSAL looks access tokens up by the account's tenantId before
+   * the authority's (msal-common SilentFlowClient), so the home account alone would get the home tenant's token back.
+   */
+  async function target(
+    pca: MsalClient,
+    settings: EntraSettings,
+    tenant: string,
+  ): Promise<{ account: AccountInfo | null; authority?: string }> {
+    const base = currentAccount(pca);
+    if (tenant.toLowerCase() === settings.tenantId.toLowerCase()) {
+      // The configured tenant: its profile of the account when another tenant's profile is the active one.
+      const homeTid = base && (await deps.tenantIds.known(settings.tenantId));
+      if (!base || !homeTid || base.tenantId?.toLowerCase() === homeTid) return { account: base };
+      return { account: pca.getAccount({ homeAccountId: base.homeAccountId, tenantId: homeTid }) ?? base };
+    }
+    const tid = await deps.tenantIds.resolve(tenant);
+    const authority = authorityFor(tenant);
+    if (!base) return { account: null, authority };
+    const profile =
+      pca.getAccount({ homeAccountId: base.homeAccountId, tenantId: tid }) ??
+      (base.tenantId?.toLowerCase() === tid ? base : { ...base, tenantId: tid, idTokenClaims: undefined, idToken: undefined });
+    return { account: profile, authority };
+  }
 
   /**
    * Claims still to satisfy: from a Graph claims challenge, or from Entra's MFA interrupt on a refresh
@@ -302,14 +353,16 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
   async function getToken(scopes: string[], options: GetTokenOptions = {}): Promise<TokenResult> {
     const started = generation;
     const { pca, settings } = await client();
+    const tenant = options.tenant ?? (await actingTenantOf(settings));
     const account = currentAccount(pca);
     if (options.claims) {
       pendingClaims = options.claims;
       hotTokens.clear(); // every token issued before the challenge is refused now
     }
-    const hot = account && !pendingClaims && !options.viaAuthorize && !options.fresh && hotTokens.get(hotKey(account, scopes));
+    const hot =
+      account && !pendingClaims && !options.viaAuthorize && !options.fresh && hotTokens.get(hotKey(account, tenant, scopes));
     if (hot && hot.expiresAt - Date.now() > HOT_TOKEN_MARGIN_MS) return hot.token;
-    const token = await acquireToken(pca, settings, scopes, options);
+    const token = await acquireToken(pca, settings, tenant, scopes, options);
     pendingClaims = undefined;
     if (started !== generation) {
       // Signed out (or the app registration changed) while this token was on its way: MSAL has just written the
@@ -318,17 +371,19 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       await deps.wipe();
       throw new SignInRequiredError('signed out during the request');
     }
-    hotTokens.set(hotKey(token.account, scopes), { token, expiresAt: token.expiresAt });
+    hotTokens.set(hotKey(account ?? token.account, tenant, scopes), { token, expiresAt: token.expiresAt });
     return token;
   }
 
   async function acquireToken(
     pca: MsalClient,
     settings: EntraSettings,
+    tenant: string,
     scopes: string[],
     { interactive = false, viaAuthorize = false, fresh = false }: GetTokenOptions,
   ): Promise<TokenResult> {
-    const account = currentAccount(pca);
+    const { account, authority } = await target(pca, settings, tenant);
+    const at = authority ? { authority } : {};
     // Taken now: another request that gets its token meanwhile clears pendingClaims, and this one must keep them.
     const claims = pendingClaims;
     if (account && !viaAuthorize) {
@@ -337,12 +392,15 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
         const result = await pca.acquireTokenSilent({
           scopes,
           account,
+          ...at,
           cacheLookupPolicy: claims || fresh ? CacheLookupPolicy.RefreshToken : CacheLookupPolicy.AccessTokenAndRefreshToken,
           ...(claims && { claims }),
         });
+        if (authority) await verifyTenant(pca, result, tenant);
         await deps.flush();
         return toToken(result);
       } catch (e) {
+        if (e instanceof WrongTenantError) throw e;
         log(`silent token failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
         rememberClaims(e);
         if (CONDITIONAL_ACCESS_BLOCK.test(errorText(e))) throw e;
@@ -356,8 +414,14 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       if (!interactive && interactiveInFlight.size > 0) throw new SignInRequiredError('a sign-in window is open');
       try {
         // SSO through the Entra session cookie
-        const request: RedirectRequest = { scopes, account, prompt: 'none', ...(withClaims && { claims: withClaims }) };
-        return toToken(await runFlow(pca, settings, request, false));
+        const request: RedirectRequest = {
+          scopes,
+          account,
+          prompt: 'none',
+          ...at,
+          ...(withClaims && { claims: withClaims }),
+        };
+        return toToken(await runFlow(pca, tenant, request, false));
       } catch (e) {
         log(`prompt=none failed: ${(e as { errorCode?: string }).errorCode ?? (e as Error).name}`);
         if (e instanceof WrongTenantError || REGISTRATION_REFUSES.test(errorText(e))) throw e;
@@ -373,15 +437,16 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     } else if (!interactive) {
       throw new SignInRequiredError('no account');
     }
-    const key = scopes.join(' ');
+    const key = `${tenant}|${scopes.join(' ')}`;
     let pending = interactiveInFlight.get(key);
     if (!pending) {
       const interactiveClaims = pendingClaims ?? claims;
       const request: RedirectRequest = {
         ...(account ? { scopes, account, loginHint: account.username } : { scopes, prompt: 'select_account' }),
+        ...at,
         ...(interactiveClaims && { claims: interactiveClaims }),
       };
-      pending = runFlow(pca, settings, request, true)
+      pending = runFlow(pca, tenant, request, true)
         .then(toToken)
         .finally(() => interactiveInFlight.delete(key));
       interactiveInFlight.set(key, pending);
@@ -402,6 +467,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
         const { pca } = await client();
         await pca.clearCache();
       }
+      await deps.actingTenant?.setValue(null);
       await deps.wipe();
       await deps.flush();
     },
@@ -418,9 +484,24 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       const settings = await deps.loadSettings();
       return settings?.tenantId ? deps.tenantIds.known(settings.tenantId) : null;
     },
+    resolveTenantId: (tenant) => deps.tenantIds.resolve(tenant),
+    async actingTenant() {
+      const settings = await deps.loadSettings();
+      return settings?.clientId && settings.tenantId ? actingTenantOf(settings) : null;
+    },
+    async switchTenant(tenant, scopes, { interactive = false } = {}) {
+      const { pca, settings } = await client();
+      const token = await getToken(scopes, { tenant, interactive });
+      const home = tenant.toLowerCase() === settings.tenantId.toLowerCase();
+      await deps.actingTenant?.setValue(home ? null : tenant.toLowerCase());
+      pca.setActiveAccount(token.account);
+      await deps.flush();
+      return token.account;
+    },
     async settingsChanged() {
       generation++;
       hotTokens.clear();
+      await deps.actingTenant?.setValue(null);
       instance = undefined;
       await deps.wipe();
     },

@@ -11,7 +11,7 @@ import { createGraphClient } from '../graph/client';
 import { loadPanelState } from '../graph/panel-state';
 import { realWait } from '../graph/settle';
 import { openPanelWindow, panelWindowContent } from '../panel-window';
-import { bindingsItem, policyCacheItem, tenantIdsItem } from '../storage';
+import { actingTenantItem, bindingsItem, policyCacheItem, tenantIdsItem } from '../storage';
 import { clipboardDelivery } from './clipboard-delivery';
 import { createClipboardGuard, type OffscreenApi } from './clipboard-guard';
 import { createFrameBindings } from './frame-bindings';
@@ -42,6 +42,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
       await flushMsalStorage();
     },
     tenantIds: createTenantIdResolver({ fetch: (input, init) => fetch(input, init), store: tenantIdsItem }),
+    actingTenant: memoryCached(actingTenantItem),
     log,
   });
   const graph = createGraphClient({

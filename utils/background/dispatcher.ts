@@ -10,7 +10,7 @@ import { openInWindow, openPanelWindow } from './handlers/open-panel-window';
 import { getPanelState } from './handlers/panel-state';
 import { enablePolicy, getPolicy } from './handlers/policy';
 import { revokeTap } from './handlers/revoke-tap';
-import { getSession, signIn, signOut } from './handlers/session';
+import { getSession, signIn, signOut, switchTenant } from './handlers/session';
 import { checkSetup } from './handlers/setup-check';
 import { withHelpLink, withSupportLine } from './help-links';
 import { bindPanel } from './panel-binding';
@@ -28,6 +28,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   getSession,
   signIn,
   signOut,
+  switchTenant,
   introduceFrame,
   releaseFrame,
   claimPanel,
@@ -45,6 +46,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
 /** What each request does, for the 403/404 sentences. */
 const CONTEXT: Partial<Record<RequestType, { action: GraphAction; permission?: string }>> = {
   signIn: { action: 'signIn' },
+  switchTenant: { action: 'signIn' },
   checkSetup: { action: 'signIn' },
   getPanelState: { action: 'readUser', permission: PERMISSION_FOR.readUser },
   issueTap: { action: 'issue', permission: PERMISSION_FOR.writeTap },

@@ -7,6 +7,8 @@ import { createSessionState, newest, type StateStore } from './session-state';
 export interface FrameRecord {
   tabId: number;
   userRef: string;
+  /** The directory the portal URL named (GUID or domain, lower case); absent when it named none. */
+  tenant?: string;
   createdAt: number;
   frameId?: number;
   documentId?: string;
@@ -46,7 +48,7 @@ export function createFrameBindings(store: BindingStore, now: () => number = Dat
 
   return {
     /** A tab shows one panel at a time: a new introduction ends the tab's earlier tickets. */
-    introduce(tabId: number, nonce: string, userRef: string): Promise<void> {
+    introduce(tabId: number, nonce: string, userRef: string, tenant?: string): Promise<void> {
       return update((state) => {
         for (const [key, frame] of Object.entries(state.frames)) {
           if (frame.tabId === tabId) {
@@ -54,7 +56,7 @@ export function createFrameBindings(store: BindingStore, now: () => number = Dat
             delete state.resolved[`frame:${key}`];
           }
         }
-        state.frames[nonce] = { tabId, userRef, createdAt: now() };
+        state.frames[nonce] = { tabId, userRef, ...(tenant && { tenant }), createdAt: now() };
       });
     },
     release(tabId: number, nonce: string): Promise<void> {

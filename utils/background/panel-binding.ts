@@ -11,6 +11,8 @@ export interface PanelBinding {
   claim: PanelClaim;
   /** The portal tab of a frame (loads are limited per tab); undefined for the background's own windows. */
   portalTabId?: number;
+  /** The directory the portal URL named when the frame was introduced: the panel acts there or nowhere. */
+  portalTenant?: string;
 }
 
 export const UNBOUND_MESSAGE =
@@ -35,7 +37,7 @@ export async function bindPanel(
     if (!frame) throw unbound();
     // intent and context never come from the frame: a portal panel opens on the status view, focused on nothing.
     const claim: PanelClaim = { kind: 'user', context: 'portal', mode: 'status', userRef: frame.userRef };
-    return { key: `frame:${ticket}`, claim, portalTabId: caller.tabId };
+    return { key: `frame:${ticket}`, claim, portalTabId: caller.tabId, ...(frame.tenant && { portalTenant: frame.tenant }) };
   }
   if (ticket) throw unbound(); // windows have no ticket: a page that has one was framed
   const content = await deps.windowContent(caller.windowId, caller.tabId);

@@ -1,5 +1,6 @@
 import { isGuid, normalizeUserRef } from '../graph/paths';
 import type { ErrorInfo, IssueOptions, Request, RequestType } from '../messages';
+import { normalizeTenantRef } from '../tenant-ref';
 
 export type ParseResult = { ok: true; request: Request } | { ok: false; error: ErrorInfo } | { ok: 'ignore' };
 
@@ -57,14 +58,26 @@ const PARSERS: { [K in RequestType]: Parser } = {
     return ticket ? { type: 'signIn', ...ticket } : 'ticket is malformed';
   },
   signOut: (m) => (hasOnlyKeys(m, ['type']) ? bare('signOut') : 'unexpected fields'),
+  switchTenant: (m) => {
+    const ticket = ticketOf(m);
+    if (!hasOnlyKeys(m, ['type', 'ticket', 'tenant'])) return 'unexpected fields';
+    if (!ticket) return 'ticket is malformed';
+    const tenant = m.tenant === undefined ? undefined : normalizeTenantRef(m.tenant);
+    if (tenant === null) return 'tenant must be a directory id or domain name';
+    // A frame switches to the tenant bound to it, never one it names.
+    if (ticket.ticket && tenant) return 'a panel cannot name a tenant';
+    return { type: 'switchTenant', ...ticket, ...(tenant && { tenant }) };
+  },
   introduceFrame: (m) => {
-    if (!hasOnlyKeys(m, ['type', 'nonce', 'userRef'])) return 'unexpected fields';
+    if (!hasOnlyKeys(m, ['type', 'nonce', 'userRef', 'tenant'])) return 'unexpected fields';
     if (typeof m.nonce !== 'string' || !TICKET.test(m.nonce)) return 'nonce is malformed';
     // The content script only mounts on user pages, whose URLs carry an object id or (Microsoft 365 admin center) a UPN:
     // the one validator, as for windows; Graph resolves a UPN to its object id before anything is issued.
     const userRef = normalizeUserRef(m.userRef);
     if (!userRef) return 'userRef is not an object id or user principal name';
-    return { type: 'introduceFrame', nonce: m.nonce, userRef };
+    const tenant = m.tenant === undefined ? undefined : normalizeTenantRef(m.tenant);
+    if (tenant === null) return 'tenant must be a directory id or domain name';
+    return { type: 'introduceFrame', nonce: m.nonce, userRef, ...(tenant && { tenant }) };
   },
   releaseFrame: (m) => {
     if (!hasOnlyKeys(m, ['type', 'nonce'])) return 'unexpected fields';

@@ -31,9 +31,27 @@ export type Caller =
 /** What each kind of sender may ask. Everything a panel does is bound to the user the background assigned it. */
 const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
   contentScript: new Set(['introduceFrame', 'releaseFrame']),
-  panelFrame: new Set(['claimPanel', 'getPanelState', 'issueTap', 'revokeTap', 'signIn', 'clearClipboard', 'openInWindow']),
+  panelFrame: new Set([
+    'claimPanel',
+    'getPanelState',
+    'issueTap',
+    'revokeTap',
+    'signIn',
+    'switchTenant',
+    'clearClipboard',
+    'openInWindow',
+  ]),
   panelWindow: new Set(['claimPanel', 'getPanelState', 'issueTap', 'revokeTap', 'signIn', 'clearClipboard']),
-  page: new Set(['getSession', 'signIn', 'signOut', 'getPolicy', 'enablePolicy', 'openPanelWindow', 'checkSetup']),
+  page: new Set([
+    'getSession',
+    'signIn',
+    'signOut',
+    'switchTenant',
+    'getPolicy',
+    'enablePolicy',
+    'openPanelWindow',
+    'checkSetup',
+  ]),
 };
 
 /**
@@ -49,6 +67,7 @@ export const PANEL_BOUND: ReadonlySet<RequestType> = new Set([
   'issueTap',
   'revokeTap',
   'signIn',
+  'switchTenant',
   'clearClipboard',
   'openInWindow',
 ]);

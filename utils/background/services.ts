@@ -16,7 +16,18 @@ export interface ClipboardGuard {
 
 /** Everything the handlers need, injected by the composition root (fakes in unit tests). */
 export interface BackgroundServices {
-  broker: Pick<AuthBroker, 'getToken' | 'signIn' | 'signOut' | 'account' | 'settings' | 'knownTenantId'>;
+  broker: Pick<
+    AuthBroker,
+    | 'getToken'
+    | 'signIn'
+    | 'signOut'
+    | 'account'
+    | 'settings'
+    | 'knownTenantId'
+    | 'resolveTenantId'
+    | 'actingTenant'
+    | 'switchTenant'
+  >;
   graph: GraphClient;
   policyStore: PolicyStore;
   guard: IssueGuard;

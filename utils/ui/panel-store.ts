@@ -182,12 +182,13 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     }
   }
 
-  async function signIn(): Promise<void> {
+  /** signIn: the configured tenant; switchTenant: the one the portal shows (bound to this frame by the background). */
+  async function signIn(kind: 'signIn' | 'switchTenant' = 'signIn'): Promise<void> {
     if (busy.value) return;
     busy.value = 'signIn';
     actionError.value = null;
     try {
-      await send('signIn', {});
+      await send(kind, {});
       busy.value = null;
       announce('');
       await load();
@@ -248,6 +249,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     issue,
     revoke,
     signIn,
+    switchTenant: () => signIn('switchTenant'),
     copied,
     announce,
     forgetPass,

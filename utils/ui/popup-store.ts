@@ -84,6 +84,17 @@ export function createPopupStore(
     await refreshPolicy();
   }
 
+  /** Signs in to another directory with the same account (the configured one, to switch back) and reads its policy. */
+  async function switchTenant(tenant: string): Promise<void> {
+    const next = await run('signIn', () => send('switchTenant', { tenant }));
+    if (!next) return;
+    batch(() => {
+      session.value = next;
+      policy.value = null;
+    });
+    await refreshPolicy();
+  }
+
   async function signOut(): Promise<void> {
     const next = await run('signOut', () => send('signOut', {}));
     if (!next) return;
@@ -116,6 +127,7 @@ export function createPopupStore(
     refreshPolicy,
     signIn,
     signOut,
+    switchTenant,
     enablePolicy,
     lookup,
   };

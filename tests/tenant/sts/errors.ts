@@ -39,6 +39,9 @@ export const AADSTS = {
   clientMismatch: 'AADSTS700005: Provided Authorization Code is intended to use against other tenant or client, thus rejected.',
   spaNeedsOrigin:
     "AADSTS9002327: Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.",
+  /** errors AADSTS50020: the account has no user in this directory (not invited). */
+  userNotInTenant: (tenantName: string) =>
+    `AADSTS50020: User account from identity provider does not exist in tenant '${tenantName}' and cannot access the application in that tenant. The account needs to be added as an external user in the tenant first.`,
   refreshRevoked:
     'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.',
   spaRefreshExpired:

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { corsHeaders, type HttpReply, header, type IncomingCall, jsonReply } from '../http';
-import { type TenantRuntime, tokenTenantId } from '../runtime';
-import { type AppRegistration, type DirectoryUser, findApp, findUser } from '../state';
+import { allDirectories, type TenantRuntime, tokenTenantId } from '../runtime';
+import { type AppRegistration, type DirectoryUser, findApp, findUser, type TenantState } from '../state';
 import { clientCapabilitiesOf, evaluateConditionalAccess } from './conditional-access';
 import { AADSTS, entraErrorReply } from './errors';
 import { graphScopesOf, missingConsent, parseScopes } from './scopes';
@@ -90,12 +90,21 @@ function redeemRefreshToken(
 ): HttpReply {
   const token = form.get('refresh_token');
   if (!token) return fail(400, 'invalid_request', AADSTS.missingParameter('refresh_token'));
-  const record = runtime.state.refreshTokens[token];
-  if (!record) return fail(400, 'invalid_grant', AADSTS.refreshRevoked);
+  // "Refresh tokens are bound to a combination of user and client, but aren't tied to a resource or tenant" (entra-docs
+  // refresh-tokens.md): one issued in the account's home directory redeems at another directory's authority where the
+  // account has a (guest) user, and the other way round.
+  const found = findRefreshToken(runtime, token);
+  if (!found) return fail(400, 'invalid_grant', AADSTS.refreshRevoked);
+  const { record } = found;
   if (record.clientId !== app.clientId) return fail(400, 'invalid_grant', AADSTS.clientMismatch);
   if (record.expiresAt <= Date.now()) return fail(400, 'invalid_grant', AADSTS.spaRefreshExpired);
-  const user = findUser(runtime.state, record.userId);
-  if (!user) return fail(400, 'invalid_grant', AADSTS.refreshRevoked);
+  const user = personIn(runtime.state, found.directory, record.userId);
+  if (!user) {
+    if (found.directory !== runtime.state) {
+      return fail(400, 'invalid_grant', AADSTS.userNotInTenant(runtime.state.tenant.displayName));
+    }
+    return fail(400, 'invalid_grant', AADSTS.refreshRevoked);
+  }
   const session = (record.sessionId && runtime.state.sessions[record.sessionId]) || null;
   const verdict = evaluateConditionalAccess(runtime, user.id, session);
   // A policy added after sign-in applies at the next refresh. MFA: invalid_grant with suberror basic_action and the claims
@@ -115,6 +124,24 @@ function redeemRefreshToken(
     cors,
     fail,
   });
+}
+
+function findRefreshToken(runtime: TenantRuntime, token: string) {
+  for (const directory of allDirectories(runtime)) {
+    const record = Object.hasOwn(directory.refreshTokens, token) ? directory.refreshTokens[token] : undefined;
+    if (record) return { record, directory };
+  }
+  return null;
+}
+
+/** The same person's user in `target`: the home user, or the guest whose home is that user. */
+function personIn(target: TenantState, from: TenantState, userId: string): DirectoryUser | undefined {
+  const user = findUser(from, userId);
+  if (!user) return undefined;
+  if (target === from) return user;
+  const home = user.home ?? { tenantId: from.tenant.id, userId: user.id };
+  if (target.tenant.id === home.tenantId) return findUser(target, home.userId);
+  return target.users.find((u) => u.home?.tenantId === home.tenantId && u.home.userId === home.userId);
 }
 
 function tokenReply(
@@ -168,7 +195,10 @@ function tokenReply(
     ext_expires_in: tokens.expiresIn,
     access_token: tokens.accessToken,
     id_token: tokens.idToken,
-    client_info: clientInfo(args.user, tokenTenantId(runtime)),
+    // client_info names the account's home (uid, utid): MSAL's homeAccountId, the same in every directory.
+    client_info: args.user.home
+      ? clientInfo({ ...args.user, id: args.user.home.userId }, args.user.home.tenantId)
+      : clientInfo(args.user, tokenTenantId(runtime)),
   };
   if (args.requested.some((scope) => scope.original.toLowerCase() === 'offline_access')) {
     const refreshToken = newRefreshToken();

@@ -19,12 +19,16 @@ interface FakeOptions {
   signedIn?: boolean;
   silent?: 'ok' | 'interaction';
   flow?: (details: WebAuthFlowDetails) => Promise<string | undefined>;
+  /** Silent tokens answer for the directory of the account they were asked with (a tenant profile). */
+  echoTenant?: boolean;
 }
 
 function setup(options: FakeOptions = {}) {
   const configs: Configuration[] = [];
   const flows: WebAuthFlowDetails[] = [];
-  const requests: { prompt?: string }[] = [];
+  const requests: { prompt?: string; authority?: string }[] = [];
+  const silentRequests: { authority?: string; account?: AccountInfo }[] = [];
+  let acting: string | null = null;
   let active: AccountInfo | null = options.signedIn ? account : null;
   let settings: typeof SETTINGS | null = SETTINGS;
   let wipes = 0;
@@ -51,10 +55,14 @@ function setup(options: FakeOptions = {}) {
           );
         },
         acquireTokenSilent: async (request) => {
+          silentRequests.push({ authority: request.authority, account: request.account });
           if (options.silent === 'interaction')
             throw new InteractionRequiredAuthError('interaction_required', 'needs interaction');
+          if (options.echoTenant && request.account)
+            return { accessToken: 'at', scopes: request.scopes, account: request.account } as never;
           return token(request.scopes);
         },
+        getAccount: () => null,
         getActiveAccount: () => active,
         getAllAccounts: () => (active ? [active] : []),
         setActiveAccount: (a) => {
@@ -76,6 +84,12 @@ function setup(options: FakeOptions = {}) {
       resolve: async (tenant) => (tenant === 'contoso.onmicrosoft.com' ? SETTINGS.tenantId : tenant),
       known: async (tenant) => (tenant === 'contoso.onmicrosoft.com' ? SETTINGS.tenantId : tenant),
     },
+    actingTenant: {
+      getValue: async () => acting,
+      setValue: async (value) => {
+        acting = value;
+      },
+    },
   };
   const broker = createAuthBroker(deps);
   return {
@@ -88,6 +102,8 @@ function setup(options: FakeOptions = {}) {
     },
     wipes: () => wipes,
     cleared,
+    silentRequests,
+    acting: () => acting,
   };
 }
 
@@ -241,5 +257,52 @@ describe('auth broker', () => {
     t.setSettings({ ...SETTINGS, tenantId: 'contoso.onmicrosoft.com' });
     await expect(t.broker.signIn(['s'])).resolves.toMatchObject({ tenantId: SETTINGS.tenantId });
     expect(await t.broker.knownTenantId()).toBe(SETTINGS.tenantId);
+  });
+});
+
+describe('auth broker: many tenants', () => {
+  it('switches to another directory silently with its tenanted authority and that tenant’s profile of the account', async () => {
+    const t = setup({ signedIn: true, echoTenant: true });
+    const switched = await t.broker.switchTenant(FABRIKAM, ['s']);
+    expect(switched.tenantId).toBe(FABRIKAM);
+    expect(t.silentRequests.at(-1)).toMatchObject({
+      authority: `https://login.microsoftonline.com/${FABRIKAM}`,
+      account: { homeAccountId: 'h', tenantId: FABRIKAM },
+    });
+    expect(t.acting()).toBe(FABRIKAM);
+    expect(await t.broker.actingTenant()).toBe(FABRIKAM);
+    // Every later token is for the acting tenant, until it is switched back.
+    await t.broker.getToken(['other']);
+    expect(t.silentRequests.at(-1)?.authority).toBe(`https://login.microsoftonline.com/${FABRIKAM}`);
+    await t.broker.switchTenant(SETTINGS.tenantId, ['s']);
+    expect(t.acting()).toBeNull();
+    await t.broker.getToken(['third']);
+    expect(t.silentRequests.at(-1)?.authority).toBeUndefined();
+  });
+
+  it('a token of another directory than the one switched to is refused and not kept', async () => {
+    const t = setup({ signedIn: true }); // answers as the configured tenant whatever it is asked
+    await expect(t.broker.switchTenant(FABRIKAM, ['s'])).rejects.toBeInstanceOf(WrongTenantError);
+    expect(t.acting()).toBeNull();
+  });
+
+  it('without a silent way in, a window with a login hint and the tenanted authority, only when a person asked', async () => {
+    const t = setup({ signedIn: true, silent: 'interaction', flow: async () => undefined });
+    await expect(t.broker.switchTenant(FABRIKAM, ['s'])).rejects.toBeTruthy();
+    expect(t.flows.every((f) => !f.interactive)).toBe(true);
+    await expect(t.broker.switchTenant(FABRIKAM, ['s'], { interactive: true })).rejects.toBeTruthy();
+    expect(t.requests.at(-1)).toMatchObject({ authority: `https://login.microsoftonline.com/${FABRIKAM}` });
+    expect((t.requests.at(-1) as { loginHint?: string }).loginHint).toBe('AlexW@contoso.onmicrosoft.com');
+    expect(t.acting()).toBeNull();
+  });
+
+  it('sign-out and another app registration forget the directory switched to', async () => {
+    const t = setup({ signedIn: true, echoTenant: true });
+    await t.broker.switchTenant(FABRIKAM, ['s']);
+    await t.broker.signOut();
+    expect(t.acting()).toBeNull();
+    await t.broker.switchTenant(FABRIKAM, ['s']).catch(() => undefined);
+    await t.broker.settingsChanged();
+    expect(t.acting()).toBeNull();
   });
 });

@@ -37,6 +37,14 @@ describe('parseRequest: shapes', () => {
       { type: 'introduceFrame', nonce: TICKET, userRef: 'AdeleV@contoso.onmicrosoft.com' },
     ],
     [
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'Fabrikam.OnMicrosoft.com' },
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'fabrikam.onmicrosoft.com' },
+    ],
+    [
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: '7C2B5FF5-4D46-4F9B-8B4E-1E2F6C3A8B21' },
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: '7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21' },
+    ],
+    [
       { type: 'releaseFrame', nonce: TICKET },
       { type: 'releaseFrame', nonce: TICKET },
     ],
@@ -98,6 +106,14 @@ describe('parseRequest: shapes', () => {
     ['introduceFrame with a percent-encoded UPN', { type: 'introduceFrame', nonce: TICKET, userRef: 'AdeleV%40contoso.com' }],
     ['introduceFrame with a user reference that is not a string', { type: 'introduceFrame', nonce: TICKET, userRef: 42 }],
     ['introduceFrame without a nonce', { type: 'introduceFrame', userRef: USER }],
+    ['introduceFrame with a tenant path', { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'contoso.com/../x' }],
+    ['introduceFrame with tenant common', { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'common' }],
+    [
+      'introduceFrame with a tenant URL',
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'https://evil.example' },
+    ],
+    ['introduceFrame with a tenant number', { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 42 }],
+    ['introduceFrame with an empty tenant', { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: '' }],
     ['userId a UPN', { type: 'issueTap', userId: 'AdeleV@contoso.onmicrosoft.com', attemptId: ATTEMPT, options: {} }],
     ['attemptId missing', { type: 'issueTap', userId: USER, options: {} }],
     ['options missing', { type: 'issueTap', userId: USER, attemptId: ATTEMPT }],

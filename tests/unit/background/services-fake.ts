@@ -20,6 +20,14 @@ export function memoryItem<T>(initial: T | null = null) {
   return item;
 }
 
+/** OpenID discovery as the fake knows it: Contoso (the signed-in directory) and Fabrikam. */
+export const TENANT_IDS: Record<string, string> = {
+  'contoso.onmicrosoft.com': '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
+  '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10': '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
+  'fabrikam.onmicrosoft.com': '7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21',
+  '7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21': '7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21',
+};
+
 export const ALEX_ID = '11111111-0000-4000-8000-000000000003';
 
 export function fakeServices(graph: GraphClient, over: Partial<BackgroundServices> = {}) {
@@ -40,6 +48,9 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
       account: async () => fakeAccount,
       settings: async () => ({ clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31', tenantId: 'contoso.onmicrosoft.com' }),
       knownTenantId: async () => fakeAccount.tenantId,
+      actingTenant: async () => 'contoso.onmicrosoft.com',
+      switchTenant: async () => fakeAccount,
+      resolveTenantId: async (tenant) => TENANT_IDS[tenant.toLowerCase()] ?? (await Promise.reject(new Error('AADSTS90002'))),
     },
     graph,
     policyStore,

@@ -129,3 +129,24 @@ describe('PopupApp: the site-access slot', () => {
     }
   });
 });
+
+describe('PopupApp: another directory', () => {
+  it('says which directory it acts in when switched, and switches back to the configured one', async () => {
+    const FABRIKAM = {
+      ...SESSION,
+      tenantId: '7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21',
+      tenantDomain: 'fabrikam.onmicrosoft.com',
+      actingTenant: 'fabrikam.onmicrosoft.com',
+    };
+    const { send } = setup({
+      getSession: () => FABRIKAM,
+      getPolicy: () => policyView(),
+      switchTenant: () => SESSION,
+    });
+    const line = await screen.findByTestId('acting-tenant');
+    expect(line.textContent).toContain('Acting in fabrikam.onmicrosoft.com, not contoso.onmicrosoft.com.');
+    fireEvent.click(screen.getByRole('button', { name: 'Back to contoso.onmicrosoft.com' }));
+    await waitFor(() => expect(screen.queryByTestId('acting-tenant')).toBeNull());
+    expect(send).toHaveBeenCalledWith('switchTenant', { tenant: 'contoso.onmicrosoft.com' });
+  });
+});

@@ -132,7 +132,8 @@ describe('OrganisationSettings', () => {
     expect(row('supportContact')).toContain('IT service desk: ext. 4455');
     expect(row('cloud')).toMatch(/US Government \(L4\).*always signs in to the global cloud/);
     expect(row('keepHistory')).toMatch(/doesn’t use it yet/);
-    expect(row('allowedTenants')).toMatch(/contoso\.onmicrosoft\.com.*doesn’t use it yet/);
+    expect(row('allowedTenants')).toMatch(/Other tenants the panel may act in.*contoso\.onmicrosoft\.com/);
+    expect(row('allowedTenants')).not.toMatch(/doesn’t use it yet/);
     expect(section.textContent).toContain('about:policies');
   });
 

@@ -6,18 +6,26 @@ const tabOf = (ctx: HandlerContext): number => {
   return ctx.caller.tabId;
 };
 
+async function namesSignedInTenant(tenant: string, services: BackgroundServices): Promise<boolean> {
+  const account = await services.broker.account().catch(() => null);
+  const settings = await services.broker.settings().catch(() => null);
+  return tenant === account?.tenantId?.toLowerCase() || tenant === settings?.tenantId?.toLowerCase();
+}
+
 /**
  * The content script is mounting a frame for userRef on its tab: remember the frame's ticket, and start the user's
  * first view now, so it is under way while the panel page loads.
  */
 export async function introduceFrame(
-  req: { nonce: string; userRef: string },
+  req: { nonce: string; userRef: string; tenant?: string },
   services: BackgroundServices,
   ctx: HandlerContext,
 ): Promise<{ introduced: true }> {
   const tabId = tabOf(ctx);
-  services.panelLoads.prefetch(req.userRef, tabId); // first: the request leaves before anything is written
-  await services.frames.introduce(tabId, req.nonce, req.userRef);
+  // First: the request leaves before anything is written. A URL naming a directory only when it is plainly the one
+  // signed in to (the same id or configured domain): another directory's user is never read in this one.
+  if (!req.tenant || (await namesSignedInTenant(req.tenant, services))) services.panelLoads.prefetch(req.userRef, tabId);
+  await services.frames.introduce(tabId, req.nonce, req.userRef, req.tenant);
   return { introduced: true };
 }
 

@@ -7,6 +7,7 @@ import { createPass, listPasses } from '../../graph/tap';
 import type { IssuedTap, TapMethod } from '../../graph/types';
 import type { ErrorInfo, IssueOptions } from '../../messages';
 import { boundUserId, type HandlerContext } from '../handler-context';
+import { panelTenant } from '../panel-tenant';
 import type { BackgroundServices } from '../services';
 
 type IssueRequest = { userId: string; attemptId: string; options: IssueOptions };
@@ -42,6 +43,7 @@ export const RECONCILE_MESSAGES = {
  */
 export async function issueTap(req: IssueRequest, services: BackgroundServices, ctx: HandlerContext): Promise<IssuedTap> {
   const userId = await boundUserId(ctx, services, req.userId);
+  await panelTenant(ctx.binding, services); // the frame's tenant, checked again at the click: never the wrong directory
   const joined = services.guard.joining(userId);
   if (joined) return joined; // a double click or a repeated message: same promise, same pass
   return services.guard.track(

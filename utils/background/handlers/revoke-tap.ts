@@ -3,6 +3,7 @@ import { toErrorInfo } from '../../graph/error-info';
 import { AppError, GraphError } from '../../graph/errors';
 import { deletePass } from '../../graph/tap';
 import { boundUserId, type HandlerContext } from '../handler-context';
+import { panelTenant } from '../panel-tenant';
 import type { BackgroundServices } from '../services';
 
 export interface RevokeResult {
@@ -18,6 +19,7 @@ export async function revokeTap(
   ctx: HandlerContext,
 ): Promise<RevokeResult> {
   const userId = await boundUserId(ctx, services, req.userId);
+  await panelTenant(ctx.binding, services); // the frame's tenant, checked again at the click
   services.panelLoads.invalidate(userId);
   const resolved = await services.guard.resolved(userId);
   if (!resolved) {
