@@ -120,7 +120,7 @@ describe('accessibility: axe-core finds no WCAG 2.2 A/AA violation in any state'
       [ADMINS.megan.id, /yourself|your own/, 'yourself'],
       [TARGETS.lynne.id, 'Current pass', 'user with a current pass'],
       [TARGETS.pradeep.id, 'Registered methods (4)', 'user with four methods'],
-      ['99999999-0000-4000-8000-000000000999', /wasn't found/, 'user not found'],
+      ['99999999-0000-4000-8000-000000000999', /This user isn’t in /, 'user not found'],
     ] as const) {
       const page = await userPage(user, ready as RegExp | string);
       await expectClean(await page.live(), state);

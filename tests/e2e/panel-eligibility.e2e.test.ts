@@ -169,10 +169,14 @@ describe('panel eligibility: every verdict knowable before a click', () => {
       await expectEligible(browser, TARGETS.miriam.id);
     });
 
-    it('a user that does not exist (random GUID) → not-found sentence, no Issue TAP', async () => {
-      const page = await openUser(browser, randomUUID(), /wasn't found in your directory/);
+    it('an object id this directory doesn’t know (random GUID) → “isn’t in contoso…”, no Issue TAP', async () => {
+      const page = await openUser(
+        browser,
+        randomUUID(),
+        /This user isn’t in contoso\.onmicrosoft\.com\. The portal may be showing another directory/,
+      );
       const frame = panel(page);
-      expect(await frame.getByRole('alert').textContent()).toMatch(/Check the object ID or user principal name/);
+      expect(await frame.getByRole('alert').textContent()).toMatch(/open the user from that directory’s admin center/);
       expect(await issueButton(frame).count()).toBe(0);
       await page.close();
     });
