@@ -28,19 +28,23 @@ export type Caller =
   /** Any other page of the extension (popup, options), as a tab's top document or the popup: its path, e.g. /options.html. */
   | { kind: 'page'; path?: string };
 
+/** Requests that act for a panel's bound user: the background resolves the binding before the handler runs. */
+export const PANEL_BOUND: ReadonlySet<RequestType> = new Set([
+  'claimPanel',
+  'getPanelState',
+  'issueTap',
+  'revokeTap',
+  'signIn',
+  'switchTenant',
+  'clearClipboard',
+  'openInWindow',
+]);
+
 /** What each kind of sender may ask. Everything a panel does is bound to the user the background assigned it. */
 const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
   contentScript: new Set(['introduceFrame', 'releaseFrame']),
-  panelFrame: new Set([
-    'claimPanel',
-    'getPanelState',
-    'issueTap',
-    'revokeTap',
-    'signIn',
-    'switchTenant',
-    'clearClipboard',
-    'openInWindow',
-  ]),
+  // A portal frame asks exactly what acts for its bound user.
+  panelFrame: PANEL_BOUND,
   panelWindow: new Set(['claimPanel', 'getPanelState', 'issueTap', 'revokeTap', 'signIn', 'clearClipboard']),
   page: new Set([
     'getSession',
@@ -59,18 +63,6 @@ const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
  * options page asks for it (not the popup, and never a frame: classifySender refuses framed extension pages).
  */
 const PAGE_ONLY: Partial<Record<RequestType, string>> = { checkSetup: '/options.html' };
-
-/** Requests that act for a panel's bound user: the background resolves the binding before the handler runs. */
-export const PANEL_BOUND: ReadonlySet<RequestType> = new Set([
-  'claimPanel',
-  'getPanelState',
-  'issueTap',
-  'revokeTap',
-  'signIn',
-  'switchTenant',
-  'clearClipboard',
-  'openInWindow',
-]);
 
 function pagePath(url: string, self: Self): string | null {
   if (!url.startsWith(self.pagesBaseUrl)) return null;
