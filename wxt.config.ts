@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { NATIONAL_CLOUD_ORIGINS, NATIONAL_PORTAL_MATCHES } from './utils/clouds';
 import { PORTAL_MATCHES } from './utils/portal-hosts';
 
 // Development key: pins the extension id (bjppmkdmnkjkahflgkhdahmcejhldfnh) and so the redirect URI
@@ -64,11 +65,20 @@ export default defineConfig({
     // Graph and login hosts: with host permission the background's requests skip the CORS preflight that
     // every Authorization header otherwise costs (measured: click to pass 2.3-2.5 x latency without, 1.43 x with).
     host_permissions: ['https://graph.microsoft.com/*', 'https://login.microsoftonline.com/*'],
+    // The US Government and China clouds' admin centers, sign-in and Graph hosts: asked for only when an admin chooses
+    // that cloud on the options page (utils/clouds.ts cloudAccess), never at install; most admins never need them.
+    optional_host_permissions: NATIONAL_CLOUD_ORIGINS,
+    // scripting: registers the content script on those admin centers once they are granted
+    // (utils/background/cloud-content-scripts.ts); a manifest match would grant the hosts at install.
+    optional_permissions: ['scripting'],
     // The panel is framed by the content script on the portal hosts only (utils/portal-hosts.ts: the Entra and Intune
-    // admin centers, the Azure portal, the Microsoft 365 admin center on both its hosts); no other site can load it.
+    // admin centers, the Azure portal, the Microsoft 365 admin center on both its hosts; utils/clouds.ts for the
+    // national clouds); no other site can load it.
     // No use_dynamic_url: the frame's origin must stay the extension's, which the content script checks on
     // every message it accepts (and the id is pinned by the key anyway).
-    web_accessible_resources: [{ resources: ['panel.html'], matches: PORTAL_MATCHES }],
+    // The national clouds' admin centers are listed too (a web-accessible resource grants nothing): the panel is framed
+    // there only where the admin granted the hosts and the content script was registered.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: [...PORTAL_MATCHES, ...NATIONAL_PORTAL_MATCHES] }],
   }),
   hooks: {
     // The polyfill module aliases `wxt/browser` to webextension-polyfill for every entrypoint. Only the background

@@ -1,3 +1,4 @@
+import { CLOUDS } from '@/utils/clouds';
 import type { SessionInfo } from '@/utils/messages';
 
 export interface AccountBarProps {
@@ -36,6 +37,7 @@ export function AccountBar({ session, busy, onSignIn, onSignOut }: AccountBarPro
         {tenant && (
           <p class="hint" data-testid="account-tenant">
             Tenant {tenant}
+            {session.cloud && ` · ${CLOUDS[session.cloud].label}`}
           </p>
         )}
       </div>

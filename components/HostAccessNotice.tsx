@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Cloud } from '@/utils/clouds';
 import {
+  accessRequest,
   allHosts,
   browserHostAccess,
   type HostAccessApi,
@@ -26,6 +28,8 @@ export interface HostAccessNoticeProps {
    * (Chromium) or never show (a Firefox popup-type window), leaving the admin with a busy button and no answer.
    */
   onAskElsewhere?: () => void;
+  /** The configured cloud: a national one's admin centers and services are checked too. */
+  cloud?: Cloud;
 }
 
 const NOTHING_MISSING: HostGroups = { portal: [], services: [] };
@@ -39,7 +43,7 @@ interface Outcome {
  * Says which sites the browser doesn't let the extension reach and what that costs, with a button that asks for them.
  * Nothing at all while every site is allowed.
  */
-export function HostAccessNotice({ api: given, compact = false, onAskElsewhere }: HostAccessNoticeProps) {
+export function HostAccessNotice({ api: given, compact = false, onAskElsewhere, cloud }: HostAccessNoticeProps) {
   const api = useMemo(() => given ?? browserHostAccess(), [given]);
   const [missing, setMissing] = useState<HostGroups | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -52,7 +56,7 @@ export function HostAccessNotice({ api: given, compact = false, onAskElsewhere }
   const check = async (): Promise<HostGroups> => {
     const mine = ++checks.current;
     // A browser that can't say is taken as allowing: no notice rather than a wrong one.
-    const now = await missingHosts(api).catch(() => NOTHING_MISSING);
+    const now = await missingHosts(api, cloud).catch(() => NOTHING_MISSING);
     if (mine !== checks.current) return now;
     // The button goes once nothing is missing: the keyboard moves to the notice's heading first, not to <body>.
     if (allHosts(now).length === 0 && document.activeElement === button.current) heading.current?.focus();
@@ -69,7 +73,7 @@ export function HostAccessNotice({ api: given, compact = false, onAskElsewhere }
         setOutcome((last) => (last?.kind === 'granted' && none ? last : null));
       });
     });
-  }, [api]);
+  }, [api, cloud]);
 
   // A request left unanswered (no prompt showed, or it went away unanswered): when the admin is back on this page,
   // look again, and if nothing changed, say so instead of leaving a busy button.
@@ -109,7 +113,7 @@ export function HostAccessNotice({ api: given, compact = false, onAskElsewhere }
     // Called at once, inside the click: browsers only show their prompt during the user's gesture.
     let answer: Promise<boolean>;
     try {
-      answer = api.request({ origins });
+      answer = api.request(accessRequest(origins, cloud));
     } catch (error) {
       answer = Promise.reject(error);
     }

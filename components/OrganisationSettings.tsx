@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { CLOUDS } from '@/utils/clouds';
+import { CLOUDS } from '@/utils/clouds';
 import type { ManagedConfig, ManagedKey, ManagedReading } from '@/utils/managed-config';
 import { formatDuration } from '@/utils/ui/format';
 import { MANAGED_REASON, SET_BY_ORGANISATION } from '@/utils/ui/organisation';
@@ -9,13 +9,6 @@ export interface OrganisationSettingsProps {
   /** Chromium drops a wrong-typed policy value before the extension sees it; Firefox hands everything over. */
   browserFamily: 'chromium' | 'firefox';
 }
-
-const CLOUD_LABELS: Record<keyof typeof CLOUDS, string> = {
-  global: 'Global',
-  usGovL4: 'US Government (L4)',
-  usGovL5: 'US Government (L5, DoD)',
-  china: 'China (21Vianet)',
-};
 
 const NOT_USED_YET = 'This version doesn’t use it yet; it is kept for the version that does.';
 
@@ -27,8 +20,8 @@ const ROWS: { [K in ManagedKey]-?: { label: string; show: (value: NonNullable<Ma
   tenantId: { label: 'Directory (tenant) ID', show: (value) => value },
   cloud: {
     label: 'Microsoft cloud',
-    show: (value) => CLOUD_LABELS[value],
-    note: 'This version always signs in to the global cloud; the setting is kept for the version that supports the others.',
+    show: (value) => CLOUDS[value].label,
+    note: 'Sign-in, Microsoft Graph and the admin centers where the panel appears follow it.',
   },
   allowedTenants: { label: 'Other tenants the panel may act in', show: (value) => value.join(', ') },
   defaultLifetimeMinutes: {

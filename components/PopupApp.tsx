@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { cloudOf } from '@/utils/clouds';
 import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/ui/enable-policy-words';
 import { policyBladeUrl } from '@/utils/ui/links';
 import type { PopupStore } from '@/utils/ui/popup-store';
@@ -89,7 +90,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
           </p>
         ))}
       {store.actionError.value && <ErrorNotice error={store.actionError.value} />}
-      <a class="policy-link" href={policyBladeUrl(tenant)} target="_blank" rel="noreferrer">
+      <a class="policy-link" href={policyBladeUrl(tenant, cloudOf(session).portalHost)} target="_blank" rel="noreferrer">
         Open TAP policy in the Entra admin center
       </a>
       {session?.signedIn && (

@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import { CLOUD_NAMES, CLOUDS, type Cloud, type CloudName } from '@/utils/clouds';
 import type { ManagedReading } from '@/utils/managed-config';
 import type { EntraSettings } from '@/utils/storage';
 import { clientIdProblem, tenantIdProblem } from '@/utils/ui/settings-validation';
@@ -10,14 +11,20 @@ export interface SettingsFormProps {
   save: (settings: EntraSettings) => Promise<void>;
   /** The organisation's managed configuration: an id it sets is shown read-only and wins over the saved one. */
   managed?: ReadonlySignal<ManagedReading>;
+  /**
+   * Asks the browser for what a national cloud needs (its admin centers, sign-in and Graph hosts, `scripting`). Called
+   * inside the Save click, before anything is awaited: browsers only ask during the gesture.
+   */
+  requestCloudAccess?: (cloud: Cloud) => Promise<boolean>;
 }
 
-type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+type SaveState = 'idle' | 'saving' | 'saved' | 'savedWithoutAccess' | 'failed';
 
 /** The app registration the extension signs in with, validated before it is stored. */
-export function SettingsForm({ load, save, managed }: SettingsFormProps) {
+export function SettingsForm({ load, save, managed, requestCloudAccess }: SettingsFormProps) {
   const [clientId, setClientId] = useState('');
   const [tenantId, setTenantId] = useState('');
+  const [cloud, setCloud] = useState<CloudName>('global');
   const [submitted, setSubmitted] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
 
@@ -26,12 +33,15 @@ export function SettingsForm({ load, save, managed }: SettingsFormProps) {
       if (!current) return;
       setClientId(current.clientId);
       setTenantId(current.tenantId);
+      setCloud(current.cloud ?? 'global');
     });
   }, [load]);
 
   // An id the organisation sets is shown instead of the saved one and not validated here (utils/managed-config.ts did).
   const managedClientId = managed?.value.values.clientId;
   const managedTenantId = managed?.value.values.tenantId;
+  // The cloud belongs to the directory: a tenant the organisation sets comes with its cloud (worldwide if it names none).
+  const managedCloud = managed?.value.values.cloud ?? (managedTenantId !== undefined ? 'global' : undefined);
   const clientIdError = (value: string) => (managedClientId ? null : clientIdProblem(value));
   const tenantIdError = (value: string) => (managedTenantId ? null : tenantIdProblem(value));
   const clientProblem = submitted ? clientIdError(clientId) : null;
@@ -49,10 +59,19 @@ export function SettingsForm({ load, save, managed }: SettingsFormProps) {
       requestAnimationFrame(() => document.getElementById(first)?.focus());
       return;
     }
+    const chosen = CLOUDS[managedCloud ?? cloud];
+    let access: Promise<boolean> | null = null;
+    if (chosen.name !== 'global' && !managedCloud && requestCloudAccess) {
+      access = requestCloudAccess(chosen).catch(() => false);
+    }
     setSaveState('saving');
     try {
-      await save({ clientId: clientId.trim().toLowerCase(), tenantId: tenantId.trim().toLowerCase() });
-      setSaveState('saved');
+      await save({
+        clientId: clientId.trim().toLowerCase(),
+        tenantId: tenantId.trim().toLowerCase(),
+        ...(cloud !== 'global' && { cloud }),
+      });
+      setSaveState(access && !(await access) ? 'savedWithoutAccess' : 'saved');
     } catch {
       setSaveState('failed');
     }
@@ -108,14 +127,43 @@ export function SettingsForm({ load, save, managed }: SettingsFormProps) {
           </span>
         )}
       </div>
-      {/* Nothing to save when the organisation sets both ids. */}
-      {(managedClientId === undefined || managedTenantId === undefined) && (
+      <div class="field">
+        <label for="cloud">Microsoft cloud</label>
+        <select
+          id="cloud"
+          value={managedCloud ?? cloud}
+          disabled={managedCloud !== undefined}
+          aria-describedby={managedCloud !== undefined ? 'cloud-hint cloud-managed' : 'cloud-hint'}
+          onChange={(e) => {
+            setCloud((e.currentTarget as HTMLSelectElement).value as CloudName);
+            setSaveState('idle');
+          }}
+        >
+          {CLOUD_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {CLOUDS[name].label}
+            </option>
+          ))}
+        </select>
+        <span id="cloud-hint" class="hint">
+          Where the directory lives. GCC tenants use Worldwide. Another cloud asks the browser for its admin centers.
+        </span>
+        {managedCloud !== undefined && <ManagedNote id="cloud-managed" />}
+      </div>
+      {/* Nothing to save when the organisation sets every field. */}
+      {(managedClientId === undefined || managedTenantId === undefined || managedCloud === undefined) && (
         <div class="actions">
           <button type="submit" class="btn btn-primary" disabled={saveState === 'saving'}>
             Save
           </button>
           <span role="status" class="save-status">
-            {saveState === 'saved' ? 'Saved' : saveState === 'failed' ? 'Could not save. Try again.' : ''}
+            {saveState === 'saved'
+              ? 'Saved'
+              : saveState === 'savedWithoutAccess'
+                ? `Saved. The browser hasn’t given Entra TAP access to the ${CLOUDS[cloud].label} admin centers, so no panel shows there: select Allow access under Site access.`
+                : saveState === 'failed'
+                  ? 'Could not save. Try again.'
+                  : ''}
           </span>
         </div>
       )}

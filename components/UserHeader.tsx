@@ -22,8 +22,10 @@ export function UserHeader({ user, tenant }: UserHeaderProps) {
       {tenant && (
         <p class="user-tenant" data-tenant-id={tenant.id}>
           In {tenant.name}
+          {tenant.cloud && ` · ${tenant.cloud.label}`}
         </p>
       )}
+      {tenant?.cloud?.note && <p class="hint">{tenant.cloud.note}</p>}
       <p class="badges">
         <span class="badge">{userTypeLabel(user)}</span>
         {user.accountEnabled === false ? (

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
+import { type ScriptingApi, syncCloudContentScripts } from '@/utils/background/cloud-content-scripts';
 import { createServices } from '@/utils/background/create-services';
 import { createDispatcher } from '@/utils/background/dispatcher';
 import { openSetupOnFirstInstall } from '@/utils/background/first-run';
+import { cloudOf } from '@/utils/clouds';
 import { setupContextMenus } from '@/utils/context-menu';
 import { effectiveSettingsItem } from '@/utils/effective-settings';
 import { TOGGLE_PANEL } from '@/utils/frame-protocol';
@@ -16,9 +18,23 @@ export default defineBackground(() => {
   // Returning a promise answers (the polyfill); undefined leaves messages that aren't ours to other listeners.
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender));
 
+  // The panel in the configured national cloud's admin centers, once the browser grants them (and again on any change).
+  const syncCloud = async () => {
+    await syncCloudContentScripts(cloudOf(await effectiveSettingsItem.getValue()), {
+      // Read each time: the namespace appears only once `scripting` is granted.
+      scripting: () => (globalThis as { chrome?: { scripting?: ScriptingApi } }).chrome?.scripting,
+      contains: (permissions) => browser.permissions.contains(permissions as Parameters<typeof browser.permissions.contains>[0]),
+      contentScriptFiles: () => browser.runtime.getManifest().content_scripts?.[0]?.js ?? [],
+    }).catch((e: unknown) => console.warn('[entra-tap] national-cloud content script:', e));
+  };
+  browser.permissions.onAdded.addListener(() => void syncCloud());
+  browser.permissions.onRemoved.addListener(() => void syncCloud());
+  void syncCloud();
+
   // The app registration changed, saved on the options page or set by the organisation's policy (managed ∘ local).
   effectiveSettingsItem.watch(() => {
     void services.settingsChanged();
+    void syncCloud();
   });
   // Shared first views embed the policy: when its cached copy is dropped (refused, signed out, cleared), so are they.
   policyCacheItem.watch((policy) => {

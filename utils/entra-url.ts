@@ -15,11 +15,12 @@ const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /**
  * Hosts of the Azure portal framework (Ibiza blades, `#view/…` hashes): worldwide, US Gov and China admin centers and
- * portals, and their Defender for Cloud Apps proxies; the Intune admin center (worldwide), which reuses the Entra user
- * blade. The manifest grants only utils/portal-hosts.ts (worldwide); the others keep the detectors' seams honest.
+ * portals, and their Defender for Cloud Apps proxies; the Intune admin center (worldwide and US Gov), which reuses the
+ * Entra user blade. The manifest grants only utils/portal-hosts.ts (worldwide); a national cloud's admin centers get the
+ * content script once the admin grants them (utils/clouds.ts).
  */
 const PORTAL_HOST =
-  /^(?:entra\.microsoft\.(?:com|us)|entra\.microsoftonline\.cn|intune\.microsoft\.com|(?:[a-z0-9-]+\.)?portal\.azure\.(?:com|us|cn))(?:\.mcas\.ms|\.mcas-gov\.us)?$/;
+  /^(?:entra\.microsoft\.(?:com|us)|entra\.microsoftonline\.cn|intune\.microsoft\.(?:com|us)|(?:[a-z0-9-]+\.)?portal\.azure\.(?:com|us|cn))(?:\.mcas\.ms|\.mcas-gov\.us)?$/;
 
 /** The Microsoft 365 admin center (worldwide), its own hash-routed SPA: `/`, or its older `/Adminportal/Home` path. */
 const M365_HOST = /^admin\.(?:microsoft\.com|cloud\.microsoft)$/;
@@ -119,6 +120,7 @@ export const isUserAuthMethodsPageUrls: readonly string[] = [
   `https://entra.microsoft.com/#view/Microsoft_AAD_IAM/UserDetailsMenuBlade/~/UserAuthMethods/userId/${DIEGO}`,
   `https://entra.microsoft.us/${AUTH_METHODS}`,
   `https://intune.microsoft.com/${AUTH_METHODS}`,
+  `https://intune.microsoft.us/${AUTH_METHODS}`,
 ];
 
 /** A user's page, current or legacy blade or M365 admin center, any sub-page; its reference is getUserRefFromUrl's. */
@@ -130,9 +132,9 @@ const INTUNE_DEVICES = `#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade
 const ADELE_UPN = 'AdeleV@contoso.onmicrosoft.com';
 const GUEST_UPN = 'chris_fabrikam.com%23EXT%23@contoso.onmicrosoft.com';
 
-/** An Intune admin center user page: the Entra user blade under intune.microsoft.com, any sub-page. */
+/** An Intune admin center user page: the Entra user blade under intune.microsoft.com (.us in US Gov), any sub-page. */
 export function isIntuneUserPage(url: UrlLike): boolean {
-  return matchUserPage(url) !== null && new URL(String(url)).host === 'intune.microsoft.com';
+  return matchUserPage(url) !== null && /^intune\.microsoft\.(?:com|us)$/.test(new URL(String(url)).host);
 }
 
 export const isIntuneUserPageUrls: readonly string[] = [
@@ -141,6 +143,9 @@ export const isIntuneUserPageUrls: readonly string[] = [
   `https://intune.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/AppsAndSoftware/userId/${DIEGO}`,
   `https://intune.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/DeviceConfiguration/userId/${DIEGO}/hidePreviewBanner~/true`,
   `https://intune.microsoft.com/${AUTH_METHODS}`,
+  `https://intune.microsoft.us/${INTUNE_DEVICES}`,
+  `https://intune.microsoft.us/${AUTH_METHODS}`,
+  `https://intune.microsoft.us/contosogov.onmicrosoft.us/${INTUNE_DEVICES}`,
 ];
 
 /** A Microsoft 365 admin center user page or flyout, by object id or UPN, any tab. */
@@ -170,6 +175,9 @@ export const isM365UserPageUrls: readonly string[] = [
   `https://admin.cloud.microsoft/Adminportal/Home#/users/:/UserDetails/${ADELE}`,
   `https://admin.cloud.microsoft/#/users/:/UserDetails/${ADELE_UPN}`,
   `https://admin.cloud.microsoft/?source=applauncher#/users/:/UserDetails/${DIEGO}/Devices`,
+  `https://admin.cloud.microsoft/?delegatedOrg=Fabrikam.onmicrosoft.com#/users/:/UserDetails/${ADELE}`,
+  `https://admin.cloud.microsoft/?delegatedOrg=not%20a%20tenant#/users/:/UserDetails/${ADELE}`,
+  `https://admin.cloud.microsoft/#/users/:/UserDetails/${ADELE}?delegatedOrg=fabrikam.onmicrosoft.com`,
 ];
 
 export const isUserPageUrls: readonly string[] = [
@@ -229,6 +237,7 @@ export const isPortalUrlUrls: readonly string[] = [
   `https://admin.microsoft.com/#/deletedusers/:/UserDetails/${ADELE}`,
   `https://admin.microsoft.com/#/users/UserDetails/${ADELE}`,
   'https://admin.cloud.microsoft/#/homepage',
+  'https://admin.microsoft.com/Adminportal/Home?delegatedOrg=7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21#/users',
 ];
 
 /** Pages no detector accepts: other hosts, look-alike hosts, http, credentials, deep paths. */
@@ -241,7 +250,6 @@ export const otherUrls: readonly string[] = [
   `https://xn--ntra-microsoft-com-9yb.example/${OVERVIEW}`,
   `https://entra.microsoft.com.mcas.ms.evil.example/${OVERVIEW}`,
   `https://evil.example/?next=https://entra.microsoft.com/${OVERVIEW}`,
-  `https://intune.microsoft.us/${OVERVIEW}`,
   `https://endpoint.microsoft.com/${OVERVIEW}`,
   `https://intune.microsoft.com.evil.example/${OVERVIEW}`,
   `http://intune.microsoft.com/${OVERVIEW}`,
@@ -259,6 +267,7 @@ export const otherUrls: readonly string[] = [
   `http://entra.microsoft.com/${OVERVIEW}`,
   `https://entra.microsoft.com/a/b/${OVERVIEW}`,
   `https://graph.microsoft.com/v1.0/users/${ADELE}`,
+  `https://evil.example/?delegatedOrg=fabrikam.onmicrosoft.com#/users/:/UserDetails/${ADELE}`,
   'mailto:AdeleV@contoso.onmicrosoft.com',
   'javascript:alert(1)//entra.microsoft.com',
   'not a url',
@@ -297,8 +306,13 @@ export const getUserIdFromUrlUrls: readonly [string, string][] = [
   [`https://portal.azure.com/#blade/Microsoft_AAD_IAM/UserDetailsMenuBlade/Profile/userId/${ADELE}`, ADELE],
 ];
 
-/** The tenant a URL is pinned to (path prefix or `#@tenant/`), lower-case, else null. */
+/**
+ * The tenant a URL is pinned to, lower-case, else null: a path prefix or `#@tenant/` in the portal framework, or the
+ * `delegatedOrg` query a partner's (GDAP) link to a customer's Microsoft 365 admin center carries.
+ */
 export function getTenantFromUrl(url: UrlLike): string | null {
+  const delegated = parseM365Url(url)?.searchParams.get('delegatedOrg');
+  if (delegated) return TENANT.test(delegated) ? delegated.toLowerCase() : null;
   const portal = parsePortalUrl(url);
   if (!portal) return null;
   let tenant = TENANT_PATH.exec(portal.pathname)?.[1] ?? HASH_TENANT.exec(portalHash(portal))?.[1] ?? '';
@@ -321,4 +335,16 @@ export const getTenantFromUrlUrls: readonly [string, string | null][] = [
   ['https://entra.microsoft.com/not%20a%20tenant/#home', null],
   ['https://entra.microsoft.com/%E0%A4%A/#home', null],
   [`https://entra.microsoft.com.evil.example/contoso.onmicrosoft.com/${OVERVIEW}`, null],
+  [
+    `https://admin.cloud.microsoft/?delegatedOrg=Fabrikam.onmicrosoft.com#/users/:/UserDetails/${ADELE}`,
+    'fabrikam.onmicrosoft.com',
+  ],
+  [
+    `https://admin.microsoft.com/Adminportal/Home?delegatedOrg=7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21#/users`,
+    '7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21',
+  ],
+  [`https://admin.cloud.microsoft/?delegatedOrg=not%20a%20tenant#/users/:/UserDetails/${ADELE}`, null],
+  [`https://admin.cloud.microsoft/#/users/:/UserDetails/${ADELE}?delegatedOrg=fabrikam.onmicrosoft.com`, null],
+  [`https://evil.example/?delegatedOrg=fabrikam.onmicrosoft.com#/users/:/UserDetails/${ADELE}`, null],
+  [`https://intune.microsoft.us/contosogov.onmicrosoft.us/${INTUNE_DEVICES}`, 'contosogov.onmicrosoft.us'],
 ];

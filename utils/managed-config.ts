@@ -17,7 +17,7 @@
  * Managed values win over local ones wherever both exist: effective settings = managed ∘ local.
  */
 import { browser } from 'wxt/browser';
-import { CLOUDS, type CloudName } from './clouds';
+import { CLOUD_NAMES, type CloudName, isCloudName } from './clouds';
 import { type EntraSettings, MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from './storage';
 import { isGuid, tenantIdProblem } from './ui/settings-validation';
 
@@ -26,10 +26,7 @@ export interface ManagedConfig {
   clientId?: string;
   /** Directory (tenant) ID: a GUID or a verified domain. */
   tenantId?: string;
-  /**
-   * Not built yet: this version talks to the global cloud only (utils/clouds.ts CURRENT_CLOUD). Validated, shown on the
-   * options page and kept here for the national-cloud support to come; nothing else reads it today.
-   */
+  /** The Microsoft cloud the directory lives in (utils/clouds.ts): sign-in, Graph and the admin centers follow it. */
   cloud?: CloudName;
   /**
    * The directories besides the configured one that the panel may switch to (utils/background/panel-tenant.ts mayActIn):
@@ -112,8 +109,6 @@ const yesNo = (value: unknown): Check<boolean> => (typeof value === 'boolean' ? 
 
 const isTenant = (value: unknown): value is string => typeof value === 'string' && tenantIdProblem(value) === null;
 
-const CLOUD_NAMES = Object.keys(CLOUDS) as CloudName[];
-
 /** Each key's rule. Strings are trimmed; ids are lower-cased the way the options page saves them. */
 const RULES: { [K in ManagedKey]-?: (value: unknown) => Check<NonNullable<ManagedConfig[K]>> } = {
   clientId: (value) =>
@@ -124,10 +119,7 @@ const RULES: { [K in ManagedKey]-?: (value: unknown) => Check<NonNullable<Manage
     isTenant(value)
       ? ok(value.trim().toLowerCase())
       : must('the Directory (tenant) ID, a GUID, or a verified domain such as contoso.onmicrosoft.com'),
-  cloud: (value) =>
-    typeof value === 'string' && (CLOUD_NAMES as string[]).includes(value)
-      ? ok(value as CloudName)
-      : must(`one of ${CLOUD_NAMES.map((name) => `"${name}"`).join(', ')}`),
+  cloud: (value) => (isCloudName(value) ? ok(value) : must(`one of ${CLOUD_NAMES.map((name) => `"${name}"`).join(', ')}`)),
   allowedTenants: (value) =>
     Array.isArray(value) && value.length > 0 && value.length <= ALLOWED_TENANTS_MAX && value.every(isTenant)
       ? ok([...new Set(value.map((tenant) => tenant.trim().toLowerCase()))])
@@ -313,7 +305,9 @@ export function createManagedLayer(options: ManagedLayerOptions = {}): ManagedLa
 export function effectiveSettings(local: EntraSettings | null, managed: ManagedConfig): EntraSettings | null {
   const clientId = managed.clientId ?? local?.clientId ?? '';
   const tenantId = managed.tenantId ?? local?.tenantId ?? '';
-  return clientId && tenantId ? { clientId, tenantId } : null;
+  // The cloud belongs to the directory: a tenant the organisation sets comes with its cloud (worldwide if it sets none).
+  const cloud = managed.tenantId !== undefined ? managed.cloud : (managed.cloud ?? local?.cloud);
+  return clientId && tenantId ? { clientId, tenantId, ...(cloud && cloud !== 'global' && { cloud }) } : null;
 }
 
 /** The options page's preferences with the organisation's values on top. */

@@ -1,3 +1,4 @@
+import type { CloudName } from './clouds';
 /**
  * The one protocol between the extension's UIs (panel, popup, options), the content script and the background.
  * Senders send a Request; the background validates sender and shape (see parseRequest, classifySender) and answers a Reply.
@@ -33,6 +34,8 @@ export interface SessionInfo {
   actingTenant?: string;
   /** false when the organisation's managed configuration keeps turning the TAP policy on out of the popup. */
   enablePolicyAllowed?: false;
+  /** The Microsoft cloud configured, when it isn't the worldwide one. */
+  cloud?: CloudName;
 }
 
 export type IneligibleReason =
@@ -100,6 +103,8 @@ export interface TenantView {
   id: string;
   /** How to name it: its domain when known to be that directory, else the id. */
   name: string;
+  /** Its Microsoft cloud when that isn't the worldwide one: how to name it, and what is different there. */
+  cloud?: { label: string; note?: string };
 }
 
 export type ErrorKind =

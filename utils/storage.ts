@@ -2,6 +2,7 @@
  *  MSAL's own cache lives in storage.session under the "msal.ss:" prefix (utils/auth/msal-shim.ts). */
 import { storage } from '#imports';
 import type { BindingState } from './background/frame-bindings';
+import type { CloudName } from './clouds';
 import type { PolicyView } from './messages';
 
 export interface EntraSettings {
@@ -9,6 +10,8 @@ export interface EntraSettings {
   clientId: string;
   /** Directory (tenant) ID: a GUID or a verified domain such as contoso.onmicrosoft.com. */
   tenantId: string;
+  /** The Microsoft cloud the directory lives in (utils/clouds.ts); absent: worldwide. */
+  cloud?: CloudName;
 }
 
 const buildDefaults: EntraSettings | null =

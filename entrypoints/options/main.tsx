@@ -7,8 +7,10 @@ import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
 import { SetupCheck } from '@/components/SetupCheck';
 import { SetupScript } from '@/components/SetupScript';
+import { cloudAccess } from '@/utils/clouds';
 import { sendRequest } from '@/utils/send-request';
 import { preferencesItem, settingsItem } from '@/utils/storage';
+import { configuredCloudSignal } from '@/utils/ui/configured-cloud';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { organisationSignal } from '@/utils/ui/organisation';
 import '@/components/theme.css';
@@ -19,7 +21,13 @@ rescueFocus(['h1', 'main button']);
 const app = document.getElementById('app');
 // The organisation's browser policy (storage.managed): its values are shown locked and win over what is saved here.
 const organisation = organisationSignal();
+const cloud = configuredCloudSignal(organisation);
 const chromium = browser.identity.getRedirectURL().includes('.chromiumapp.org');
+
+/** Site access for the configured cloud too (its admin centers are asked for only once it is chosen). */
+function SiteAccess() {
+  return <HostAccessNotice cloud={cloud.value} />;
+}
 if (app) {
   render(
     <main class="options">
@@ -28,12 +36,15 @@ if (app) {
         Connect the extension to the app registration it signs in with. New here? Register the app first:{' '}
         <a href="#howto-title">the steps and this browser’s redirect URI</a> are below.
       </p>
-      <HostAccessNotice />
+      <SiteAccess />
       <OrganisationSettings reading={organisation} browserFamily={chromium ? 'chromium' : 'firefox'} />
       <SettingsForm
         load={() => settingsItem.getValue()}
         save={(settings) => settingsItem.setValue(settings)}
         managed={organisation}
+        requestCloudAccess={(chosen) =>
+          browser.permissions.request(cloudAccess(chosen) as Parameters<typeof browser.permissions.request>[0])
+        }
       />
       <PreferencesForm
         load={() => preferencesItem.getValue()}

@@ -159,6 +159,19 @@ describe('layering: managed ∘ local', () => {
     expect(effectiveSettings(local, {})).toEqual(local);
   });
 
+  it('the cloud comes with the directory: the saved one, the managed one, and never the saved cloud for a managed tenant', () => {
+    const saved: EntraSettings = { clientId: CLIENT, tenantId: 'contosogov.onmicrosoft.us', cloud: 'usGovL4' };
+    expect(effectiveSettings(saved, {})).toEqual(saved);
+    expect(effectiveSettings(saved, { cloud: 'usGovL5' })).toEqual({ ...saved, cloud: 'usGovL5' });
+    expect(effectiveSettings(saved, { tenantId: TENANT })).toEqual({ clientId: CLIENT, tenantId: TENANT });
+    expect(effectiveSettings(saved, { tenantId: TENANT, cloud: 'china' })).toEqual({
+      clientId: CLIENT,
+      tenantId: TENANT,
+      cloud: 'china',
+    });
+    expect(effectiveSettings({ ...saved, cloud: 'global' }, {})).toEqual({ clientId: CLIENT, tenantId: saved.tenantId });
+  });
+
   it('is configured only when both ids are known from either layer', () => {
     expect(effectiveSettings(null, { clientId: CLIENT, tenantId: TENANT })).toEqual({ clientId: CLIENT, tenantId: TENANT });
     expect(effectiveSettings(null, { clientId: CLIENT })).toBeNull();

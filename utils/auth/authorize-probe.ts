@@ -8,7 +8,7 @@
  *
  * A sign-in window would show such an error page to the admin and never come back, so the setup check asks first.
  */
-import { authorityFor, type Cloud, CURRENT_CLOUD } from '../clouds';
+import { authorityFor, cloudOf } from '../clouds';
 import type { EntraSettings } from '../storage';
 
 export type AuthorizeProbe =
@@ -24,8 +24,8 @@ const base64url = (bytes: Uint8Array) =>
     .replace(/=+$/, '');
 
 export async function probeAuthorize(
-  deps: { fetch: typeof fetch; redirectUri: string; cloud?: Cloud },
-  settings: Pick<EntraSettings, 'clientId' | 'tenantId'>,
+  deps: { fetch: typeof fetch; redirectUri: string },
+  settings: Pick<EntraSettings, 'clientId' | 'tenantId' | 'cloud'>,
 ): Promise<AuthorizeProbe> {
   const verifier = crypto.getRandomValues(new Uint8Array(32));
   const challenge = new Uint8Array(await crypto.subtle.digest('SHA-256', verifier));
@@ -40,7 +40,7 @@ export async function probeAuthorize(
     code_challenge: base64url(challenge),
     code_challenge_method: 'S256',
   });
-  const url = `${authorityFor(encodeURIComponent(settings.tenantId), deps.cloud ?? CURRENT_CLOUD)}/oauth2/v2.0/authorize?${query}`;
+  const url = `${authorityFor(encodeURIComponent(settings.tenantId), cloudOf(settings))}/oauth2/v2.0/authorize?${query}`;
   let response: Response;
   try {
     // manual: the redirect is the answer, not something to follow (an extension page's origin can't be fetched anyway).

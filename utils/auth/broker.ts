@@ -8,7 +8,7 @@ import {
   type PublicClientApplication,
   type RedirectRequest,
 } from '@azure/msal-browser';
-import { authorityFor } from '../clouds';
+import { authorityFor, cloudOf, scopeForCloud } from '../clouds';
 import type { EntraSettings } from '../storage';
 import { NotConfiguredError, SignInRequiredError, WrongTenantError } from './errors';
 
@@ -186,7 +186,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     const pca = deps.createMsalClient({
       auth: {
         clientId: settings.clientId,
-        authority: authorityFor(settings.tenantId),
+        authority: authorityFor(settings.tenantId, cloudOf(settings)),
         redirectUri: deps.redirectUri,
         postLogoutRedirectUri: deps.redirectUri,
         clientCapabilities: CLIENT_CAPABILITIES,
@@ -216,7 +216,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
   async function client(): Promise<{ pca: MsalClient; settings: EntraSettings }> {
     const settings = await deps.loadSettings();
     if (!settings?.clientId || !settings.tenantId) throw new NotConfiguredError();
-    const key = `${settings.clientId}|${settings.tenantId}`;
+    const key = `${settings.clientId}|${settings.tenantId}|${cloudOf(settings).name}`;
     if (!instance || instance.key !== key) {
       if (instance) await deps.wipe(); // another app or tenant: the old cache must not leak into it
       const ready = build(settings);
@@ -326,7 +326,7 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
       return { account: pca.getAccount({ homeAccountId: base.homeAccountId, tenantId: homeTid }) ?? base };
     }
     const tid = await deps.tenantIds.resolve(tenant);
-    const authority = authorityFor(tenant);
+    const authority = authorityFor(tenant, cloudOf(settings));
     if (!base) return { account: null, authority };
     const profile =
       pca.getAccount({ homeAccountId: base.homeAccountId, tenantId: tid }) ??
@@ -379,9 +379,11 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
     pca: MsalClient,
     settings: EntraSettings,
     tenant: string,
-    scopes: string[],
+    canonicalScopes: string[],
     { interactive = false, viaAuthorize = false, fresh = false }: GetTokenOptions,
   ): Promise<TokenResult> {
+    // A scope that names Graph's host must name the cloud's own (graph-docs sdks/national-clouds.md "Permission scopes").
+    const scopes = canonicalScopes.map((scope) => scopeForCloud(scope, cloudOf(settings)));
     const { account, authority } = await target(pca, settings, tenant);
     const at = authority ? { authority } : {};
     // Taken now: another request that gets its token meanwhile clears pendingClaims, and this one must keep them.

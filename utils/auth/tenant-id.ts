@@ -1,4 +1,5 @@
-import { CURRENT_CLOUD } from '../clouds';
+import { type Cloud, cloudsOfInstance } from '../clouds';
+import { AppError } from '../graph/errors';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISSUER_TENANT = /^https:\/\/[^/]+\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//i;
@@ -22,8 +23,7 @@ class TenantDiscoveryError extends Error {
  * (learn.microsoft.com "OpenID Connect on the Microsoft identity platform", "Find your app's OpenID configuration
  * document URI"). Public facts, kept in storage.local so a restarted worker knows them without a request.
  */
-export function createTenantIdResolver(deps: { fetch: typeof fetch; store: TenantIdStore; loginHost?: string }) {
-  const loginHost = deps.loginHost ?? CURRENT_CLOUD.loginHost;
+export function createTenantIdResolver(deps: { fetch: typeof fetch; store: TenantIdStore; cloud: () => Promise<Cloud> }) {
   return {
     async known(tenant: string): Promise<string | null> {
       const key = tenant.toLowerCase();
@@ -35,8 +35,16 @@ export function createTenantIdResolver(deps: { fetch: typeof fetch; store: Tenan
       if (GUID.test(key)) return key;
       const cached = (await deps.store.getValue())[key];
       if (cached) return cached;
-      const response = await deps.fetch(`https://${loginHost}/${encodeURIComponent(key)}/v2.0/.well-known/openid-configuration`);
-      const body = (await response.json().catch(() => null)) as { issuer?: unknown; error_description?: unknown } | null;
+      const cloud = await deps.cloud();
+      const response = await deps.fetch(
+        `https://${cloud.loginHost}/${encodeURIComponent(key)}/v2.0/.well-known/openid-configuration`,
+      );
+      const body = (await response.json().catch(() => null)) as {
+        issuer?: unknown;
+        error_description?: unknown;
+        cloud_instance_name?: unknown;
+      } | null;
+      refuseOtherCloud(key, cloud, body?.cloud_instance_name);
       const id = typeof body?.issuer === 'string' ? ISSUER_TENANT.exec(body.issuer)?.[1]?.toLowerCase() : undefined;
       if (!response.ok || !id) {
         throw new TenantDiscoveryError(
@@ -49,6 +57,24 @@ export function createTenantIdResolver(deps: { fetch: typeof fetch; store: Tenan
       return id;
     },
   };
+}
+
+/**
+ * A directory of another cloud: its discovery document names that cloud's instance (cloud_instance_name, as Entra's
+ * v2.0 OpenID configuration carries it; that the worldwide endpoint answers so for a US Government directory is
+ * observed, not documented). Signing in here could never succeed, so the admin is told which cloud to choose.
+ */
+function refuseOtherCloud(tenant: string, cloud: Cloud, instanceName: unknown): void {
+  if (typeof instanceName !== 'string' || instanceName.toLowerCase() === cloud.instanceName) return;
+  const home = cloudsOfInstance(instanceName)
+    .map((other) => other.label)
+    .join(' or ');
+  throw new AppError({
+    kind: 'notConfigured',
+    message: home
+      ? `${tenant} is a directory in the ${home} cloud, not ${cloud.label}: choose ${home} under Microsoft cloud in the extension’s options.`
+      : `${tenant} is a directory in another Microsoft cloud (${instanceName}) than ${cloud.label}, which Entra TAP doesn’t know.`,
+  });
 }
 
 export type TenantIdResolver = ReturnType<typeof createTenantIdResolver>;

@@ -6,8 +6,10 @@ import { flushMsalStorage, installMsalShim, type SessionArea } from '../auth/msa
 import { SIGN_IN_SCOPES } from '../auth/scopes';
 import { createTenantIdResolver } from '../auth/tenant-id';
 import type { ClipboardWatch } from '../clipboard-ops';
+import { cloudOf, graphBaseUrl } from '../clouds';
 import { backgroundManagedLayer, effectivePreferencesItem, effectiveSettingsItem } from '../effective-settings';
 import { createGraphClient } from '../graph/client';
+import { createCloudGraph } from '../graph/cloud-graph';
 import { loadPanelState } from '../graph/panel-state';
 import { realWait } from '../graph/settle';
 import { openPanelWindow, panelWindowContent } from '../panel-window';
@@ -41,14 +43,24 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
       (await installMsalShim(sessionArea)).clear();
       await flushMsalStorage();
     },
-    tenantIds: createTenantIdResolver({ fetch: (input, init) => fetch(input, init), store: tenantIdsItem }),
+    tenantIds: createTenantIdResolver({
+      fetch: (input, init) => fetch(input, init),
+      store: tenantIdsItem,
+      cloud: async () => cloudOf(await settings.getValue()),
+    }),
     actingTenant: memoryCached(actingTenantItem),
     log,
   });
-  const graph = createGraphClient({
-    getToken: (scopes, interactive, claims) => broker.getToken(scopes, { interactive, ...(claims && { claims }) }),
-    defaultScopes: SIGN_IN_SCOPES,
-  });
+  const graph = createCloudGraph(
+    async () => cloudOf(await settings.getValue()),
+    (cloud) =>
+      createGraphClient({
+        getToken: (scopes, interactive, claims) => broker.getToken(scopes, { interactive, ...(claims && { claims }) }),
+        defaultScopes: SIGN_IN_SCOPES,
+        baseUrl: graphBaseUrl(cloud),
+        version: cloud.graphVersion,
+      }),
+  );
   const guard = createIssueGuard(issueGuardItem);
   const frames = createFrameBindings(bindingsItem);
   const panelLoads = createPanelLoads({

@@ -1,4 +1,4 @@
-import { type Cloud, CURRENT_CLOUD } from '../clouds';
+import { type Cloud, cloudOf } from '../clouds';
 import { type GraphAction, ROLE_ACTIVATION_ACTIONS } from '../graph/error-info';
 import type { ErrorInfo } from '../messages';
 import type { EntraSettings } from '../storage';
@@ -7,28 +7,26 @@ import type { EntraSettings } from '../storage';
  * The tenant-wide admin-consent URL for the app registration (entra-docs grant-admin-consent.md "Construct the URL for
  * granting tenant-wide admin consent"): an admin who opens it grants every permission configured on the registration.
  */
-export function adminConsentUrl(settings: Pick<EntraSettings, 'clientId' | 'tenantId'>, cloud: Cloud = CURRENT_CLOUD): string {
-  return `https://${cloud.loginHost}/${encodeURIComponent(settings.tenantId)}/adminconsent?client_id=${encodeURIComponent(settings.clientId)}`;
+export function adminConsentUrl(settings: Pick<EntraSettings, 'clientId' | 'tenantId' | 'cloud'>): string {
+  return `https://${cloudOf(settings).loginHost}/${encodeURIComponent(settings.tenantId)}/adminconsent?client_id=${encodeURIComponent(settings.clientId)}`;
 }
 
 /** Privileged Identity Management › My roles › Microsoft Entra roles, where an eligible role is activated. */
-export function pimMyRolesUrl(cloud: Cloud = CURRENT_CLOUD): string {
+export function pimMyRolesUrl(cloud: Cloud): string {
   return `https://${cloud.portalHost}/#view/Microsoft_Azure_PIMCommon/ActivationMenuBlade/~/aadmigratedroles`;
 }
 
 /** The link that goes with a sentence: where to grant consent, or where to activate a role. */
-export function withHelpLink(
-  error: ErrorInfo,
-  settings: EntraSettings | null,
-  action: GraphAction | undefined,
-  cloud: Cloud = CURRENT_CLOUD,
-): ErrorInfo {
+export function withHelpLink(error: ErrorInfo, settings: EntraSettings | null, action: GraphAction | undefined): ErrorInfo {
   if (error.link) return error;
   if (error.kind === 'consentRequired' && settings?.clientId && settings.tenantId) {
-    return { ...error, link: { href: adminConsentUrl(settings, cloud), label: 'Admin-consent link', showUrl: true } };
+    return { ...error, link: { href: adminConsentUrl(settings), label: 'Admin-consent link', showUrl: true } };
   }
   if (error.kind === 'forbidden' && action && ROLE_ACTIVATION_ACTIONS.has(action)) {
-    return { ...error, link: { href: pimMyRolesUrl(cloud), label: 'Open My roles in Privileged Identity Management' } };
+    return {
+      ...error,
+      link: { href: pimMyRolesUrl(cloudOf(settings)), label: 'Open My roles in Privileged Identity Management' },
+    };
   }
   return error;
 }

@@ -1,3 +1,4 @@
+import { type Cloud, cloudOf } from '../clouds';
 import { AppError } from '../graph/errors';
 import type { TenantView } from '../messages';
 import { isTenantGuid } from '../tenant-ref';
@@ -14,14 +15,25 @@ export async function signedInTenant(services: TenantServices): Promise<TenantVi
   const account = await services.broker.account();
   const id = account?.tenantId?.toLowerCase();
   if (!id) return null;
-  const acting = (await services.broker.actingTenant())?.toLowerCase();
-  if (!acting || isTenantGuid(acting)) return { id, name: id };
   const settings = await services.broker.settings();
+  const cloud = cloudView(cloudOf(settings));
+  const acting = (await services.broker.actingTenant())?.toLowerCase();
+  if (!acting || isTenantGuid(acting)) return { id, name: id, ...cloud };
   const actingId =
     acting === settings?.tenantId?.toLowerCase()
       ? await services.broker.knownTenantId()
       : await services.broker.resolveTenantId(acting).catch(() => null);
-  return { id, name: actingId === id ? acting : id };
+  return { id, name: actingId === id ? acting : id, ...cloud };
+}
+
+/** What the panel says about a cloud other than the worldwide one (worded here: the panel's bundle stays small). */
+function cloudView(cloud: Cloud): Pick<TenantView, 'cloud'> {
+  if (cloud.name === 'global') return {};
+  const note =
+    cloud.graphVersion === 'beta'
+      ? 'In this cloud passes are issued through Microsoft Graph beta, the only version that offers them here; Microsoft may change beta without notice.'
+      : undefined;
+  return { cloud: { label: cloud.label, ...(note && { note }) } };
 }
 
 /**

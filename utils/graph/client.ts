@@ -1,5 +1,4 @@
 import { AuthenticationHandler, AuthenticationHandlerOptions, Client, ResponseType } from '@microsoft/microsoft-graph-client';
-import { graphBaseUrl } from '../clouds';
 import { GraphError, graphErrorFromResponse } from './errors';
 import { BoundedRetryMiddleware, DEFAULT_RETRY, FetchMiddleware, RequestTrace, type RetryPolicy } from './middleware';
 
@@ -15,8 +14,10 @@ export interface GraphClientDeps {
   /** Scopes for ordinary calls. */
   defaultScopes: string[];
   fetch?: typeof fetch;
-  /** https://graph.microsoft.com (or a national cloud). */
+  /** https://graph.microsoft.com (or a national cloud's Graph host). */
   baseUrl?: string;
+  /** v1.0, or beta where a cloud offers the TAP APIs only there (utils/clouds.ts). */
+  version?: 'v1.0' | 'beta';
   timeoutMs?: number;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
@@ -32,7 +33,7 @@ export interface RequestOptions {
 }
 
 export interface GraphClient {
-  /** One Graph v1.0 call; resolves with the parsed JSON (undefined for 204) or throws GraphError / the auth error. */
+  /** One Graph call; resolves with the parsed JSON (undefined for 204) or throws GraphError / the auth error. */
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
   /** Scopes of the last token used (to tell "consent missing" from "role missing" on a 403). */
   grantedScopes(): readonly string[];
@@ -53,7 +54,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * RedirectHandler (Graph does not redirect these calls) and TelemetryHandler (an SdkVersion header on every call).
  */
 export function createGraphClient(deps: GraphClientDeps): GraphClient {
-  const baseUrl = deps.baseUrl ?? graphBaseUrl();
+  const baseUrl = deps.baseUrl ?? 'https://graph.microsoft.com';
   let lastScopes: readonly string[] = [];
 
   const provider = (scopes: string[], interactive: boolean, trace: RequestTrace, claims?: string) => ({
@@ -77,7 +78,7 @@ export function createGraphClient(deps: GraphClientDeps): GraphClient {
   const client = Client.initWithMiddleware({
     middleware: auth,
     baseUrl: `${baseUrl}/`,
-    defaultVersion: 'v1.0',
+    defaultVersion: deps.version ?? 'v1.0',
     customHosts: new Set([new URL(baseUrl).hostname]),
   });
 

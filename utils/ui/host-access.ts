@@ -7,8 +7,11 @@
  * Asking back needs no optional_host_permissions: Chrome lets an extension request a declared host the user withheld,
  * content-script matches included (permissions_api.cc, "withheld" hosts), and Firefox MV3 counts every declared origin,
  * content-script matches too, as optional (Extension.sys.mjs, manifestOptionalPermissions with originControls).
+ * A national cloud's hosts are optional_host_permissions, asked for with `scripting` (utils/clouds.ts cloudAccess):
+ * without both, its admin centers get no panel.
  */
 import { browser } from 'wxt/browser';
+import { type Cloud, cloudAccess } from '../clouds';
 
 export interface HostAccessManifest {
   content_scripts?: { matches?: string[] }[];
@@ -23,8 +26,8 @@ interface PermissionsEvent {
 /** The slice of the browser's API this needs (browser.runtime and browser.permissions). */
 export interface HostAccessApi {
   getManifest(): HostAccessManifest;
-  contains(permissions: { origins: string[] }): Promise<boolean>;
-  request(permissions: { origins: string[] }): Promise<boolean>;
+  contains(permissions: { origins: string[]; permissions?: string[] }): Promise<boolean>;
+  request(permissions: { origins: string[]; permissions?: string[] }): Promise<boolean>;
   onAdded: PermissionsEvent;
   onRemoved: PermissionsEvent;
 }
@@ -37,18 +40,31 @@ export interface HostGroups {
   services: string[];
 }
 
-/** Read from the manifest, so the hosts are written down once (wxt.config.ts and the content script's matches). */
-export function declaredHosts(manifest: HostAccessManifest): HostGroups {
-  const portal = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
-  const services = [...new Set(manifest.host_permissions ?? [])].filter((pattern) => !portal.includes(pattern));
+/**
+ * Read from the manifest, so the hosts are written down once (wxt.config.ts and the content script's matches), plus
+ * the configured national cloud's (utils/clouds.ts).
+ */
+export function declaredHosts(manifest: HostAccessManifest, cloud?: Cloud): HostGroups {
+  const national = cloud ? cloudAccess(cloud).origins : [];
+  const nationalPortal = (cloud?.portalHosts ?? []).map((host) => `https://${host}/*`);
+  const portal = [...new Set([...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []), ...nationalPortal])];
+  const services = [...new Set([...(manifest.host_permissions ?? []), ...national])].filter(
+    (pattern) => !portal.includes(pattern),
+  );
   return { portal, services };
 }
 
+/** What to ask the browser for: the origins, and `scripting` with a national cloud's admin centers. */
+export function accessRequest(origins: string[], cloud?: Cloud): { origins: string[]; permissions?: string[] } {
+  const needsScripting = !!cloud && cloud.portalHosts.some((host) => origins.includes(`https://${host}/*`));
+  return needsScripting ? { origins, permissions: cloudAccess(cloud).permissions } : { origins };
+}
+
 /** The declared hosts the browser doesn't grant right now. */
-export async function missingHosts(api: HostAccessApi): Promise<HostGroups> {
-  const { portal, services } = declaredHosts(api.getManifest());
+export async function missingHosts(api: HostAccessApi, cloud?: Cloud): Promise<HostGroups> {
+  const { portal, services } = declaredHosts(api.getManifest(), cloud);
   // A browser that can't answer is taken at its word elsewhere: no notice rather than a wrong one.
-  const granted = (pattern: string) => api.contains({ origins: [pattern] }).catch(() => true);
+  const granted = (pattern: string) => api.contains(accessRequest([pattern], cloud)).catch(() => true);
   const keepMissing = async (patterns: string[]) => {
     const answers = await Promise.all(patterns.map(granted));
     return patterns.filter((_, index) => !answers[index]);
@@ -79,10 +95,11 @@ export function watchHostAccess(api: HostAccessApi, changed: () => void): () => 
 
 /** The real one. request stays a direct call: the browser asks only inside the click that called it. */
 export function browserHostAccess(): HostAccessApi {
+  type Wanted = Parameters<typeof browser.permissions.request>[0];
   return {
     getManifest: () => browser.runtime.getManifest() as HostAccessManifest,
-    contains: (permissions) => browser.permissions.contains(permissions),
-    request: (permissions) => browser.permissions.request(permissions),
+    contains: (permissions) => browser.permissions.contains(permissions as Wanted),
+    request: (permissions) => browser.permissions.request(permissions as Wanted),
     onAdded: browser.permissions.onAdded,
     onRemoved: browser.permissions.onRemoved,
   };

@@ -7,15 +7,15 @@ const settings = { clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31', tenantId: '
 describe('help links', () => {
   it.each([
     [
-      CLOUDS.global,
+      'global' as const,
       'https://login.microsoftonline.com/contoso.onmicrosoft.com/adminconsent?client_id=0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31',
     ],
     [
-      CLOUDS.usGovL4,
+      'usGovL4' as const,
       'https://login.microsoftonline.us/contoso.onmicrosoft.com/adminconsent?client_id=0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31',
     ],
   ])('admin consent in %o', (cloud, url) => {
-    expect(adminConsentUrl(settings, cloud)).toBe(url);
+    expect(adminConsentUrl({ ...settings, cloud })).toBe(url);
   });
 
   it.each([
@@ -32,5 +32,9 @@ describe('help links', () => {
     // Reading the policy needs Global Reader or a policy role: its sentence doesn't send the admin to PIM.
     expect(withHelpLink({ kind: 'forbidden', message: 'x' }, settings, 'readPolicy').link).toBeUndefined();
     expect(withHelpLink({ kind: 'offline', message: 'x' }, settings, 'issue').link).toBeUndefined();
+    // The PIM link goes to the admin center of the settings' cloud.
+    expect(withHelpLink({ kind: 'forbidden', message: 'x' }, { ...settings, cloud: 'usGovL4' }, 'issue').link?.href).toMatch(
+      /^https:\/\/entra\.microsoft\.us\//,
+    );
   });
 });

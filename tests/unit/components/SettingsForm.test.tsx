@@ -36,3 +36,64 @@ describe('SettingsForm (options)', () => {
     );
   });
 });
+
+describe('SettingsForm: the Microsoft cloud', () => {
+  const ids = () => {
+    fireEvent.input(screen.getByLabelText('Application (client) ID'), {
+      target: { value: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31' },
+    });
+    fireEvent.input(screen.getByLabelText('Directory (tenant) ID'), { target: { value: 'contosogov.onmicrosoft.us' } });
+  };
+
+  it('asks the browser for a national cloud inside the Save click, before anything is awaited, and saves it', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const requestCloudAccess = vi.fn().mockResolvedValue(true);
+    render(<SettingsForm load={async () => null} save={save} requestCloudAccess={requestCloudAccess} />);
+    ids();
+    fireEvent.change(screen.getByLabelText('Microsoft cloud'), { target: { value: 'usGovL4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    // Synchronously, in the click: a browser shows its prompt only during the gesture.
+    expect(requestCloudAccess).toHaveBeenCalledWith(expect.objectContaining({ name: 'usGovL4' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(save).toHaveBeenCalledWith({
+      clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31',
+      tenantId: 'contosogov.onmicrosoft.us',
+      cloud: 'usGovL4',
+    });
+  });
+
+  it('saves, and says what is missing, when the browser refuses', async () => {
+    render(
+      <SettingsForm
+        load={async () => null}
+        save={vi.fn().mockResolvedValue(undefined)}
+        requestCloudAccess={vi.fn().mockResolvedValue(false)}
+      />,
+    );
+    ids();
+    fireEvent.change(screen.getByLabelText('Microsoft cloud'), { target: { value: 'china' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Saved. The browser hasn’t given Entra TAP access to the China (operated by 21Vianet) admin centers, so no panel shows there: select Allow access under Site access.',
+      ),
+    );
+  });
+
+  it('asks nothing worldwide and loads the saved cloud', async () => {
+    const requestCloudAccess = vi.fn();
+    render(
+      <SettingsForm
+        load={async () => ({ clientId: 'abc', tenantId: 'contosogov.onmicrosoft.us', cloud: 'usGovL5' })}
+        save={vi.fn().mockResolvedValue(undefined)}
+        requestCloudAccess={requestCloudAccess}
+      />,
+    );
+    await waitFor(() => expect((screen.getByLabelText('Microsoft cloud') as HTMLSelectElement).value).toBe('usGovL5'));
+    fireEvent.change(screen.getByLabelText('Microsoft cloud'), { target: { value: 'global' } });
+    ids();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(requestCloudAccess).not.toHaveBeenCalled();
+  });
+});

@@ -52,7 +52,9 @@ describe('SettingsForm with managed ids', () => {
       />,
     );
     expect((screen.getByLabelText('Directory (tenant) ID') as HTMLInputElement).value).toBe('contoso.onmicrosoft.com');
-    expect(screen.getAllByTestId('managed-note')).toHaveLength(2);
+    // The cloud comes with the directory the organisation sets.
+    expect(screen.getAllByTestId('managed-note')).toHaveLength(3);
+    expect((screen.getByLabelText('Microsoft cloud') as HTMLSelectElement).value).toBe('global');
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
   });
 
@@ -130,7 +132,7 @@ describe('OrganisationSettings', () => {
     expect(row('clipboardClearSeconds')).toContain('Never');
     expect(row('allowEnablePolicy')).toContain('Not allowed');
     expect(row('supportContact')).toContain('IT service desk: ext. 4455');
-    expect(row('cloud')).toMatch(/US Government \(L4\).*always signs in to the global cloud/);
+    expect(row('cloud')).toMatch(/US Government \(GCC High\).*Sign-in, Microsoft Graph and the admin centers/);
     expect(row('keepHistory')).toMatch(/doesn’t use it yet/);
     expect(row('allowedTenants')).toMatch(/Other tenants the panel may act in.*contoso\.onmicrosoft\.com/);
     expect(row('allowedTenants')).not.toMatch(/doesn’t use it yet/);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { allHosts, declaredHosts, hostName, missingHosts, watchHostAccess } from '@/utils/ui/host-access';
+import { CLOUDS } from '@/utils/clouds';
+import { accessRequest, allHosts, declaredHosts, hostName, missingHosts, watchHostAccess } from '@/utils/ui/host-access';
 import { missingSentences } from '@/utils/ui/host-access-words';
 import { AZURE, ENTRA, fakeHostAccess, GRAPH, LOGIN, MANIFEST } from './fake-host-access';
 
@@ -66,5 +67,35 @@ describe('watchHostAccess', () => {
     expect(fake.listeners()).toBe(0);
     fake.revoke(AZURE);
     expect(changed).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('site access in a national cloud', () => {
+  it('checks the cloud’s admin centers with scripting, and its sign-in and Graph hosts, and asks for them together', async () => {
+    const groups = declaredHosts(MANIFEST, CLOUDS.usGovL4);
+    expect(groups.portal).toEqual([
+      ENTRA,
+      AZURE,
+      'https://entra.microsoft.us/*',
+      'https://portal.azure.us/*',
+      'https://intune.microsoft.us/*',
+    ]);
+    expect(groups.services).toEqual([GRAPH, LOGIN, 'https://login.microsoftonline.us/*', 'https://graph.microsoft.us/*']);
+    const fake = fakeHostAccess();
+    const missing = await missingHosts(fake.api, CLOUDS.usGovL4);
+    expect(missing.portal).toEqual([
+      'https://entra.microsoft.us/*',
+      'https://portal.azure.us/*',
+      'https://intune.microsoft.us/*',
+    ]);
+    expect(fake.api.contains).toHaveBeenCalledWith({ origins: ['https://entra.microsoft.us/*'], permissions: ['scripting'] });
+    expect(fake.api.contains).toHaveBeenCalledWith({ origins: ['https://graph.microsoft.us/*'] });
+    expect(accessRequest(['https://graph.microsoft.us/*'], CLOUDS.usGovL4)).toEqual({
+      origins: ['https://graph.microsoft.us/*'],
+    });
+    expect(accessRequest(['https://portal.azure.us/*'], CLOUDS.usGovL4)).toEqual({
+      origins: ['https://portal.azure.us/*'],
+      permissions: ['scripting'],
+    });
   });
 });

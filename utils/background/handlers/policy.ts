@@ -1,3 +1,4 @@
+import { cloudOf } from '../../clouds';
 import { AppError } from '../../graph/errors';
 import { enablePolicy as enableInGraph, fetchPolicyView } from '../../graph/policy';
 import { mayEnablePolicy } from '../../managed-config';
@@ -16,11 +17,12 @@ export async function getPolicy(req: { refresh?: boolean }, services: Background
 }
 
 // With its own link: a refusal here is not about the admin's role, so no "activate it in PIM" link may be added to it.
-const ENABLE_TURNED_OFF = new AppError({
-  kind: 'forbidden',
-  message: ENABLE_POLICY_OFF_SENTENCE,
-  link: { href: policyBladeUrl(null), label: 'Open the Temporary Access Pass policy in the Entra admin center' },
-});
+const enableTurnedOff = (portalHost: string) =>
+  new AppError({
+    kind: 'forbidden',
+    message: ENABLE_POLICY_OFF_SENTENCE,
+    link: { href: policyBladeUrl(null, portalHost), label: 'Open the Temporary Access Pass policy in the Entra admin center' },
+  });
 
 /**
  * Turns the policy on. Policy.ReadWrite.AuthenticationMethod is asked for only here (incremental consent);
@@ -28,7 +30,9 @@ const ENABLE_TURNED_OFF = new AppError({
  */
 export async function enablePolicy(_req: Record<never, never>, services: BackgroundServices): Promise<PolicyView> {
   // The organisation's policy (allowEnablePolicy: false) keeps this change in the Entra admin center.
-  if (!mayEnablePolicy(await services.organisation())) throw ENABLE_TURNED_OFF;
+  if (!mayEnablePolicy(await services.organisation())) {
+    throw enableTurnedOff(cloudOf(await services.broker.settings()).portalHost);
+  }
   const view = await enableInGraph(services.graph, await services.policyStore.getValue(), {
     wait: services.wait,
     now: services.now,

@@ -35,6 +35,7 @@ export async function sessionInfo(services: BackgroundServices, account?: Accoun
     ...(switched && { actingTenant: switched }),
     // The popup offers "Turn on" only if the organisation allows it (the enablePolicy handler checks again).
     ...(!enableAllowed && { enablePolicyAllowed: false as const }),
+    ...(settings?.cloud && { cloud: settings.cloud }),
   };
 }
 

@@ -19,7 +19,7 @@ import type { TokenResult } from '../../auth/broker';
 import { NotConfiguredError, WrongTenantError } from '../../auth/errors';
 import { hasPermission, PERMISSION_FOR, SIGN_IN_PERMISSIONS, SIGN_IN_SCOPES } from '../../auth/scopes';
 import { tenantWideRoleIds } from '../../auth/token-claims';
-import { graphScope } from '../../clouds';
+import { cloudOf, graphScope } from '../../clouds';
 import { POLICY_DISABLED_SENTENCE } from '../../graph/eligibility';
 import { consentMissingSentence, signInSentence, toErrorInfo } from '../../graph/error-info';
 import type { AadstsRule } from '../../graph/error-rules';
@@ -177,7 +177,7 @@ export async function checkSetup(_req: Record<never, never>, services: Backgroun
   }
 
   // 4. Roles.
-  await checkRoles(report, services, first);
+  await checkRoles(report, services, first, settings);
 
   // 5. The policy, with the one permission that reads it.
   await checkPolicy(report, services, settings);
@@ -238,7 +238,12 @@ function reportSignInFailure(report: Report, e: unknown, settings: EntraSettings
   return report.done('the check needs a sign-in.');
 }
 
-async function checkRoles(report: Report, services: BackgroundServices, token: TokenResult): Promise<void> {
+async function checkRoles(
+  report: Report,
+  services: BackgroundServices,
+  token: TokenResult,
+  settings: EntraSettings,
+): Promise<void> {
   let active = tenantWideRoleIds(token.accessToken)?.filter((id) => id !== MEMBER_USER_ROLE) ?? null;
   if (active === null) {
     try {
@@ -288,7 +293,7 @@ async function checkRoles(report: Report, services: BackgroundServices, token: T
     status: 'problem',
     detail: `${none} ${pim}`,
     fix: `Ask for ${ROLE_NAMES[ROLE.authenticationAdministrator]} (users without admin roles), or ${ROLE_NAMES[ROLE.privilegedAuthenticationAdministrator]} or ${ROLE_NAMES[ROLE.globalAdministrator]} (anyone). A role limited to an administrative unit isn’t listed here and covers only the unit’s members.`,
-    link: { href: pimMyRolesUrl(), label: 'Open My roles in Privileged Identity Management' },
+    link: { href: pimMyRolesUrl(cloudOf(settings)), label: 'Open My roles in Privileged Identity Management' },
   });
 }
 
@@ -350,7 +355,10 @@ async function checkPolicy(report: Report, services: BackgroundServices, setting
         .catch(() => false))
         ? 'Turn it on in Authentication methods › Policies › Temporary Access Pass, or from the extension’s popup (an Authentication Policy Administrator or Global Administrator can).'
         : 'Turn it on in Authentication methods › Policies › Temporary Access Pass (an Authentication Policy Administrator or Global Administrator can).',
-      link: { href: policyBladeUrl(settings.tenantId), label: 'Open Authentication methods › Policies' },
+      link: {
+        href: policyBladeUrl(settings.tenantId, cloudOf(settings).portalHost),
+        label: 'Open Authentication methods › Policies',
+      },
     });
   }
 }
