@@ -1,12 +1,20 @@
 /** The control surface for tests, the demo and the benchmark: in-process, and over HTTP at /__control/* on any host. */
 import { activate, type FaultSpec } from './faults';
 import { replicateNow } from './graph/replication';
+import type { Cloud } from './hosts';
 import { type HttpReply, type IncomingCall, jsonReply } from './http';
 import type { LoggedRequest } from './request-log';
-import { directoryNamed, type PortalShellTheme, resetRuntime, type TenantRuntime } from './runtime';
+import { allDirectories, directoryNamed, type PortalShellTheme, resetRuntime, type TenantRuntime } from './runtime';
 import { APP } from './seed';
-import type { ConditionalAccessPolicy, TapPolicy, TenantState } from './state';
+import { type ConditionalAccessPolicy, cloudOf, type TapPolicy, type TenantState } from './state';
 import { GRAPH_APP_ID, GRAPH_RESOURCE, KNOWN_GRAPH_SCOPES } from './sts/scopes';
+
+export interface DirectorySummary {
+  id: string;
+  domain: string;
+  displayName: string;
+  cloud: Cloud;
+}
 
 export interface TenantControl {
   /** Back to the seed: users, policy, passes, sessions, refresh tokens, faults, log, latency, consents. */
@@ -16,8 +24,10 @@ export interface TenantControl {
   clearFaults(): void;
   requestLog(): LoggedRequest[];
   clearLog(): void;
-  /** Any directory's live state by id or domain (Fabrikam's for the many-tenants rules), or null. */
+  /** Any directory's live state by id or domain (Fabrikam's, Contoso US Government's), or null. */
   directory(tenant: string): TenantState | null;
+  /** Every directory, home first, with the cloud it lives in (served only by that cloud's hosts). */
+  directories(): DirectorySummary[];
   /** The live state (replaced by reset(): read it again after a reset). */
   readonly state: TenantState;
   setPolicy(partial: Partial<TapPolicy>): void;
@@ -77,6 +87,13 @@ export function createControl(runtime: TenantRuntime): TenantControl {
       return runtime.state;
     },
     directory: (tenant) => directoryNamed(runtime, tenant),
+    directories: () =>
+      allDirectories(runtime).map((d) => ({
+        id: d.tenant.id,
+        domain: d.tenant.domain,
+        displayName: d.tenant.displayName,
+        cloud: cloudOf(d),
+      })),
     setPolicy: (partial) => {
       runtime.state.policy = { ...runtime.state.policy, ...partial };
     },
@@ -176,6 +193,8 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
       return done;
     case 'GET state':
       return jsonReply(200, control.state);
+    case 'GET directories':
+      return jsonReply(200, control.directories());
     case 'GET policy':
       return jsonReply(200, control.state.policy);
     case 'POST policy':
@@ -220,6 +239,7 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
           'POST|DELETE fault',
           'GET|DELETE log',
           'GET state',
+          'GET directories',
           'GET|POST policy',
           'POST consent {grant,revoke}',
           'POST revoke-sessions',

@@ -1,4 +1,4 @@
-import type { HostKind } from './hosts';
+import type { Cloud, HostKind } from './hosts';
 
 export interface LoggedBatchItem {
   id: string;
@@ -9,7 +9,12 @@ export interface LoggedBatchItem {
 
 export interface LoggedRequest {
   time: string;
+  /** What the host serves ('login', 'graph', 'portal'), or the Host header of a host this server doesn't answer for. */
   host: HostKind | string;
+  /** The host name the request came to, without port: graph.microsoft.us vs graph.microsoft.com. */
+  hostName: string;
+  /** The cloud of that host (simulated hosts only): 'usGov' for the .us hosts. */
+  cloud?: Cloud;
   method: string;
   /** Path and query as received. */
   path: string;

@@ -1,9 +1,11 @@
 /** Everything one running tenant holds: the directory state plus the test machinery (faults, log, latency, keys). */
 import type { ActiveFault } from './faults';
+import type { Cloud } from './hosts';
 import type { LoggedRequest } from './request-log';
 import { createSeedState } from './seed';
 import { createFabrikamState } from './seed-fabrikam';
-import type { TenantState } from './state';
+import { createUsGovState } from './seed-usgov';
+import { cloudOf, type TenantState } from './state';
 import { createSigningKey, type SigningKey } from './sts/jwt';
 
 export interface PendingAuthorization {
@@ -28,16 +30,32 @@ export interface PendingAuthorization {
 export interface TenantRuntime {
   /** The home directory (Contoso): the one every single-tenant rule and switch acts on. */
   state: TenantState;
-  /** Other directories the same sign-in service and Graph answer for (Fabrikam), chosen per request (directoryView). */
+  /**
+   * Other directories the same sign-in service and Graph answer for (Fabrikam worldwide; Contoso US Government in the
+   * US Gov cloud), chosen per request (requestView).
+   */
   others: TenantState[];
   /** Set on a directoryView only: the home directory, which `state` then isn't. */
   homeState?: TenantState;
+  /** The cloud of the host the request came to ('global' on the runtime itself; set on a requestView). */
+  hostCloud: Cloud;
+  /**
+   * Set on a requestView only: the directory the request named when it lives in another cloud than the host's (`state`
+   * is then the host cloud's default directory, which doesn't accept that name: AADSTS90002).
+   */
+  otherCloudDirectory?: TenantState;
   faults: ActiveFault[];
   log: LoggedRequest[];
   latencyMs: number;
   /** The latency given at start; reset returns to it. */
   initialLatencyMs: number;
+  /** The signing key of the cloud answering (a view of a US Gov directory carries that cloud's key). */
   signingKey: SigningKey;
+  /**
+   * One token service per cloud, each with its own key: [U] graph-docs concepts/deployments.md says access tokens of one
+   * national cloud "are not interchangeable" with another's; separate keys are how this tenant makes them so.
+   */
+  signingKeys: Record<Cloud, SigningKey>;
   pending: Map<string, PendingAuthorization>;
   origin: string;
   /**
@@ -60,15 +78,20 @@ export function tokenTenantId(runtime: TenantRuntime): string {
   return runtime.tokenTenantId ?? runtime.state.tenant.id;
 }
 
+const createOthers = () => [createFabrikamState(), createUsGovState()];
+
 export function createRuntime(latencyMs: number): TenantRuntime {
+  const signingKeys = { global: createSigningKey(), usGov: createSigningKey() };
   return {
     state: createSeedState(),
-    others: [createFabrikamState()],
+    others: createOthers(),
+    hostCloud: 'global',
     faults: [],
     log: [],
     latencyMs,
     initialLatencyMs: latencyMs,
-    signingKey: createSigningKey(),
+    signingKey: signingKeys.global,
+    signingKeys,
     pending: new Map(),
     origin: '',
     tokenTenantId: null,
@@ -80,7 +103,7 @@ export function createRuntime(latencyMs: number): TenantRuntime {
 
 export function resetRuntime(runtime: TenantRuntime): void {
   runtime.state = createSeedState();
-  runtime.others = [createFabrikamState()];
+  runtime.others = createOthers();
   runtime.faults = [];
   runtime.log = [];
   runtime.latencyMs = runtime.initialLatencyMs;
@@ -89,6 +112,33 @@ export function resetRuntime(runtime: TenantRuntime): void {
   runtime.portalTheme = 'light';
   runtime.extraPages.clear();
   runtime.directoryPageSize = null;
+}
+
+/** The directory a host of `cloud` answers for when the request names none (common, organizations, no segment). */
+export function defaultDirectoryOf(runtime: TenantRuntime, cloud: Cloud): TenantState {
+  const home = runtime.homeState ?? runtime.state;
+  if (cloud === 'global') return home;
+  return runtime.others.find((directory) => cloudOf(directory) === cloud) ?? home;
+}
+
+/**
+ * The runtime as a request to a host of `hostCloud` sees it: the directory `named` (id or domain) if it lives in that
+ * cloud, otherwise the cloud's default directory (which then refuses the name). A directory is served only by its
+ * cloud's hosts (graph-docs concepts/deployments.md, "network-isolated instances").
+ */
+export function requestView(runtime: TenantRuntime, hostCloud: Cloud, named: string | null): TenantRuntime {
+  const found = named ? directoryNamed(runtime, named) : null;
+  const inCloud = found && cloudOf(found) === hostCloud ? found : null;
+  const directory = inCloud ?? defaultDirectoryOf(runtime, hostCloud);
+  const other = found && !inCloud ? found : undefined;
+  if (directory === runtime.state && hostCloud === 'global' && !other) return runtime;
+  return Object.create(runtime, {
+    state: { value: directory, enumerable: true },
+    homeState: { value: runtime.homeState ?? runtime.state },
+    hostCloud: { value: hostCloud, enumerable: true },
+    otherCloudDirectory: { value: other, enumerable: true },
+    signingKey: { value: runtime.signingKeys[hostCloud], enumerable: true },
+  }) as TenantRuntime;
 }
 
 /** Every directory: the home one first. */

@@ -1,6 +1,8 @@
 /**
  * One HTTPS server answering as login.microsoftonline.com, graph.microsoft.com and the admin centers: entra.microsoft.com,
- * portal.azure.com, intune.microsoft.com, admin.microsoft.com and admin.cloud.microsoft (tests/tenant/hosts.ts).
+ * portal.azure.com, intune.microsoft.com, admin.microsoft.com and admin.cloud.microsoft; and, for the US Government
+ * cloud, login.microsoftonline.us, graph.microsoft.us, entra.microsoft.us, portal.azure.us and intune.microsoft.us
+ * (tests/tenant/hosts.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
@@ -9,11 +11,11 @@ import { createCertificate } from './certificate';
 import { createControl, handleControl, type TenantControl } from './control';
 import { takeFault } from './faults';
 import { graphFaultReply, handleGraph } from './graph/router';
-import { chromiumArgsFor, type HostKind, hostKindOf } from './hosts';
+import { type Cloud, chromiumArgsFor, cloudOfHost, type HostKind, hostKindOf, hostNameOf } from './hosts';
 import { corsHeaders, type HttpReply, header, type IncomingCall, isPreflight, textReply } from './http';
 import { handlePortal } from './portal/page';
 import type { LoggedBatchItem, LoggedRequest } from './request-log';
-import { createRuntime, directoryNamed, directoryView, type TenantRuntime } from './runtime';
+import { createRuntime, requestView, type TenantRuntime } from './runtime';
 import { AADSTS, entraErrorReply } from './sts/errors';
 import { handleLogin } from './sts/router';
 
@@ -84,7 +86,9 @@ function bearerTenant(call: IncomingCall): string | null {
 
 /**
  * Which directory answers: Graph by the token's tid, login by the authority's tenant segment, the portal by its
- * tenant path segment; the home directory otherwise (common, organizations, no segment).
+ * tenant path segment; the host cloud's default directory otherwise (common, organizations, no segment): Contoso
+ * worldwide, Contoso US Government on the Gov hosts. A directory of another cloud than the host's isn't served
+ * (runtime.ts requestView).
  */
 function directoryFor(kind: HostKind, call: IncomingCall): string | null {
   if (kind === 'graph') return bearerTenant(call);
@@ -96,9 +100,8 @@ function directoryFor(kind: HostKind, call: IncomingCall): string | null {
   }
 }
 
-function dispatch(home: TenantRuntime, kind: HostKind, call: IncomingCall): Outcome {
-  const named = directoryFor(kind, call);
-  const runtime = directoryView(home, named ? directoryNamed(home, named) : null);
+function dispatch(home: TenantRuntime, kind: HostKind, cloud: Cloud, call: IncomingCall): Outcome {
+  const runtime = requestView(home, cloud, directoryFor(kind, call));
   const preflight = isPreflight(call);
   const fault =
     preflight && kind !== 'portal'
@@ -123,6 +126,7 @@ async function handleRequest(runtime: TenantRuntime, control: TenantControl, req
   const body = await readBody(req);
   const hostHeader = req.headers.host ?? '';
   const kind = hostKindOf(hostHeader);
+  const cloud = cloudOfHost(hostHeader) ?? 'global';
   const url = new URL(req.url ?? '/', `https://${hostHeader.replace(/:\d+$/, '') || '127.0.0.1'}`);
   const call: IncomingCall = {
     hostKind: kind ?? 'portal',
@@ -137,7 +141,7 @@ async function handleRequest(runtime: TenantRuntime, control: TenantControl, req
     return;
   }
   const outcome: Outcome = kind
-    ? dispatch(runtime, kind, call)
+    ? dispatch(runtime, kind, cloud, call)
     : {
         reply: textReply(
           421,
@@ -147,12 +151,14 @@ async function handleRequest(runtime: TenantRuntime, control: TenantControl, req
   const entry: LoggedRequest = {
     time: received,
     host: kind ?? hostHeader,
+    hostName: hostNameOf(hostHeader),
     method: call.method,
     path: url.pathname + url.search,
     status: outcome.drop ? 0 : outcome.reply.status,
     origin: header(call, 'origin') ?? null,
     isPreflight: isPreflight(call),
   };
+  if (kind) entry.cloud = cloud;
   const tenantId = kind === 'graph' ? bearerTenant(call) : null;
   if (tenantId) entry.tenantId = tenantId;
   if (outcome.drop) entry.dropped = outcome.drop;

@@ -213,7 +213,14 @@ export interface TenantSettings {
 }
 
 export interface TenantState {
-  tenant: { id: string; domain: string; displayName: string };
+  /**
+   * `cloud`: the national cloud the directory lives in; absent: worldwide. A directory exists in one cloud only and is
+   * served only by that cloud's hosts (graph-docs concepts/deployments.md: "apps can only access data in tenants that are
+   * registered in the specific national cloud").
+   */
+  tenant: { id: string; domain: string; displayName: string; cloud?: 'usGov' };
+  /** The accounts the fake sign-in page offers in this directory (absent: the seed's SIGN_IN_ACCOUNTS, Contoso's). */
+  signInAccounts?: { id: string; displayName: string; userPrincipalName: string }[];
   apps: AppRegistration[];
   users: DirectoryUser[];
   groups: DirectoryGroup[];
@@ -240,6 +247,11 @@ export interface TenantState {
   servicePrincipals?: ServicePrincipal[];
   /** Grants made through POST /oauth2PermissionGrants (also recorded in `consents`, which sign-in reads). */
   oauth2PermissionGrants?: PermissionGrant[];
+}
+
+/** The cloud a directory lives in. */
+export function cloudOf(state: TenantState): 'global' | 'usGov' {
+  return state.tenant.cloud ?? 'global';
 }
 
 export function findUser(state: TenantState, ref: string): DirectoryUser | undefined {

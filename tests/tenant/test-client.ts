@@ -61,6 +61,8 @@ export function call(tenant: Tenant, url: string, init: TestRequest = {}): Promi
 
 export const GRAPH = 'https://graph.microsoft.com/v1.0';
 export const LOGIN = `https://login.microsoftonline.com/${APP.tenantDomain}`;
+/** The US Government cloud's Graph root (graph.microsoft.us). */
+export const GRAPH_USGOV = 'https://graph.microsoft.us/v1.0';
 
 export function graph(tenant: Tenant, token: string, path: string, init: TestRequest = {}): Promise<TestResponse> {
   return call(tenant, `${GRAPH}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
@@ -78,7 +80,7 @@ export const DEFAULT_SCOPES = [
   'offline_access',
 ];
 
-export function authorizeUrl(params: Record<string, string>): string {
+export function authorizeUrl(params: Record<string, string>, login = LOGIN): string {
   const query = new URLSearchParams({
     client_id: APP.clientId,
     redirect_uri: APP.redirectUri,
@@ -91,7 +93,7 @@ export function authorizeUrl(params: Record<string, string>): string {
     client_info: '1',
     ...params,
   });
-  return `${LOGIN}/oauth2/v2.0/authorize?${query}`;
+  return `${login}/oauth2/v2.0/authorize?${query}`;
 }
 
 export function fragmentOf(location: string | undefined): URLSearchParams {
@@ -112,8 +114,8 @@ export function form(tenant: Tenant, url: string, fields: Record<string, string>
   });
 }
 
-export function redeem(tenant: Tenant, fields: Record<string, string>, origin: string | null = EXTENSION_ORIGIN) {
-  return form(tenant, `${LOGIN}/oauth2/v2.0/token`, { client_id: APP.clientId, ...fields }, origin ? { origin } : {});
+export function redeem(tenant: Tenant, fields: Record<string, string>, origin: string | null = EXTENSION_ORIGIN, login = LOGIN) {
+  return form(tenant, `${login}/oauth2/v2.0/token`, { client_id: APP.clientId, ...fields }, origin ? { origin } : {});
 }
 
 export interface SignedIn {
@@ -124,24 +126,31 @@ export interface SignedIn {
   body: Record<string, unknown>;
 }
 
-/** The whole interactive flow: authorize → pick the account (→ accept consent) → code → token. */
-export async function signIn(tenant: Tenant, userId: string, scopes: string[] = DEFAULT_SCOPES): Promise<SignedIn> {
+/**
+ * The whole interactive flow: authorize → pick the account (→ accept consent) → code → token. `login`: the authority
+ * (https://login.microsoftonline.us/<tenant> for the US Gov directory).
+ */
+export async function signIn(
+  tenant: Tenant,
+  userId: string,
+  scopes: string[] = DEFAULT_SCOPES,
+  login = LOGIN,
+): Promise<SignedIn> {
   const { verifier, challenge } = pkcePair();
   const scope = scopes.join(' ');
-  const picker = await call(tenant, authorizeUrl({ code_challenge: challenge, scope, prompt: 'select_account' }));
-  let answer = await form(tenant, `${LOGIN}/login`, { ctx: ctxOf(picker.text), userId });
+  const picker = await call(tenant, authorizeUrl({ code_challenge: challenge, scope, prompt: 'select_account' }, login));
+  let answer = await form(tenant, `${login}/login`, { ctx: ctxOf(picker.text), userId });
   const cookie = (answer.headers['set-cookie'] ?? '').split(';')[0] ?? '';
   if (answer.status === 200)
-    answer = await form(tenant, `${LOGIN}/consent`, { ctx: ctxOf(answer.text), action: 'accept' }, { cookie });
+    answer = await form(tenant, `${login}/consent`, { ctx: ctxOf(answer.text), action: 'accept' }, { cookie });
   const code = fragmentOf(answer.headers.location).get('code');
   if (!code) throw new Error(`no code: ${answer.status} ${answer.headers.location} ${answer.text.slice(0, 300)}`);
-  const token = await redeem(tenant, {
-    grant_type: 'authorization_code',
-    code,
-    redirect_uri: APP.redirectUri,
-    code_verifier: verifier,
-    scope,
-  });
+  const token = await redeem(
+    tenant,
+    { grant_type: 'authorization_code', code, redirect_uri: APP.redirectUri, code_verifier: verifier, scope },
+    EXTENSION_ORIGIN,
+    login,
+  );
   const body = token.json();
   if (token.status !== 200) throw new Error(`token failed: ${token.text}`);
   return {

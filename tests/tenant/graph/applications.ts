@@ -14,7 +14,7 @@ import { ADMIN_CONSENT_ROLES } from '../sts/authorize';
 import { GRAPH_APP_ID, KNOWN_GRAPH_SCOPES } from '../sts/scopes';
 import { graphError, MESSAGES } from './errors';
 import { GRAPH_SERVICE_PRINCIPAL_ID, graphPermissionScopes, scopeNameOf } from './graph-service-principal';
-import { GRAPH_V1, ok, pick, selectedProperties } from './odata';
+import { graphV1, ok, pick, selectedProperties } from './odata';
 import { denied, hasAnyRole, requireScopes, SCOPES } from './permissions';
 import type { GraphCall, GraphResult } from './types';
 
@@ -67,7 +67,7 @@ function matchesFilter(entity: Record<string, unknown>, filter: { property: stri
 function collection(call: GraphCall, entitySet: string, items: Record<string, unknown>[]): GraphResult {
   const names = selectedProperties(call.query);
   return ok({
-    '@odata.context': `${GRAPH_V1}/$metadata#${entitySet}${names ? `(${names.join(',')})` : ''}`,
+    '@odata.context': `${graphV1(call)}/$metadata#${entitySet}${names ? `(${names.join(',')})` : ''}`,
     value: names ? items.map((item) => pick(item, names)) : items,
   });
 }
@@ -255,7 +255,7 @@ export function createApplication(call: GraphCall): GraphResult {
   if (problem) return problem;
   call.runtime.state.apps.push(app);
   return ok(
-    { '@odata.context': `${GRAPH_V1}/$metadata#applications/$entity`, ...applicationEntity(call.runtime.state, app) },
+    { '@odata.context': `${graphV1(call)}/$metadata#applications/$entity`, ...applicationEntity(call.runtime.state, app) },
     201,
   );
 }
@@ -274,7 +274,7 @@ export function getApplication(call: GraphCall, id: string, by: ApplicationKey =
   if (!app) return graphError(call.meta, 404, 'Request_ResourceNotFound', MESSAGES.notFound(id));
   const entity = applicationEntity(call.runtime.state, app);
   const names = selectedProperties(call.query);
-  return ok({ '@odata.context': `${GRAPH_V1}/$metadata#applications/$entity`, ...(names ? pick(entity, names) : entity) });
+  return ok({ '@odata.context': `${graphV1(call)}/$metadata#applications/$entity`, ...(names ? pick(entity, names) : entity) });
 }
 
 /** application-update.md: PATCH answers 204 No Content. */
@@ -378,7 +378,10 @@ export function createServicePrincipal(call: GraphCall): GraphResult {
   }
   const sp: ServicePrincipal = { id: randomUUID(), appId: app.clientId, displayName: app.displayName };
   state.servicePrincipals = [...servicePrincipalsOf(state), sp];
-  return ok({ '@odata.context': `${GRAPH_V1}/$metadata#servicePrincipals/$entity`, ...servicePrincipalEntity(state, sp) }, 201);
+  return ok(
+    { '@odata.context': `${graphV1(call)}/$metadata#servicePrincipals/$entity`, ...servicePrincipalEntity(state, sp) },
+    201,
+  );
 }
 
 // ---- delegated permission grants ----
@@ -438,7 +441,7 @@ export function createPermissionGrant(call: GraphCall): GraphResult {
     const consented = state.consents[client.appId] ?? [];
     state.consents[client.appId] = [...consented, ...canonical.filter((name) => !consented.includes(name))];
   }
-  return ok({ '@odata.context': `${GRAPH_V1}/$metadata#oauth2PermissionGrants/$entity`, ...grant }, 201);
+  return ok({ '@odata.context': `${graphV1(call)}/$metadata#oauth2PermissionGrants/$entity`, ...grant }, 201);
 }
 
 // ---- the caller's eligible roles ----
@@ -464,5 +467,5 @@ export function myEligibleRoles(call: GraphCall): GraphResult {
     memberType: 'Direct',
     roleEligibilityScheduleId: `${roleDefinitionId}-${index}`,
   }));
-  return ok({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(unifiedRoleEligibilityScheduleInstance)`, value });
+  return ok({ '@odata.context': `${graphV1(call)}/$metadata#Collection(unifiedRoleEligibilityScheduleInstance)`, value });
 }

@@ -1,18 +1,26 @@
 /** Bearer validation: our signature, not expired, Graph audience, this tenant (graph-tap-detail.md §4.2: 401 InvalidAuthenticationToken). */
+
+import type { Cloud } from '../hosts';
 import type { TenantRuntime } from '../runtime';
-import { findUser } from '../state';
+import { cloudOf, findUser } from '../state';
 import { verifyJwt } from '../sts/jwt';
-import { GRAPH_AUDIENCES } from '../sts/tokens';
+import { graphAudiences, loginOriginOf } from '../sts/tokens';
 import { graphError, MESSAGES } from './errors';
 import type { Caller, GraphResult, RequestMeta } from './types';
 
+/** What a cloud's Graph sends with a 401: its own sign-in host in authorization_uri ([U] for graph.microsoft.us). */
+export function wwwAuthenticate(cloud: Cloud): string {
+  return `Bearer realm="", authorization_uri="${loginOriginOf(cloud)}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`;
+}
+
 /** What graph.microsoft.com sends with a 401. */
-export const WWW_AUTHENTICATE =
-  'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
+export const WWW_AUTHENTICATE = wwwAuthenticate('global');
 
 export function authenticate(runtime: TenantRuntime, authorization: string | undefined, meta: RequestMeta): Caller | GraphResult {
   const unauthorized = (message: string) =>
-    graphError(meta, 401, 'InvalidAuthenticationToken', message, { headers: { 'WWW-Authenticate': WWW_AUTHENTICATE } });
+    graphError(meta, 401, 'InvalidAuthenticationToken', message, {
+      headers: { 'WWW-Authenticate': wwwAuthenticate(runtime.hostCloud) },
+    });
   const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
   if (!token) return unauthorized(MESSAGES.tokenEmpty);
   if (!token.includes('.')) return unauthorized(MESSAGES.tokenMalformed);
@@ -21,8 +29,12 @@ export function authenticate(runtime: TenantRuntime, authorization: string | und
   const now = Math.floor(Date.now() / 1000);
   if (typeof claims.exp !== 'number' || claims.exp <= now) return unauthorized(MESSAGES.tokenExpired);
   if (typeof claims.nbf === 'number' && claims.nbf > now + 300) return unauthorized(MESSAGES.tokenSignature);
-  if (!GRAPH_AUDIENCES.includes(String(claims.aud))) return unauthorized(MESSAGES.tokenInvalid);
-  if (claims.tid !== runtime.state.tenant.id) return unauthorized(MESSAGES.tokenSignature);
+  if (!graphAudiences(runtime.hostCloud).includes(String(claims.aud))) return unauthorized(MESSAGES.tokenInvalid);
+  // A token of another cloud's directory never gets here in one piece: each cloud signs with its own key (runtime.ts
+  // signingKeys), so verifyJwt above refuses it. [U] graph-docs concepts/deployments.md: national-cloud tokens "are not
+  // interchangeable" with the global service's; the 401 is this Graph's usual invalid-token answer.
+  if (claims.tid !== runtime.state.tenant.id || cloudOf(runtime.state) !== runtime.hostCloud)
+    return unauthorized(MESSAGES.tokenSignature);
   const user = findUser(runtime.state, String(claims.oid ?? ''));
   if (!user) return unauthorized(MESSAGES.tokenSignature);
   const challenge = caeChallenge(runtime, user.id, claims, meta);
@@ -55,7 +67,7 @@ function caeChallenge(
   ).toString('base64');
   return graphError(meta, 401, 'InvalidAuthenticationToken', MESSAGES.caeChallenge, {
     headers: {
-      'WWW-Authenticate': `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000", error="insufficient_claims", claims="${request}"`,
+      'WWW-Authenticate': `${wwwAuthenticate(runtime.hostCloud)}, error="insufficient_claims", claims="${request}"`,
     },
   });
 }

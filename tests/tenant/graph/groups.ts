@@ -25,5 +25,5 @@ export function getGroup(call: GraphCall, id: string): GraphResult {
   const bad = checkSelect(call.meta, names, GROUP_PROPERTIES, 'group');
   if (bad) return bad;
   const { '@odata.type': _type, ...entity } = groupEntity(group);
-  return ok({ '@odata.context': entityContext('groups', names), ...pick(entity, names ?? GROUP_PROPERTIES) });
+  return ok({ '@odata.context': entityContext(call, 'groups', names), ...pick(entity, names ?? GROUP_PROPERTIES) });
 }

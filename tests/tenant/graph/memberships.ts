@@ -2,7 +2,7 @@
 import type { DirectoryGroup, DirectoryUser } from '../state';
 import { activatedRolesOf, directGroupsOf, transitiveGroupsOf } from '../state';
 import { graphError } from './errors';
-import { GRAPH_V1, ok, pick, selectedProperties } from './odata';
+import { graphV1, ok, pick, selectedProperties } from './odata';
 import { isPage, pageOf } from './paging';
 import { hasScopes, MEMBER_OBJECT_READ_SCOPES, requireScopes, SCOPES } from './permissions';
 import type { GraphCall, GraphResult } from './types';
@@ -55,7 +55,7 @@ export function listMemberships(
     return (isRole ? readsRoles : readsGroups) ? shaped : limited(shaped, object.id);
   });
   return ok({
-    '@odata.context': `${GRAPH_V1}/$metadata#directoryObjects${names ? `(${names.join(',')})` : ''}`,
+    '@odata.context': `${graphV1(call)}/$metadata#directoryObjects${names ? `(${names.join(',')})` : ''}`,
     ...(page.nextLink && { '@odata.nextLink': page.nextLink }),
     value,
   });
@@ -89,5 +89,5 @@ export function checkMemberGroups(call: GraphCall, user: DirectoryUser): GraphRe
   }
   const memberOf = new Set(transitiveGroupsOf(call.runtime.state, user.id).map((group) => group.id));
   const value = (groupIds as string[]).filter((id) => memberOf.has(id.toLowerCase()));
-  return ok({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(Edm.String)`, value });
+  return ok({ '@odata.context': `${graphV1(call)}/$metadata#Collection(Edm.String)`, value });
 }

@@ -1,7 +1,7 @@
 /** GET /users/{id}/authentication/methods (graph-docs: authentication-list-methods.md). */
 import { ROLE } from '../roles';
 import type { DirectoryUser } from '../state';
-import { GRAPH_V1, ok } from './odata';
+import { graphV1, ok } from './odata';
 import { canReadMethodsOf, denied, hasAnyRole, requireScopes, SCOPES } from './permissions';
 import { visiblePass } from './replication';
 import { tapEntity } from './tap';
@@ -27,5 +27,5 @@ export function listMethods(call: GraphCall, user: DirectoryUser, viaMe: boolean
   );
   const pass = visiblePass(call.runtime.state, user.id);
   if (pass) methods.push(tapEntity(call, pass, null, true));
-  return ok({ '@odata.context': `${GRAPH_V1}/$metadata#users('${user.id}')/authentication/methods`, value: methods });
+  return ok({ '@odata.context': `${graphV1(call)}/$metadata#users('${user.id}')/authentication/methods`, value: methods });
 }

@@ -1,8 +1,21 @@
 /** $select and @odata.context, as Graph shapes them (graph-docs: user-get.md, "Using $select"). */
+import { CLOUDS, type Cloud } from '../hosts';
+import type { TenantRuntime } from '../runtime';
 import { graphError } from './errors';
 import type { GraphResult, RequestMeta } from './types';
 
-export const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
+/**
+ * The v1.0 root of the Graph the request came to, for absolute URLs in answers (@odata.context, @odata.nextLink):
+ * https://graph.microsoft.us/v1.0 on the US Gov host, so a client following a nextLink stays in its cloud. [U] that Graph
+ * US Gov writes its own host there (deployments.md gives the service root; the docs' samples are all worldwide).
+ */
+export function graphV1(call: { runtime: TenantRuntime }): string {
+  return graphRootOf(call.runtime.hostCloud);
+}
+
+export function graphRootOf(cloud: Cloud): string {
+  return `https://${CLOUDS[cloud].graphHost}/v1.0`;
+}
 
 /** Content-Type Graph sends on JSON bodies (json-batching.md sample headers). */
 export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -45,8 +58,9 @@ export function pick(entity: Record<string, unknown>, names: readonly string[]):
   return result;
 }
 
-export function entityContext(entitySet: string, names: string[] | null): string {
-  return names ? `${GRAPH_V1}/$metadata#${entitySet}(${names.join(',')})/$entity` : `${GRAPH_V1}/$metadata#${entitySet}/$entity`;
+export function entityContext(call: { runtime: TenantRuntime }, entitySet: string, names: string[] | null): string {
+  const root = graphV1(call);
+  return names ? `${root}/$metadata#${entitySet}(${names.join(',')})/$entity` : `${root}/$metadata#${entitySet}/$entity`;
 }
 
 export function ok(body: unknown, status = 200): GraphResult {

@@ -3,7 +3,7 @@
  * while more remain, an absolute @odata.nextLink carrying every other query parameter plus an opaque $skiptoken.
  */
 import { graphError } from './errors';
-import { GRAPH_V1 } from './odata';
+import { graphV1 } from './odata';
 import type { GraphCall, GraphResult } from './types';
 
 /**
@@ -94,13 +94,14 @@ export function pageOf<T>(
 /**
  * paging.md: the nextLink is the whole URL, "The URL also contains all the other query parameters present in the original
  * request"; absolute even inside $batch (json-batching.md response sample: "https://graph.microsoft.com/beta/me/memberOf?
- * $top=1&$skiptoken=…"). [U] the path is rebuilt from the request's segments (users('x') becomes users/x), and always v1.0.
+ * $top=1&$skiptoken=…"). [U] the path is rebuilt from the request's segments (users('x') becomes users/x), and always v1.0;
+ * the host is the Graph the request came to (graph.microsoft.us in US Gov: odata.ts graphV1).
  */
 function nextLinkFor(call: GraphCall, token: string): string {
   const path = call.segments.map((segment) => encodeURIComponent(segment).replace(/%40/g, '@')).join('/');
   const kept = [...call.query.entries()].filter(([name]) => !isSkipToken(name));
   const query = [...kept.map(([name, value]) => `${name}=${encodeValue(value)}`), `$skiptoken=${token}`].join('&');
-  return `${GRAPH_V1}/${path}?${query}`;
+  return `${graphV1(call)}/${path}?${query}`;
 }
 
 export function isPage<T>(

@@ -4,7 +4,7 @@
  */
 import type { TapPolicy } from '../state';
 import { graphError } from './errors';
-import { GRAPH_V1, ok } from './odata';
+import { graphV1, ok } from './odata';
 import { denied, hasAnyRole, POLICY_READ_ROLES, POLICY_WRITE_ROLES, requireScopes, SCOPES } from './permissions';
 import { policyWillChange, visiblePolicy } from './replication';
 import type { GraphCall, GraphResult } from './types';
@@ -25,7 +25,7 @@ export function defaultTapPolicy(): TapPolicy {
   };
 }
 
-export function tapPolicyEntity(policy: TapPolicy): Record<string, unknown> {
+export function tapPolicyEntity(call: GraphCall, policy: TapPolicy): Record<string, unknown> {
   return {
     '@odata.type': TAP_POLICY_TYPE,
     id: 'TemporaryAccessPass',
@@ -36,7 +36,7 @@ export function tapPolicyEntity(policy: TapPolicy): Record<string, unknown> {
     maximumLifetimeInMinutes: policy.maximumLifetimeInMinutes,
     isUsableOnce: policy.isUsableOnce,
     excludeTargets: policy.excludeTargets.map((target) => ({ ...target })),
-    'includeTargets@odata.context': `${GRAPH_V1}/$metadata#policies/authenticationMethodsPolicy/authenticationMethodConfigurations('TemporaryAccessPass')/microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration/includeTargets`,
+    'includeTargets@odata.context': `${graphV1(call)}/$metadata#policies/authenticationMethodsPolicy/authenticationMethodConfigurations('TemporaryAccessPass')/microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration/includeTargets`,
     includeTargets: policy.includeTargets.map((target) => ({ isRegistrationRequired: false, ...target })),
   };
 }
@@ -57,8 +57,8 @@ export function getTapPolicy(call: GraphCall): GraphResult {
   return (
     checkRead(call) ??
     ok({
-      '@odata.context': `${GRAPH_V1}/$metadata#authenticationMethodConfigurations/$entity`,
-      ...tapPolicyEntity(visiblePolicy(call.runtime.state)),
+      '@odata.context': `${graphV1(call)}/$metadata#authenticationMethodConfigurations/$entity`,
+      ...tapPolicyEntity(call, visiblePolicy(call.runtime.state)),
     })
   );
 }
@@ -114,7 +114,7 @@ export function getAuthenticationMethodsPolicy(call: GraphCall): GraphResult {
   const refused = checkRead(call);
   if (refused) return refused;
   return ok({
-    '@odata.context': `${GRAPH_V1}/$metadata#authenticationMethodsPolicy`,
+    '@odata.context': `${graphV1(call)}/$metadata#authenticationMethodsPolicy`,
     id: 'authenticationMethodsPolicy',
     displayName: 'Authentication Methods Policy',
     description:
@@ -149,7 +149,9 @@ export function getAuthenticationMethodsPolicy(call: GraphCall): GraphResult {
         state: 'disabled',
         includeTargets: [],
       },
-      (({ 'includeTargets@odata.context': _context, ...entity }) => entity)(tapPolicyEntity(visiblePolicy(call.runtime.state))),
+      (({ 'includeTargets@odata.context': _context, ...entity }) => entity)(
+        tapPolicyEntity(call, visiblePolicy(call.runtime.state)),
+      ),
       {
         '@odata.type': '#microsoft.graph.emailAuthenticationMethodConfiguration',
         id: 'Email',

@@ -1,4 +1,4 @@
-/** graph.microsoft.com over HTTP: CORS, request ids on every answer, bearer check, then the route (or $batch). */
+/** graph.microsoft.com and graph.microsoft.us over HTTP: CORS, request ids on every answer, bearer check, then the route (or $batch). */
 import { corsHeaders, type HttpReply, header, type IncomingCall, isPreflight, preflightReply } from '../http';
 import type { LoggedBatchItem } from '../request-log';
 import type { TenantRuntime } from '../runtime';
@@ -17,6 +17,12 @@ export interface GraphOutcome {
   drop?: 'before' | 'after';
 }
 
+/**
+ * Both versions, in both clouds. graph-docs beta API pages carry the "national-cloud-support" include global-us.md (the
+ * API is available in the global service and US Government L4/L5), and concepts/deployments.md sends national-cloud
+ * developers to "the API beta reference and API v1.0 reference": beta is offered on graph.microsoft.us, so a request
+ * there is served like v1.0 (an issue's "beta isn't offered in US Gov" finds no support in the docs).
+ */
 export const SUPPORTED_VERSIONS = ['v1.0', 'beta'];
 
 /**

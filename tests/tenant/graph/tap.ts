@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DirectoryUser, TapRecord } from '../state';
 import { graphError, MESSAGES } from './errors';
-import { GRAPH_V1, ok } from './odata';
+import { graphV1, ok } from './odata';
 import { canManageMethodsOf, canReadMethodsOf, denied, requireScopes, SCOPES } from './permissions';
 import { passWillChange, visiblePass } from './replication';
 import { generatePassValue, isExternalUser, isUserInPolicyScope, usability } from './tap-rules';
@@ -36,8 +36,8 @@ export function tapEntity(call: GraphCall, record: TapRecord, value: string | nu
   };
 }
 
-function collectionContext(user: DirectoryUser): string {
-  return `${GRAPH_V1}/$metadata#users('${user.id}')/authentication/temporaryAccessPassMethods`;
+function collectionContext(call: GraphCall, user: DirectoryUser): string {
+  return `${graphV1(call)}/$metadata#users('${user.id}')/authentication/temporaryAccessPassMethods`;
 }
 
 function checkRead(call: GraphCall, user: DirectoryUser, viaMe: boolean): GraphResult | null {
@@ -52,7 +52,7 @@ export function listPasses(call: GraphCall, user: DirectoryUser, viaMe: boolean)
   const refused = checkRead(call, user, viaMe);
   if (refused) return refused;
   const record = visiblePass(call.runtime.state, user.id);
-  return ok({ '@odata.context': collectionContext(user), value: record ? [tapEntity(call, record, null, false)] : [] });
+  return ok({ '@odata.context': collectionContext(call, user), value: record ? [tapEntity(call, record, null, false)] : [] });
 }
 
 export function getPass(call: GraphCall, user: DirectoryUser, methodId: string, viaMe: boolean): GraphResult {
@@ -61,7 +61,7 @@ export function getPass(call: GraphCall, user: DirectoryUser, methodId: string, 
   const record = visiblePass(call.runtime.state, user.id);
   if (!record || record.id !== methodId.toLowerCase())
     return graphError(call.meta, 404, TAP_NOT_FOUND_CODE, MESSAGES.tapNotFound);
-  return ok({ '@odata.context': `${collectionContext(user)}/$entity`, ...tapEntity(call, record, null, true) });
+  return ok({ '@odata.context': `${collectionContext(call, user)}/$entity`, ...tapEntity(call, record, null, true) });
 }
 
 export function deletePass(call: GraphCall, user: DirectoryUser, methodId: string, viaMe: boolean): GraphResult {
@@ -147,5 +147,5 @@ export function createPass(call: GraphCall, user: DirectoryUser): GraphResult {
   passWillChange(state, user.id);
   state.passes[user.id] = record;
   const value = generatePassValue(policy.defaultLength);
-  return ok({ '@odata.context': `${collectionContext(user)}/$entity`, ...tapEntity(call, record, value, true) }, 201);
+  return ok({ '@odata.context': `${collectionContext(call, user)}/$entity`, ...tapEntity(call, record, value, true) }, 201);
 }

@@ -49,7 +49,7 @@ export function getUser(call: GraphCall, user: DirectoryUser): GraphResult {
   const bad = checkSelect(call.meta, names, USER_PROPERTIES, 'user');
   if (bad) return bad;
   const entity = userEntity(user);
-  return ok({ '@odata.context': entityContext('users', names), ...pick(entity, names ?? DEFAULT_USER_PROPERTIES) });
+  return ok({ '@odata.context': entityContext(call, 'users', names), ...pick(entity, names ?? DEFAULT_USER_PROPERTIES) });
 }
 
 export function getMe(call: GraphCall): GraphResult {

@@ -4,7 +4,7 @@
  * admin center (admin.microsoft.com, admin.cloud.microsoft) has its own SPA.
  */
 
-import { HOSTS } from '../hosts';
+import { HOSTS, hostNameOf } from '../hosts';
 import { escapeHtml, type HttpReply, htmlReply, textReply } from '../http';
 import type { PortalShellTheme, TenantRuntime } from '../runtime';
 import { PORTAL_APP_JS } from './app-script';
@@ -41,9 +41,11 @@ const isM365Host = (host: string) => {
   return name === HOSTS.m365Admin || name === HOSTS.m365AdminCloud;
 };
 
+/** The product a blade-shell host is (the US Gov twins too: portal.azure.us, intune.microsoft.us, entra.microsoft.us). */
 function productOf(host: string): string {
-  if (host.startsWith(HOSTS.azurePortal)) return 'Microsoft Azure';
-  if (host.startsWith(HOSTS.intune)) return 'Microsoft Intune admin center';
+  const name = hostNameOf(host);
+  if (name === HOSTS.azurePortal || name === HOSTS.azurePortalUsGov) return 'Microsoft Azure';
+  if (name === HOSTS.intune || name === HOSTS.intuneUsGov) return 'Microsoft Intune admin center';
   return 'Microsoft Entra admin center';
 }
 

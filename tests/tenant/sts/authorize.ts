@@ -9,7 +9,7 @@ import { ROLE } from '../roles';
 import { type PendingAuthorization, type TenantRuntime, tokenTenantId } from '../runtime';
 import { SIGN_IN_ACCOUNTS } from '../seed';
 import type { IdpSession } from '../state';
-import { findApp, findUser } from '../state';
+import { cloudOf, findApp, findUser } from '../state';
 import { clientCapabilitiesOf, evaluateConditionalAccess } from './conditional-access';
 import { AADSTS, appendResponse, errorRedirect } from './errors';
 import { accountPickerPage, blockedPage, consentPage, errorPage, mfaPage } from './pages';
@@ -54,7 +54,7 @@ export function handleAuthorize(runtime: TenantRuntime, call: IncomingCall, tena
   const codeChallenge = q.get('code_challenge');
   if (!codeChallenge) return errorRedirect(target, 'invalid_request', AADSTS.pkceRequired);
   if (q.get('code_challenge_method') !== 'S256') return errorRedirect(target, 'invalid_request', AADSTS.pkceMethod);
-  const parsed = parseScopes(q.get('scope'), state.tenant.displayName);
+  const parsed = parseScopes(q.get('scope'), state.tenant.displayName, cloudOf(state));
   if (!parsed.ok) return errorRedirect(target, parsed.error, parsed.description);
   const pending: PendingAuthorization = {
     clientId: app.clientId,
@@ -308,7 +308,7 @@ function pickerReply(
   pending: PendingAuthorization,
   preselectedId: string | null,
 ): HttpReply {
-  const accounts = [...SIGN_IN_ACCOUNTS];
+  const accounts = [...(runtime.state.signInAccounts ?? SIGN_IN_ACCOUNTS)];
   const hinted = preselectedId ? findUser(runtime.state, preselectedId) : undefined;
   if (hinted && !accounts.some((account) => account.id === hinted.id)) accounts.unshift(hinted);
   return htmlReply(200, accountPickerPage({ action: `/${pending.tenantSegment}/login`, ctx, accounts, preselectedId }));

@@ -1,4 +1,4 @@
-/** login.microsoftonline.com */
+/** login.microsoftonline.com and login.microsoftonline.us (the directory chosen per request: runtime.ts requestView) */
 import { type HttpReply, htmlReply, type IncomingCall, isPreflight, preflightReply, redirectReply, textReply } from '../http';
 import type { TenantRuntime } from '../runtime';
 import {
@@ -19,7 +19,7 @@ export function handleLogin(runtime: TenantRuntime, call: IncomingCall): HttpRep
   const segments = call.url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const [tenant = '', ...rest] = segments;
   const route = `${call.method} /${rest.join('/')}`;
-  if (tenant === 'common' && route === 'GET /discovery/instance') return instanceDiscovery(call);
+  if (tenant === 'common' && route === 'GET /discovery/instance') return instanceDiscovery(runtime, call);
   switch (route) {
     case 'GET /v2.0/.well-known/openid-configuration':
       return openIdConfiguration(runtime, call, tenant);

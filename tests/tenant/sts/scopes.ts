@@ -1,6 +1,14 @@
-/** Scope parsing the way the v2.0 endpoint does it: bare names and https://graph.microsoft.com/... both mean Graph. */
+/**
+ * Scope parsing the way the v2.0 endpoint does it: bare names and https://graph.microsoft.com/... both mean Graph. In US
+ * Gov the Graph resource is https://graph.microsoft.us: graph-docs sdks/national-clouds.md, "Any permission scope value
+ * (including the .default scope) that contains the Microsoft Graph domain MUST use the domain of the Microsoft Graph
+ * service root endpoint for the national cloud deployment. The shortened permission scope names, such as User.Read …, are
+ * also valid." Another cloud's Graph domain is an unknown resource there (AADSTS500011).
+ */
+import { CLOUDS, type Cloud } from '../hosts';
 
-export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+/** Worldwide Graph's resource; per cloud: CLOUDS[cloud].graphResource. */
+export const GRAPH_RESOURCE = CLOUDS.global.graphResource;
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const OIDC_SCOPES = ['openid', 'profile', 'offline_access', 'email'] as const;
 
@@ -57,8 +65,9 @@ export type ScopeParse =
   | { ok: true; scopes: RequestedScope[] }
   | { ok: false; error: 'invalid_scope' | 'invalid_resource'; description: string };
 
-export function parseScopes(raw: string | null, tenantName: string): ScopeParse {
+export function parseScopes(raw: string | null, tenantName: string, cloud: Cloud = 'global'): ScopeParse {
   const scopes: RequestedScope[] = [];
+  const resource = CLOUDS[cloud].graphResource;
   for (const original of (raw ?? '').split(/\s+/).filter(Boolean)) {
     const lower = original.toLowerCase();
     if ((OIDC_SCOPES as readonly string[]).includes(lower)) {
@@ -66,7 +75,7 @@ export function parseScopes(raw: string | null, tenantName: string): ScopeParse 
       continue;
     }
     let name = original;
-    for (const prefix of [`${GRAPH_RESOURCE}/`, `${GRAPH_APP_ID}/`]) {
+    for (const prefix of [`${resource}/`, `${GRAPH_APP_ID}/`]) {
       if (lower.startsWith(prefix.toLowerCase())) name = original.slice(prefix.length);
     }
     if (name.includes('/')) {

@@ -3,9 +3,10 @@
  * learn.microsoft.com: v2-oauth2-auth-code-flow ("Redeem a code", "Refresh the access token", SPA redirect URIs).
  */
 import { createHash } from 'node:crypto';
+import { CLOUDS } from '../hosts';
 import { corsHeaders, type HttpReply, header, type IncomingCall, jsonReply } from '../http';
 import { allDirectories, type TenantRuntime, tokenTenantId } from '../runtime';
-import { type AppRegistration, type DirectoryUser, findApp, findUser, type TenantState } from '../state';
+import { type AppRegistration, cloudOf, type DirectoryUser, findApp, findUser, type TenantState } from '../state';
 import { clientCapabilitiesOf, evaluateConditionalAccess } from './conditional-access';
 import { AADSTS, entraErrorReply } from './errors';
 import { graphScopesOf, missingConsent, parseScopes } from './scopes';
@@ -26,7 +27,7 @@ export function handleToken(runtime: TenantRuntime, call: IncomingCall, tenantSe
   const app = findApp(state, clientId);
   if (!app) return fail(400, 'unauthorized_client', AADSTS.appNotFound(clientId, state.tenant.displayName));
   if (REQUIRE_ORIGIN_FOR_SPA_REDEMPTION && !header(call, 'origin')) return fail(400, 'invalid_request', AADSTS.spaNeedsOrigin);
-  const parsed = parseScopes(form.get('scope'), state.tenant.displayName);
+  const parsed = parseScopes(form.get('scope'), state.tenant.displayName, cloudOf(state));
   if (!parsed.ok) return fail(400, parsed.error, parsed.description);
   const grantType = form.get('grant_type') ?? '';
   if (grantType === 'authorization_code') return redeemCode(runtime, call, app, form, parsed.scopes, cors, fail);
@@ -126,8 +127,12 @@ function redeemRefreshToken(
   });
 }
 
+/**
+ * A refresh token of any directory of this cloud. Another cloud's token service issued none here: [U] it is as unknown as
+ * a made-up one (AADSTS50173 below), graph-docs concepts/deployments.md ("network-isolated instances").
+ */
 function findRefreshToken(runtime: TenantRuntime, token: string) {
-  for (const directory of allDirectories(runtime)) {
+  for (const directory of allDirectories(runtime).filter((d) => cloudOf(d) === cloudOf(runtime.state))) {
     const record = Object.hasOwn(directory.refreshTokens, token) ? directory.refreshTokens[token] : undefined;
     if (record) return { record, directory };
   }
@@ -183,7 +188,8 @@ function tokenReply(
   const qualified = args.requested.some((scope) => scope.graph !== null && scope.original.includes('/'));
   const extra = graphScopes
     .filter((name) => !args.requested.some((scope) => scope.graph === name))
-    .map((name) => (qualified ? `https://graph.microsoft.com/${name}` : name));
+    // Qualified with the cloud's Graph resource (https://graph.microsoft.us/… in US Gov; scopes.ts).
+    .map((name) => (qualified ? `${CLOUDS[cloudOf(runtime.state)].graphResource}/${name}` : name));
   const granted = [
     ...args.requested.filter((scope) => scope.graph === null || graphScopes.includes(scope.graph)).map((scope) => scope.original),
     ...extra,

@@ -1,24 +1,41 @@
 /** Builds the id token, access token, client_info and the /token JSON for a signed-in user. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { activeRoleIds } from '../graph/role-scope';
+import { CLOUDS, type Cloud } from '../hosts';
 import { type TenantRuntime, tokenTenantId } from '../runtime';
-import type { AppRegistration, DirectoryUser } from '../state';
+import { type AppRegistration, cloudOf, type DirectoryUser } from '../state';
 import { base64url, signJwt } from './jwt';
-import { GRAPH_APP_ID, GRAPH_RESOURCE } from './scopes';
+import { GRAPH_APP_ID } from './scopes';
 
-export const LOGIN_ORIGIN = 'https://login.microsoftonline.com';
+/** The worldwide sign-in origin; a US Gov directory's is CLOUDS.usGov.loginOrigin (loginOriginOf). */
+export const LOGIN_ORIGIN = CLOUDS.global.loginOrigin;
 
-export function v2Issuer(tenantId: string): string {
-  return `${LOGIN_ORIGIN}/${tenantId}/v2.0`;
+/** The sign-in origin of the cloud a directory lives in. */
+export function loginOriginOf(cloud: Cloud): string {
+  return CLOUDS[cloud].loginOrigin;
 }
 
-/** Graph access tokens are v1.0 tokens (iss sts.windows.net). */
-export function graphTokenIssuer(tenantId: string): string {
-  return `https://sts.windows.net/${tenantId}/`;
+/** v2.0 issuer on the directory's cloud's login host (a Gov directory: https://login.microsoftonline.us/<tid>/v2.0). */
+export function v2Issuer(tenantId: string, cloud: Cloud = 'global'): string {
+  return `${loginOriginOf(cloud)}/${tenantId}/v2.0`;
 }
 
-/** Accepted `aud` values for Graph: the resource URI or its app id. */
-export const GRAPH_AUDIENCES = [GRAPH_RESOURCE, GRAPH_APP_ID, `${GRAPH_RESOURCE}/`];
+/**
+ * Graph access tokens are v1.0 tokens: worldwide iss https://sts.windows.net/<tid>/ (entra-docs access-tokens.md,
+ * v1.0). [U] US Gov: https://login.microsoftonline.us/<tid>/ (sts.windows.net is the worldwide service's name).
+ */
+export function graphTokenIssuer(tenantId: string, cloud: Cloud = 'global'): string {
+  return cloud === 'global' ? `https://sts.windows.net/${tenantId}/` : `${loginOriginOf(cloud)}/${tenantId}/`;
+}
+
+/** Accepted `aud` values for a cloud's Graph: its resource URI (https://graph.microsoft.us in US Gov) or Graph's app id. */
+export function graphAudiences(cloud: Cloud): string[] {
+  const resource = CLOUDS[cloud].graphResource;
+  return [resource, GRAPH_APP_ID, `${resource}/`];
+}
+
+/** Worldwide Graph's accepted `aud` values. */
+export const GRAPH_AUDIENCES = graphAudiences('global');
 
 export function clientInfo(user: DirectoryUser, tenantId: string): string {
   return base64url(JSON.stringify({ uid: user.id, utid: tenantId }));
@@ -51,9 +68,10 @@ export function issueTokens(
   const now = Math.floor(Date.now() / 1000);
   const expiresIn = state.settings.accessTokenLifetimeSeconds;
   const tid = tokenTenantId(runtime);
+  const cloud = cloudOf(state);
   const accessClaims = {
     aud: GRAPH_APP_ID,
-    iss: graphTokenIssuer(tid),
+    iss: graphTokenIssuer(tid, cloud),
     iat: now,
     nbf: now,
     exp: now + expiresIn,
@@ -82,7 +100,7 @@ export function issueTokens(
   };
   const idClaims: Record<string, unknown> = {
     aud: args.app.clientId,
-    iss: v2Issuer(tid),
+    iss: v2Issuer(tid, cloud),
     iat: now,
     nbf: now,
     exp: now + 3600,
