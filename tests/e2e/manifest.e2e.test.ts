@@ -15,6 +15,27 @@ const PORTAL_HOSTS = [
   'https://admin.cloud.microsoft/*',
 ];
 
+/**
+ * The national clouds' admin centers (US Government: Entra, Azure portal, Intune; China: Entra, Azure portal), likewise
+ * written out. Never granted at install: asked for when an admin chooses that cloud.
+ */
+const NATIONAL_PORTAL_HOSTS = [
+  'https://entra.microsoft.us/*',
+  'https://portal.azure.us/*',
+  'https://intune.microsoft.us/*',
+  'https://entra.microsoftonline.cn/*',
+  'https://portal.azure.cn/*',
+];
+
+/** Their sign-in and Graph hosts (graph-docs deployments.md): GCC High and DoD share the sign-in host. */
+const NATIONAL_SERVICE_HOSTS = [
+  'https://login.microsoftonline.us/*',
+  'https://graph.microsoft.us/*',
+  'https://dod-graph.microsoft.us/*',
+  'https://login.chinacloudapi.cn/*',
+  'https://microsoftgraph.chinacloudapi.cn/*',
+];
+
 /** Least privilege, checked on the production build: a new permission or host must fail here and be argued for. */
 describe('production manifest', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
@@ -29,7 +50,8 @@ describe('production manifest', () => {
       'offscreen',
       'storage',
     ]);
-    expect(manifest.optional_permissions).toBeUndefined();
+    // Only for a national cloud: registering the content script on its admin centers once they are granted.
+    expect(manifest.optional_permissions).toEqual(['scripting']);
   });
 
   it('has host access only to the Graph and login hosts, not to any page it runs on', () => {
@@ -37,7 +59,9 @@ describe('production manifest', () => {
       'https://graph.microsoft.com/*',
       'https://login.microsoftonline.com/*',
     ]);
-    expect(manifest.optional_host_permissions).toBeUndefined();
+    // The national clouds' hosts, optional: nothing of them is granted at install.
+    expect([...manifest.optional_host_permissions].sort()).toEqual([...NATIONAL_PORTAL_HOSTS, ...NATIONAL_SERVICE_HOSTS].sort());
+    for (const pattern of manifest.optional_host_permissions) expect(manifest.host_permissions).not.toContain(pattern);
   });
 
   it('runs its content script only on the admin center hosts, top frame only', () => {
@@ -45,15 +69,18 @@ describe('production manifest', () => {
     // WXT sorts a content script's matches.
     expect([...manifest.content_scripts[0].matches].sort()).toEqual([...PORTAL_HOSTS].sort());
     // Nothing beyond those: no wildcard host, scheme or subdomain, and no Gov/China host granted at install.
-    for (const pattern of [...manifest.content_scripts[0].matches, ...manifest.web_accessible_resources[0].matches]) {
+    for (const pattern of manifest.content_scripts[0].matches) {
       expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
       expect(pattern).not.toMatch(/\.(?:us|cn)\/|\*\./);
     }
     expect(manifest.content_scripts[0].all_frames ?? false).toBe(false);
   });
 
-  it('exposes only the panel page, and only to the admin center hosts', () => {
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: PORTAL_HOSTS }]);
+  it('exposes only the panel page, and only to the admin center hosts (the national ones grant nothing by it)', () => {
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['panel.html'], matches: [...PORTAL_HOSTS, ...NATIONAL_PORTAL_HOSTS] },
+    ]);
+    for (const pattern of manifest.web_accessible_resources[0].matches) expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
   });
 
   it('keeps the default extension-page CSP (no remote code, no eval)', () => {

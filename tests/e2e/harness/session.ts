@@ -32,7 +32,10 @@ export function m365UserUrl(
 }
 
 /** Writes the app registration the way the options page's Save does (storage.local, key of settingsItem). */
-export async function configureExtension(browser: ExtensionBrowser, settings: { clientId: string; tenantId: string }) {
+export async function configureExtension(
+  browser: ExtensionBrowser,
+  settings: { clientId: string; tenantId: string; cloud?: string },
+) {
   const worker = await browser.serviceWorker();
   await worker.evaluate((value) => chrome.storage.local.set({ entraSettings: value }), settings);
 }
@@ -45,7 +48,8 @@ export async function completeSignIn(
   acceptConsent = true,
 ) {
   const authPage = browser.context.waitForEvent('page', {
-    predicate: (page) => page.url().includes('login.microsoftonline.com'),
+    // Worldwide or US Government sign-in (login.microsoftonline.com / .us).
+    predicate: (page) => /^https:\/\/login\.microsoftonline\.(?:com|us)\//.test(page.url()),
     timeout: 15_000,
   });
   await trigger();
