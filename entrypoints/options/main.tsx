@@ -7,8 +7,10 @@ import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
 import { SetupCheck } from '@/components/SetupCheck';
 import { SetupScript } from '@/components/SetupScript';
+import { TenantProfilesForm } from '@/components/TenantProfilesForm';
 import { sendRequest } from '@/utils/send-request';
-import { preferencesItem, settingsItem } from '@/utils/storage';
+import { preferencesItem, settingsItem, tenantProfilesItem } from '@/utils/storage';
+import { validProfiles } from '@/utils/tenant-profiles';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { organisationSignal } from '@/utils/ui/organisation';
 import '@/components/theme.css';
@@ -33,6 +35,13 @@ if (app) {
       <SettingsForm
         load={() => settingsItem.getValue()}
         save={(settings) => settingsItem.setValue(settings)}
+        managed={organisation}
+      />
+      <TenantProfilesForm
+        load={async () => validProfiles(await tenantProfilesItem.getValue())}
+        save={(profiles) => tenantProfilesItem.setValue(profiles)}
+        loadSettings={() => settingsItem.getValue()}
+        watchSettings={(onChange) => settingsItem.watch(onChange)}
         managed={organisation}
       />
       <PreferencesForm
