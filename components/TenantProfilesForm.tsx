@@ -29,11 +29,16 @@ type Field = keyof ProfileProblems;
 const EMPTY_DRAFT: ProfileDraft = { label: '', tenant: '', clientId: '' };
 const FIELDS: { key: Field; id: string; label: string; placeholder: string; hint?: string }[] = [
   { key: 'label', id: 'profile-label', label: 'Label', placeholder: 'Fabrikam' },
-  { key: 'tenant', id: 'profile-tenant', label: 'Directory (tenant) ID', placeholder: 'fabrikam.onmicrosoft.com or a GUID' },
+  {
+    key: 'tenant',
+    id: 'profile-tenant',
+    label: 'Tenant (ID or verified domain)',
+    placeholder: 'fabrikam.onmicrosoft.com or a GUID',
+  },
   {
     key: 'clientId',
     id: 'profile-client-id',
-    label: 'Application (client) ID (optional)',
+    label: 'App registration client ID (optional)',
     placeholder: '00000000-0000-0000-0000-000000000000',
     hint: 'Leave it empty to use the app registration above; it must then be multi-tenant. Another client id replaces the app registration when you switch to this profile, and you sign in again.',
   },

@@ -34,7 +34,7 @@ describe('tenant profiles: added on the options page, switched between in the po
     await section.getByText(`Home: ${TENANT.domain}`).waitFor();
 
     // Nothing typed: each field says what it needs, and the keyboard lands on the first one.
-    await section.getByLabel('Directory (tenant) ID').fill('fabrikam');
+    await section.getByLabel('Tenant (ID or verified domain)').fill('fabrikam');
     await section.getByRole('button', { name: 'Add profile' }).click();
     const label = section.getByLabel('Label');
     await expect.poll(() => label.evaluate((input) => input === document.activeElement)).toBe(true);
@@ -43,7 +43,7 @@ describe('tenant profiles: added on the options page, switched between in the po
     await expectClean(options, 'options: tenant profile refused');
 
     await label.fill('Fabrikam');
-    await section.getByLabel('Directory (tenant) ID').fill(FABRIKAM.domain);
+    await section.getByLabel('Tenant (ID or verified domain)').fill(FABRIKAM.domain);
     await section.getByRole('button', { name: 'Add profile' }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toBe('Added Fabrikam.');
     await section.getByText(`Fabrikam: ${FABRIKAM.domain}`).waitFor();

@@ -39,16 +39,16 @@ describe('TenantProfilesForm (options)', () => {
 
   it('names each invalid field, marks it invalid and describes it, focuses the first one, and saves nothing', async () => {
     const save = renderForm();
-    fireEvent.input(screen.getByLabelText('Directory (tenant) ID'), { target: { value: 'fabrikam' } });
-    fireEvent.input(screen.getByLabelText('Application (client) ID (optional)'), { target: { value: 'nope' } });
+    fireEvent.input(screen.getByLabelText('Tenant (ID or verified domain)'), { target: { value: 'fabrikam' } });
+    fireEvent.input(screen.getByLabelText('App registration client ID (optional)'), { target: { value: 'nope' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));
     const label = screen.getByLabelText('Label');
     await waitFor(() => expect(label.getAttribute('aria-invalid')).toBe('true'));
     expect(document.getElementById(label.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/Enter a label/);
-    const tenant = screen.getByLabelText('Directory (tenant) ID');
+    const tenant = screen.getByLabelText('Tenant (ID or verified domain)');
     expect(tenant.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(tenant.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/verified domain/);
-    const client = screen.getByLabelText('Application (client) ID (optional)');
+    const client = screen.getByLabelText('App registration client ID (optional)');
     expect(client.getAttribute('aria-describedby')).toBe('profile-client-id-problem profile-client-id-hint');
     await waitFor(() => expect(document.activeElement).toBe(label));
     expect(save).not.toHaveBeenCalled();
@@ -58,7 +58,7 @@ describe('TenantProfilesForm (options)', () => {
   it('adds a valid profile (no client id: the configured registration) and says so once; removes it again', async () => {
     const save = renderForm();
     fireEvent.input(screen.getByLabelText('Label'), { target: { value: 'Fabrikam' } });
-    fireEvent.input(screen.getByLabelText('Directory (tenant) ID'), { target: { value: 'Fabrikam.onmicrosoft.com' } });
+    fireEvent.input(screen.getByLabelText('Tenant (ID or verified domain)'), { target: { value: 'Fabrikam.onmicrosoft.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Added Fabrikam.'));
     expect(save).toHaveBeenCalledWith([FABRIKAM]);
@@ -73,7 +73,7 @@ describe('TenantProfilesForm (options)', () => {
     const save = renderForm([FABRIKAM]);
     await screen.findByRole('button', { name: 'Remove Fabrikam' });
     fireEvent.input(screen.getByLabelText('Label'), { target: { value: 'Again' } });
-    fireEvent.input(screen.getByLabelText('Directory (tenant) ID'), { target: { value: 'fabrikam.onmicrosoft.com' } });
+    fireEvent.input(screen.getByLabelText('Tenant (ID or verified domain)'), { target: { value: 'fabrikam.onmicrosoft.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));
     expect(await screen.findByText(/in the list already/)).toBeTruthy();
     expect(save).not.toHaveBeenCalled();
