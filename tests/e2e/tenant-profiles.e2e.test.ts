@@ -101,4 +101,38 @@ describe('tenant profiles: added on the options page, switched between in the po
     expect(new Set(inContoso.map((entry) => entry.tenantId))).toEqual(new Set([TENANT.id]));
     await popup.close();
   });
+
+  // Last: it ends the sign-in (another app registration is configured afterwards).
+  it('a profile with another client id: nothing happens before the confirmation, then it is the app registration and the admin is signed out', async () => {
+    const other = '1f7d8a5b-9e6c-4d2f-8a4b-3c8e7f6d5b42';
+    const worker = await browser.serviceWorker();
+    await worker.evaluate(
+      (profiles) => chrome.storage.local.set({ tenantProfiles: profiles }),
+      [
+        { label: 'Fabrikam', tenant: FABRIKAM.domain },
+        { label: 'Fabrikam lab', tenant: FABRIKAM.domain, clientId: other },
+      ],
+    );
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.getByLabel('Act in').selectOption({ label: `Fabrikam lab (${FABRIKAM.domain}), another app registration` });
+    await popup.getByRole('button', { name: 'Switch' }).click();
+    const confirm = popup.getByRole('group', { name: /^Fabrikam lab uses another app registration/ });
+    await confirm.getByText(/signs you out: you sign in again afterwards/).waitFor();
+    await expectClean(popup, 'popup: confirm another app registration');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await popup.getByTestId('account-upn').textContent()).toBe(ADMINS.megan.userPrincipalName);
+    expect((await worker.evaluate(() => chrome.storage.local.get('entraSettings'))).entraSettings).toMatchObject({
+      tenantId: TENANT.domain,
+    });
+
+    await popup.getByRole('button', { name: 'Switch' }).click();
+    await popup.getByRole('button', { name: 'Switch and sign out' }).click();
+    await popup.getByText('Not signed in.').waitFor();
+    expect((await worker.evaluate(() => chrome.storage.local.get('entraSettings'))).entraSettings).toEqual({
+      clientId: other,
+      tenantId: FABRIKAM.domain,
+    });
+    await popup.close();
+  });
 });
