@@ -24,6 +24,16 @@ const ROWS: { [K in ManagedKey]-?: { label: string; show: (value: NonNullable<Ma
     note: 'Sign-in, Microsoft Graph and the admin centers where the panel appears follow it.',
   },
   allowedTenants: { label: 'Other tenants the panel may act in', show: (value) => value.join(', ') },
+  tenantProfiles: {
+    label: 'Tenant profiles the popup offers',
+    show: (value) =>
+      value.length === 0
+        ? 'None'
+        : value
+            .map((profile) => `${profile.label} (${profile.tenant}${profile.clientId ? `, app ${profile.clientId}` : ''})`)
+            .join('; '),
+    note: 'They replace the list under Tenant profiles.',
+  },
   defaultLifetimeMinutes: {
     label: 'Lifetime of a new pass',
     show: formatDuration,

@@ -11,6 +11,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { LookupBox } from './LookupBox';
 import { NotConfigured } from './NotConfigured';
 import { PolicySummary } from './PolicySummary';
+import { ProfileSwitcher } from './ProfileSwitcher';
 
 export interface PopupAppProps {
   store: PopupStore;
@@ -70,6 +71,15 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
             Back to {session.configuredTenant}
           </button>
         </p>
+      )}
+      {session?.signedIn && store.profiles.value.length > 1 && (
+        <ProfileSwitcher
+          profiles={store.profiles.value}
+          current={session.actingTenant ?? session.configuredTenant ?? ''}
+          busy={busy !== null}
+          onSwitchTenant={(target) => store.switchTenant(target)}
+          onUseRegistration={(profile) => store.useRegistration(profile)}
+        />
       )}
       {view && <PolicySummary view={view} now={now} />}
       {store.refreshing.value && (

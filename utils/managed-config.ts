@@ -19,6 +19,7 @@
 import { browser } from 'wxt/browser';
 import { CLOUD_NAMES, type CloudName, isCloudName } from './clouds';
 import { type EntraSettings, MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from './storage';
+import { MAX_TENANT_PROFILES, parseProfile, sameProfile, type TenantProfile } from './tenant-profiles';
 import { isGuid, tenantIdProblem } from './ui/settings-validation';
 
 export interface ManagedConfig {
@@ -33,6 +34,12 @@ export interface ManagedConfig {
    * another directory the portal shows is refused with a sentence unless listed (by id or a domain of it).
    */
   allowedTenants?: string[];
+  /**
+   * The tenant profiles the popup offers, replacing the admin's own list on the options page (an empty list: none).
+   * One whose tenant allowedTenants doesn't list, or with its own client id while clientId or tenantId is set here, is
+   * not offered (utils/ui/offered-profiles.ts).
+   */
+  tenantProfiles?: TenantProfile[];
   /** The panel's form: lifetime of a new pass when the admin leaves the field empty. */
   defaultLifetimeMinutes?: number;
   /** The panel's form: one-time use when the admin leaves the checkbox alone. */
@@ -109,6 +116,25 @@ const yesNo = (value: unknown): Check<boolean> => (typeof value === 'boolean' ? 
 
 const isTenant = (value: unknown): value is string => typeof value === 'string' && tenantIdProblem(value) === null;
 
+const PROFILE_SHAPE = `a list of at most ${MAX_TENANT_PROFILES} tenant profiles, each with a "label" (one line of text), a "tenant" (a directory (tenant) ID or verified domain) and optionally a "clientId" (a GUID)`;
+
+/** Every entry must hold up: a list the organisation half got right is not applied, and the bad entries are named. */
+function profileList(value: unknown): Check<TenantProfile[]> {
+  if (!Array.isArray(value) || value.length > MAX_TENANT_PROFILES) return must(PROFILE_SHAPE);
+  const profiles: TenantProfile[] = [];
+  const bad: string[] = [];
+  value.forEach((entry, index) => {
+    const profile = parseProfile(entry);
+    const label = (entry as { label?: unknown } | null)?.label;
+    const named = typeof label === 'string' && label.trim() !== '' ? ` (${describeValue(label.trim())})` : '';
+    if (!profile) bad.push(`${index + 1}${named}`);
+    else if (!profiles.some((kept) => sameProfile(kept, profile))) profiles.push(profile);
+  });
+  if (bad.length === 0) return ok(profiles);
+  const which = bad.length === 1 ? `entry ${bad[0]} isn’t one` : `entries ${bad.join(', ')} aren’t`;
+  return must(`${PROFILE_SHAPE} (${which})`);
+}
+
 /** Each key's rule. Strings are trimmed; ids are lower-cased the way the options page saves them. */
 const RULES: { [K in ManagedKey]-?: (value: unknown) => Check<NonNullable<ManagedConfig[K]>> } = {
   clientId: (value) =>
@@ -124,6 +150,7 @@ const RULES: { [K in ManagedKey]-?: (value: unknown) => Check<NonNullable<Manage
     Array.isArray(value) && value.length > 0 && value.length <= ALLOWED_TENANTS_MAX && value.every(isTenant)
       ? ok([...new Set(value.map((tenant) => tenant.trim().toLowerCase()))])
       : must(`a list of 1 to ${ALLOWED_TENANTS_MAX} directory (tenant) IDs or verified domains`),
+  tenantProfiles: profileList,
   defaultLifetimeMinutes: wholeNumber(LIFETIME_MIN, LIFETIME_MAX, 'minutes'),
   defaultOneTime: yesNo,
   defaultStartOffsetMinutes: wholeNumber(0, START_OFFSET_MAX, 'minutes'),

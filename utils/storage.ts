@@ -39,6 +39,12 @@ export const MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
 
 export const preferencesItem = storage.defineItem<Preferences>('local:preferences', { fallback: DEFAULT_PREFERENCES });
 
+/**
+ * The admin's tenant profiles (options page), as stored: unknown on purpose. Read it through validProfiles
+ * (utils/tenant-profiles.ts), which keeps only the entries that hold up, at most 20.
+ */
+export const tenantProfilesItem = storage.defineItem<unknown>('local:tenantProfiles', { fallback: [] });
+
 /** Portal frames' tickets and whom each panel resolved to (background only; storage.session is not for content scripts). */
 export const bindingsItem = storage.defineItem<BindingState | null>('session:panelBindings', { fallback: null });
 

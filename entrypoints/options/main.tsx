@@ -7,9 +7,11 @@ import { RegistrationGuide } from '@/components/RegistrationGuide';
 import { SettingsForm } from '@/components/SettingsForm';
 import { SetupCheck } from '@/components/SetupCheck';
 import { SetupScript } from '@/components/SetupScript';
+import { TenantProfilesForm } from '@/components/TenantProfilesForm';
 import { cloudAccess } from '@/utils/clouds';
 import { sendRequest } from '@/utils/send-request';
-import { preferencesItem, settingsItem } from '@/utils/storage';
+import { preferencesItem, settingsItem, tenantProfilesItem } from '@/utils/storage';
+import { validProfiles } from '@/utils/tenant-profiles';
 import { configuredCloudSignal } from '@/utils/ui/configured-cloud';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { organisationSignal } from '@/utils/ui/organisation';
@@ -45,6 +47,13 @@ if (app) {
         requestCloudAccess={(chosen) =>
           browser.permissions.request(cloudAccess(chosen) as Parameters<typeof browser.permissions.request>[0])
         }
+      />
+      <TenantProfilesForm
+        load={async () => validProfiles(await tenantProfilesItem.getValue())}
+        save={(profiles) => tenantProfilesItem.setValue(profiles)}
+        loadSettings={() => settingsItem.getValue()}
+        watchSettings={(onChange) => settingsItem.watch(onChange)}
+        managed={organisation}
       />
       <PreferencesForm
         load={() => preferencesItem.getValue()}

@@ -2,9 +2,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { PopupApp } from '@/components/PopupApp';
-import { policyCacheItem } from '@/utils/storage';
+import { effectiveSettings, managedLayer } from '@/utils/managed-config';
+import { policyCacheItem, settingsItem, tenantProfilesItem } from '@/utils/storage';
+import { validProfiles } from '@/utils/tenant-profiles';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
-import { createPopupStore } from '@/utils/ui/popup-store';
+import { offeredProfiles } from '@/utils/ui/offered-profiles';
+import { createPopupStore, type ProfileSource } from '@/utils/ui/popup-store';
 import { parsePrincipal } from '@/utils/upn';
 import '@/components/theme.css';
 import './popup.css';
@@ -12,8 +15,21 @@ import './popup.css';
 const app = document.getElementById('app');
 // Sign out becoming Sign in (and back) keeps the keyboard on the account bar's button.
 rescueFocus(['.account-bar button', 'main button', 'button']);
+// The organisation's profiles replace the admin's own; its allowedTenants and a fixed app registration rule some out.
+const profileSource: ProfileSource = {
+  async load() {
+    const [local, saved, reading] = await Promise.all([
+      tenantProfilesItem.getValue(),
+      settingsItem.getValue(),
+      managedLayer.get(),
+    ]);
+    return offeredProfiles(effectiveSettings(saved, reading.values), validProfiles(local), reading.values);
+  },
+  // The options page's save path: the background takes the new registration up and signs out.
+  saveSettings: (settings) => settingsItem.setValue(settings),
+};
 if (app) {
-  const store = createPopupStore(undefined, () => policyCacheItem.getValue());
+  const store = createPopupStore(undefined, () => policyCacheItem.getValue(), profileSource);
   render(
     <PopupApp
       store={store}

@@ -352,7 +352,8 @@ export function createSeedState(now = Date.now()): TenantState {
         webRedirectUris: [],
         requiredScopes: [...EXTENSION_SCOPES, 'Policy.ReadWrite.AuthenticationMethod'],
         objectId: APP.objectId,
-        signInAudience: 'AzureADMyOrg',
+        // Multi-tenant: the same registration serves Fabrikam (seed-fabrikam.ts), through switchTenant and tenant profiles.
+        signInAudience: 'AzureADMultipleOrgs',
       },
     ],
     servicePrincipals: [{ id: APP.servicePrincipalId, appId: APP.clientId, displayName: APP.displayName }],

@@ -26,6 +26,7 @@ const VALID: Required<ManagedConfig> = {
   tenantId: 'contoso.onmicrosoft.com',
   cloud: 'global',
   allowedTenants: ['contoso.onmicrosoft.com', TENANT],
+  tenantProfiles: [{ label: 'Fabrikam', tenant: 'fabrikam.onmicrosoft.com' }],
   defaultLifetimeMinutes: 480,
   defaultOneTime: true,
   defaultStartOffsetMinutes: 15,
@@ -78,6 +79,30 @@ describe('validateManaged', () => {
     ['allowedTenants', 'contoso.com', 'the text "contoso.com"', 'a list of 1 to 50'],
     ['allowedTenants', ['contoso.com', 5], 'a list of 2 items', 'a list of 1 to 50'],
     ['allowedTenants', [], 'a list of 0 items', 'a list of 1 to 50'],
+    [
+      'tenantProfiles',
+      { label: 'Fabrikam', tenant: 'fabrikam.onmicrosoft.com' },
+      'a group of settings',
+      'a list of at most 20 tenant profiles',
+    ],
+    [
+      'tenantProfiles',
+      [{ label: 'Fabrikam', tenant: 'fabrikam' }],
+      'a list of 1 item',
+      'entry 1 (the text "Fabrikam") isn’t one',
+    ],
+    [
+      'tenantProfiles',
+      [{ label: 'A', tenant: 'a.onmicrosoft.com' }, 'junk', { label: 'C', tenant: 'c.onmicrosoft.com', clientId: 'x' }],
+      'a list of 3 items',
+      'entries 2, 3 (the text "C") aren’t',
+    ],
+    [
+      'tenantProfiles',
+      Array.from({ length: 21 }, (_, i) => ({ label: `T${i}`, tenant: `t${i}.onmicrosoft.com` })),
+      'a list of 21 items',
+      'at most 20',
+    ],
     ['keepHistory', { on: true }, 'a group of settings', 'true or false'],
     ['supportContact', '', 'the text ""', 'one line of plain text'],
     ['supportContact', 'line one\nline two', 'the text "line one\nline two"', 'one line of plain text'],
@@ -93,6 +118,18 @@ describe('validateManaged', () => {
     expect(problem?.sentence).toContain(shown);
     expect(problem?.sentence).toContain(rule);
     expect(problem?.sentence).toMatch(/ignored/);
+  });
+
+  it('tenantProfiles: valid entries are kept trimmed and lower-cased, repeats once; an empty list is a valid "none"', () => {
+    const reading = validateManaged({
+      tenantProfiles: [
+        { label: ' Fabrikam ', tenant: 'Fabrikam.onmicrosoft.com', clientId: CLIENT.toUpperCase() },
+        { label: 'Fabrikam', tenant: 'fabrikam.onmicrosoft.com', clientId: CLIENT },
+      ],
+    });
+    expect(reading.problems).toEqual([]);
+    expect(reading.values.tenantProfiles).toEqual([{ label: 'Fabrikam', tenant: 'fabrikam.onmicrosoft.com', clientId: CLIENT }]);
+    expect(validateManaged({ tenantProfiles: [] }).values.tenantProfiles).toEqual([]);
   });
 
   it('a wrong allowEnablePolicy fails closed: Turn on is not offered, and the sentence says so', () => {
@@ -347,7 +384,7 @@ describe('public/managed_schema.json', () => {
     const value = VALID[key];
     const typeOf = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
     expect(property?.type).toBe(typeOf);
-    if (property?.type === 'array') expect(property.items?.type).toBe('string');
+    if (Array.isArray(value)) expect(property?.items?.type).toBe(typeof value[0] === 'object' ? 'object' : 'string');
     expect(property?.title?.length).toBeGreaterThan(5);
     expect(property?.description?.length).toBeGreaterThan(40);
     // The valid value of that type is accepted by the code.

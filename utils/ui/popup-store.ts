@@ -1,6 +1,8 @@
 import { batch, signal } from '@preact/signals';
 import type { ErrorInfo, PolicyView, SessionInfo } from '@/utils/messages';
 import { RequestError, sendRequest } from '@/utils/send-request';
+import type { EntraSettings } from '../storage';
+import type { OfferedProfile } from './offered-profiles';
 import type { Send } from './panel-store';
 
 export type PopupBusy = null | 'signIn' | 'signOut' | 'enable' | 'lookup';
@@ -10,12 +12,30 @@ function toErrorInfo(error: unknown): ErrorInfo {
   return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
 }
 
+/** Where the popup reads the profiles it offers and saves an app registration the way the options page does. */
+export interface ProfileSource {
+  load(): Promise<OfferedProfile[]>;
+  saveSettings(settings: EntraSettings): Promise<void>;
+}
+
+const NO_PROFILES: ProfileSource = {
+  load: async () => [],
+  saveSettings: async () => {
+    throw new Error('No profile source');
+  },
+};
+
+/** How long the popup waits for the background to take up a saved app registration (it signs out then). */
+const SETTINGS_TAKEN_UP_MS = 3_000;
+
 /** The popup's state. The cached policy paints first; Graph is only asked afterwards. */
 export function createPopupStore(
   send: Send = sendRequest,
   readCachedPolicy: () => Promise<PolicyView | null> = async () => null,
+  profileSource: ProfileSource = NO_PROFILES,
 ) {
   const session = signal<SessionInfo | null>(null);
+  const profiles = signal<OfferedProfile[]>([]);
   const policy = signal<PolicyView | null>(null);
   const policyError = signal<ErrorInfo | null>(null);
   const refreshing = signal(false);
@@ -41,7 +61,12 @@ export function createPopupStore(
     }
   }
 
+  async function loadProfiles(): Promise<void> {
+    profiles.value = await profileSource.load().catch(() => []);
+  }
+
   async function init(): Promise<void> {
+    void loadProfiles();
     void readCachedPolicy()
       .then((cached) => cached && showPolicy(cached))
       .catch(() => undefined);
@@ -95,6 +120,32 @@ export function createPopupStore(
     await refreshPolicy();
   }
 
+  /**
+   * A profile with its own app registration becomes the configured one (clientId and tenant, saved as the options page
+   * saves them), which signs the admin out: the popup asks first (ProfileSwitcher). Resolves once the background has
+   * taken it up, or after SETTINGS_TAKEN_UP_MS with what it says then.
+   */
+  async function useRegistration(profile: OfferedProfile): Promise<void> {
+    const clientId = profile.clientId;
+    if (!clientId) return;
+    const next = await run('signOut', async () => {
+      await profileSource.saveSettings({ clientId, tenantId: profile.tenant });
+      const deadline = Date.now() + SETTINGS_TAKEN_UP_MS;
+      for (;;) {
+        const current = await send('getSession', {});
+        if ((current.configuredTenant === profile.tenant && !current.signedIn) || Date.now() > deadline) return current;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+    if (!next) return;
+    batch(() => {
+      session.value = next;
+      policy.value = null;
+      policyError.value = null;
+    });
+    await loadProfiles();
+  }
+
   async function signOut(): Promise<void> {
     const next = await run('signOut', () => send('signOut', {}));
     if (!next) return;
@@ -118,6 +169,7 @@ export function createPopupStore(
 
   return {
     session,
+    profiles,
     policy,
     policyError,
     refreshing,
@@ -128,6 +180,7 @@ export function createPopupStore(
     signIn,
     signOut,
     switchTenant,
+    useRegistration,
     enablePolicy,
     lookup,
   };

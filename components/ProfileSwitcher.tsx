@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { OfferedProfile } from '@/utils/ui/offered-profiles';
+import { ConfirmRow } from './ConfirmRow';
+
+export interface ProfileSwitcherProps {
+  /** Home first (utils/ui/offered-profiles.ts). */
+  profiles: OfferedProfile[];
+  /** The tenant the extension acts in now (the switched-to one, else the configured one). */
+  current: string;
+  busy: boolean;
+  onSwitchTenant: (tenant: string) => Promise<void>;
+  /** A profile with its own app registration: saved as the settings, which signs out (asked first, here). */
+  onUseRegistration: (profile: OfferedProfile) => Promise<void>;
+}
+
+const optionText = (profile: OfferedProfile) =>
+  `${profile.label} (${profile.tenant})${profile.clientId ? ', another app registration' : ''}`;
+
+const indexOfCurrent = (profiles: OfferedProfile[], current: string) =>
+  Math.max(
+    0,
+    profiles.findIndex((profile) => !profile.clientId && profile.tenant === current.toLowerCase()),
+  );
+
+/** The popup's choice of directory: a native select and one Switch button, nothing switched without it. */
+export function ProfileSwitcher({ profiles, current, busy, onSwitchTenant, onUseRegistration }: ProfileSwitcherProps) {
+  const [selected, setSelected] = useState(() => indexOfCurrent(profiles, current));
+  const [confirming, setConfirming] = useState<OfferedProfile | null>(null);
+  const [requested, setRequested] = useState<OfferedProfile | null>(null);
+  useEffect(() => setSelected(indexOfCurrent(profiles, current)), [profiles, current]);
+
+  const choice = profiles[selected];
+  const isCurrent = !!choice && !choice.clientId && choice.tenant === current.toLowerCase();
+  // Said once, when the switch it asked for shows in what the popup acts in.
+  const status =
+    requested && !requested.clientId && requested.tenant === current.toLowerCase()
+      ? `Now acting in ${requested.label} (${requested.tenant}).`
+      : '';
+
+  const switchTo = () => {
+    if (busy || !choice || isCurrent) return;
+    if (choice.clientId) {
+      setConfirming(choice);
+      return;
+    }
+    setRequested(choice);
+    void onSwitchTenant(choice.tenant);
+  };
+
+  return (
+    <section class="profiles" aria-labelledby="profiles-title" data-testid="profile-switcher">
+      <h2 id="profiles-title" class="section-title">
+        Tenant profiles
+      </h2>
+      <div class="profile-row">
+        <label for="profile-select">Act in</label>
+        <select
+          id="profile-select"
+          value={String(selected)}
+          onChange={(e) => {
+            setSelected(Number(e.currentTarget.value));
+            setConfirming(null);
+          }}
+        >
+          {profiles.map((profile, index) => (
+            <option key={`${profile.tenant}|${profile.clientId ?? ''}`} value={String(index)}>
+              {optionText(profile)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="btn"
+          aria-disabled={busy || isCurrent || undefined}
+          aria-describedby={isCurrent ? 'profile-current' : undefined}
+          onClick={switchTo}
+        >
+          Switch
+        </button>
+      </div>
+      {isCurrent && (
+        <p id="profile-current" class="hint">
+          The extension acts in this one now.
+        </p>
+      )}
+      {confirming && (
+        <ConfirmRow
+          message={`${confirming.label} uses another app registration (${confirming.clientId}). Switching makes it the extension’s app registration, in ${confirming.tenant}, and signs you out: you sign in again afterwards.`}
+          confirmLabel="Switch and sign out"
+          busy={busy}
+          onConfirm={() => {
+            setConfirming(null);
+            void onUseRegistration(confirming);
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+      <span role="status" class="visually-hidden" data-testid="profile-status">
+        {status}
+      </span>
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import type { ManagedReading } from '@/utils/managed-config';
+import type { EntraSettings } from '@/utils/storage';
+import {
+  draftProblems,
+  MAX_TENANT_PROFILES,
+  type ProfileDraft,
+  type ProfileProblems,
+  profileOf,
+  sameProfile,
+  type TenantProfile,
+} from '@/utils/tenant-profiles';
+import { HOME_LABEL, notOfferedReason } from '@/utils/ui/offered-profiles';
+import { ManagedNote } from './ManagedNote';
+
+export interface TenantProfilesFormProps {
+  load: () => Promise<TenantProfile[]>;
+  save: (profiles: TenantProfile[]) => Promise<void>;
+  /** The saved app registration: its tenant is the home profile, always first. */
+  loadSettings: () => Promise<EntraSettings | null>;
+  watchSettings: (onChange: (settings: EntraSettings | null) => void) => () => void;
+  /** The organisation's managed configuration: tenantProfiles it sets replace this list, read-only. */
+  managed?: ReadonlySignal<ManagedReading>;
+}
+
+type Field = keyof ProfileProblems;
+
+const EMPTY_DRAFT: ProfileDraft = { label: '', tenant: '', clientId: '' };
+const FIELDS: { key: Field; id: string; label: string; placeholder: string; hint?: string }[] = [
+  { key: 'label', id: 'profile-label', label: 'Label', placeholder: 'Fabrikam' },
+  {
+    key: 'tenant',
+    id: 'profile-tenant',
+    label: 'Tenant (ID or verified domain)',
+    placeholder: 'fabrikam.onmicrosoft.com or a GUID',
+  },
+  {
+    key: 'clientId',
+    id: 'profile-client-id',
+    label: 'App registration client ID (optional)',
+    placeholder: '00000000-0000-0000-0000-000000000000',
+    hint: 'Leave it empty to use the app registration above; it must then be multi-tenant. Another client id replaces the app registration when you switch to this profile, and you sign in again.',
+  },
+];
+
+const profileLine = (profile: TenantProfile) =>
+  `${profile.label}: ${profile.tenant}${profile.clientId ? `, app registration ${profile.clientId}` : ''}`;
+
+/** The directories the popup offers to switch between, besides the configured one. */
+export function TenantProfilesForm({ load, save, loadSettings, watchSettings, managed }: TenantProfilesFormProps) {
+  const [profiles, setProfiles] = useState<TenantProfile[]>([]);
+  const [settings, setSettings] = useState<EntraSettings | null>(null);
+  const [draft, setDraft] = useState<ProfileDraft>(EMPTY_DRAFT);
+  const [problems, setProblems] = useState<ProfileProblems>({});
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void load().then(setProfiles);
+  }, [load]);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, [loadSettings, watchSettings]);
+
+  const values = managed?.value.values ?? {};
+  const managedProfiles = values.tenantProfiles;
+  const shown = managedProfiles ?? profiles;
+  const homeTenant = values.tenantId ?? settings?.tenantId;
+  const effective = homeTenant ? { clientId: values.clientId ?? settings?.clientId ?? '', tenantId: homeTenant } : null;
+
+  const persist = async (next: TenantProfile[], done: string) => {
+    try {
+      await save(next);
+      setProfiles(next);
+      setStatus(done);
+      return true;
+    } catch {
+      setStatus('Could not save. Try again.');
+      return false;
+    }
+  };
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const found = draftProblems(draft);
+    const profile = Object.keys(found).length === 0 ? profileOf(draft) : null;
+    if (profile && profiles.some((kept) => sameProfile(kept, profile))) {
+      found.tenant = 'A profile for this tenant and app registration is in the list already.';
+    }
+    if (profile && profiles.length >= MAX_TENANT_PROFILES && !found.tenant) {
+      found.label = `The list holds at most ${MAX_TENANT_PROFILES} profiles. Remove one first.`;
+    }
+    setProblems(found);
+    const first = FIELDS.find((field) => found[field.key]);
+    if (first || !profile) {
+      // The problem is read with the field it is under: no separate announcement.
+      setStatus('');
+      requestAnimationFrame(() => document.getElementById(first?.id ?? 'profile-label')?.focus());
+      return;
+    }
+    if (await persist([...profiles, profile], `Added ${profile.label}.`)) setDraft(EMPTY_DRAFT);
+  };
+
+  const remove = (profile: TenantProfile) => {
+    void persist(
+      profiles.filter((kept) => !sameProfile(kept, profile)),
+      `Removed ${profile.label}.`,
+    ).then(() => requestAnimationFrame(() => document.getElementById('profiles-title')?.focus()));
+  };
+
+  return (
+    <section class="settings profiles" aria-labelledby="profiles-title">
+      <h2 id="profiles-title" tabIndex={-1}>
+        Tenant profiles
+      </h2>
+      <p class="hint" id="profiles-hint">
+        The popup switches between these directories. The tenant above is always the first one, {HOME_LABEL}.
+      </p>
+      <ul class="profile-list" aria-labelledby="profiles-title" data-testid="profile-list">
+        <li class="profile-item">
+          <span>
+            {HOME_LABEL}: {homeTenant ?? 'the tenant above, once it is saved'}
+          </span>
+        </li>
+        {shown.map((profile) => {
+          const reason = notOfferedReason(profile, effective, values);
+          return (
+            <li class="profile-item" key={`${profile.tenant}|${profile.clientId ?? ''}`}>
+              <span>
+                {profileLine(profile)}
+                {reason && <span class="hint"> {reason}</span>}
+              </span>
+              {!managedProfiles && (
+                <button
+                  type="button"
+                  class="btn btn-subtle"
+                  aria-label={`Remove ${profile.label}`}
+                  onClick={() => remove(profile)}
+                >
+                  Remove
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {managedProfiles ? (
+        <ManagedNote id="profiles-managed" />
+      ) : (
+        <form class="profile-add" onSubmit={add} noValidate aria-labelledby="profile-add-title">
+          <h3 id="profile-add-title">Add a profile</h3>
+          {FIELDS.map((field) => {
+            const problem = problems[field.key];
+            const describedBy = [problem ? `${field.id}-problem` : '', field.hint ? `${field.id}-hint` : '']
+              .filter(Boolean)
+              .join(' ');
+            return (
+              <div class="field" key={field.key}>
+                <label for={field.id}>{field.label}</label>
+                <input
+                  id={field.id}
+                  type="text"
+                  spellcheck={false}
+                  autocomplete="off"
+                  placeholder={field.placeholder}
+                  value={draft[field.key]}
+                  aria-invalid={problem !== undefined}
+                  aria-describedby={describedBy || undefined}
+                  onInput={(e) => {
+                    setDraft({ ...draft, [field.key]: e.currentTarget.value });
+                    setStatus('');
+                  }}
+                />
+                {field.hint && (
+                  <span id={`${field.id}-hint`} class="hint">
+                    {field.hint}
+                  </span>
+                )}
+                {problem && (
+                  <span id={`${field.id}-problem`} class="field-error">
+                    {problem}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+          <div class="actions">
+            <button type="submit" class="btn">
+              Add profile
+            </button>
+          </div>
+        </form>
+      )}
+      <span role="status" class="save-status" data-testid="profiles-status">
+        {status}
+      </span>
+    </section>
+  );
+}
