@@ -19,7 +19,13 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender));
 
   // The panel in the configured national cloud's admin centers, once the browser grants them (and again on any change).
-  const syncCloud = async () => {
+  // One at a time: a grant and the Save that follows it arrive together, and an older pass must not undo a newer one.
+  let cloudSyncs: Promise<void> = Promise.resolve();
+  const syncCloud = () => {
+    cloudSyncs = cloudSyncs.then(syncCloudOnce);
+    return cloudSyncs;
+  };
+  const syncCloudOnce = async () => {
     await syncCloudContentScripts(cloudOf(await effectiveSettingsItem.getValue()), {
       // Read each time: the namespace appears only once `scripting` is granted.
       scripting: () => (globalThis as { chrome?: { scripting?: ScriptingApi } }).chrome?.scripting,
