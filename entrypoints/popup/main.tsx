@@ -7,12 +7,23 @@ import { policyCacheItem, settingsItem, tenantProfilesItem } from '@/utils/stora
 import { validProfiles } from '@/utils/tenant-profiles';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
 import { offeredProfiles } from '@/utils/ui/offered-profiles';
-import { createPopupStore, type ProfileSource } from '@/utils/ui/popup-store';
+import { createPopupStore, type PopupStore, type ProfileSource } from '@/utils/ui/popup-store';
 import { parsePrincipal } from '@/utils/upn';
 import '@/components/theme.css';
 import './popup.css';
 
 const app = document.getElementById('app');
+
+/** Site access for the configured cloud too (a national one's admin centers are optional permissions). */
+function SiteAccess({ store }: { store: PopupStore }) {
+  return (
+    <HostAccessNotice
+      compact
+      cloud={cloudOf(store.session.value)}
+      onAskElsewhere={() => void browser.runtime.openOptionsPage()}
+    />
+  );
+}
 // Sign out becoming Sign in (and back) keeps the keyboard on the account bar's button.
 rescueFocus(['.account-bar button', 'main button', 'button']);
 // The organisation's profiles replace the admin's own; its allowedTenants and a fixed app registration rule some out.
@@ -36,7 +47,7 @@ if (app) {
       parsePrincipal={(text) => parsePrincipal(text)?.value ?? null}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onLookedUp={() => window.close()}
-      hostAccess={<HostAccessNotice compact onAskElsewhere={() => void browser.runtime.openOptionsPage()} />}
+      hostAccess={<SiteAccess store={store} />}
     />,
     app,
   );
