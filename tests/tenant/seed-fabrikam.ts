@@ -5,6 +5,7 @@
  */
 import { ROLE, ROLE_DISPLAY_NAMES } from './roles';
 import { ADMINS, APP, EXTENSION_SCOPES, PASSWORD_METHOD_ID, TENANT } from './seed';
+import { memberOf } from './seed-member';
 import type { DirectoryUser, TenantState } from './state';
 
 export const FABRIKAM = {
@@ -29,27 +30,7 @@ export const FABRIKAM_USERS = {
   ines: { id: '33333333-0000-4000-8000-000000000002', displayName: 'Ines Duarte', userPrincipalName: upn('InesD') },
 } as const;
 
-function user(seed: { id: string; displayName: string; userPrincipalName: string } & Partial<DirectoryUser>): DirectoryUser {
-  const [givenName = null, surname = null] = seed.displayName.split(' ');
-  return {
-    givenName,
-    surname,
-    mail: seed.userPrincipalName,
-    jobTitle: null,
-    officeLocation: null,
-    mobilePhone: null,
-    businessPhones: [],
-    preferredLanguage: 'en-US',
-    accountEnabled: true,
-    userType: 'Member',
-    creationType: null,
-    externalUserState: null,
-    identities: [{ signInType: 'userPrincipalName', issuer: FABRIKAM.domain, issuerAssignedId: seed.userPrincipalName }],
-    roles: [],
-    methods: [{ '@odata.type': '#microsoft.graph.passwordAuthenticationMethod', id: PASSWORD_METHOD_ID, password: null }],
-    ...seed,
-  };
-}
+const user = memberOf(FABRIKAM.domain);
 
 export function createFabrikamState(): TenantState {
   const roles = [ROLE.globalAdministrator, ROLE.privilegedAuthenticationAdministrator];

@@ -6,6 +6,7 @@
  */
 import { ROLE, ROLE_DISPLAY_NAMES } from './roles';
 import { APP, EXTENSION_SCOPES, PASSWORD_METHOD_ID, type SeedPerson } from './seed';
+import { memberOf } from './seed-member';
 import type { DirectoryUser, TenantState } from './state';
 
 export const USGOV_TENANT = {
@@ -42,27 +43,7 @@ export const USGOV_APP = {
   servicePrincipalId: '9d3c5a2e-0000-4000-8000-00000000b001',
 } as const;
 
-function user(seed: SeedPerson & Partial<DirectoryUser>): DirectoryUser {
-  const [givenName = null, surname = null] = seed.displayName.split(' ');
-  return {
-    givenName,
-    surname,
-    mail: seed.userPrincipalName,
-    jobTitle: null,
-    officeLocation: null,
-    mobilePhone: null,
-    businessPhones: [],
-    preferredLanguage: 'en-US',
-    accountEnabled: true,
-    userType: 'Member',
-    creationType: null,
-    externalUserState: null,
-    identities: [{ signInType: 'userPrincipalName', issuer: USGOV_TENANT.domain, issuerAssignedId: seed.userPrincipalName }],
-    roles: [],
-    methods: [{ '@odata.type': '#microsoft.graph.passwordAuthenticationMethod', id: PASSWORD_METHOD_ID, password: null }],
-    ...seed,
-  };
-}
+const user = memberOf(USGOV_TENANT.domain);
 
 export function createUsGovState(): TenantState {
   const roles = [ROLE.globalAdministrator, ROLE.authenticationAdministrator];
