@@ -9,7 +9,7 @@ import { useNow } from '@/utils/ui/use-now';
 import { CurrentPass } from './CurrentPass';
 import { EligibilityNotice } from './EligibilityNotice';
 import { ErrorNotice } from './ErrorNotice';
-import { GateContext } from './GatedButton';
+import { GateContext, GatedButton } from './GatedButton';
 import { GateNotice, NOT_ARMED_SENTENCE, TOO_SOON_SENTENCE } from './GateNotice';
 import { IssueBar } from './IssueBar';
 import { IssueOptionsForm } from './IssueOptionsForm';
@@ -167,14 +167,14 @@ export function TapPanel({
         )}
         {phase === 'error' && store.loadError.value?.switchTo && (
           <p class="tenant-switch">
-            <button
-              type="button"
+            {/* Gated like Issue: the switch moves every panel to that directory, so a covered frame's click does nothing. */}
+            <GatedButton
               class="btn btn-primary"
               aria-disabled={busy === 'signIn' ? 'true' : undefined}
               onClick={() => void store.switchTenant()}
             >
               Sign in to {store.loadError.value.switchTo}
-            </button>
+            </GatedButton>
           </p>
         )}
         {phase === 'loaded' && state && (

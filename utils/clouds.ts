@@ -3,6 +3,8 @@
  * deployments.md: sign-in and Graph root endpoints, the admin portals) and "Access national cloud deployments with the
  * Microsoft Graph SDKs" (scopes carry the cloud's Graph host). GCC (moderate) tenants sign in worldwide: "global".
  */
+import { PORTAL_HOSTS } from './portal-hosts';
+
 export type CloudName = 'global' | 'usGovL4' | 'usGovL5' | 'china';
 
 export interface Cloud {
@@ -110,6 +112,16 @@ export const NATIONAL_CLOUD_ORIGINS: string[] = [
 export const NATIONAL_PORTAL_MATCHES: string[] = [
   ...new Set(Object.values(CLOUDS).flatMap((cloud) => cloud.portalHosts.map((host) => `https://${host}/*`))),
 ];
+
+/**
+ * Whether a portal host is one of this cloud's admin centers, where its panel may act: worldwide, the hosts granted at
+ * install (utils/portal-hosts.ts); another cloud, its own. A worldwide admin center never drives a Gov or China
+ * directory, nor a national cloud's admin center the worldwide one.
+ */
+export function isPortalHostOf(host: string, cloud: Cloud): boolean {
+  const hosts: readonly string[] = cloud.name === 'global' ? PORTAL_HOSTS : cloud.portalHosts;
+  return hosts.includes(host.toLowerCase());
+}
 
 export const graphBaseUrl = (cloud: Cloud) => `https://${cloud.graphHost}`;
 export const authorityFor = (tenantId: string, cloud: Cloud) => `https://${cloud.loginHost}/${tenantId}`;

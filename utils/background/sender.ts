@@ -19,8 +19,8 @@ export interface Self {
 }
 
 export type Caller =
-  /** Our content script in the top frame of a portal tab (its url is the portal page's). */
-  | { kind: 'contentScript'; tabId: number }
+  /** Our content script in the top frame of a portal tab (its url is the portal page's; host: that page's host). */
+  | { kind: 'contentScript'; tabId: number; host: string }
   /** panel.html inside a frame of a tab: a portal frame, ours only if it presents a live ticket. */
   | { kind: 'panelFrame'; tabId: number; frameId: number; documentId?: string }
   /** panel.html as a tab's top document: ours only if the background opened that window. */
@@ -87,7 +87,7 @@ export function classifySender(sender: MessageSender, self: Self): Caller | null
   if (path !== null) return sender.frameId !== undefined && sender.frameId > 0 ? null : { kind: 'page', path };
   // Web pages can't message the extension (no externally_connectable), so a web url is our content script's page.
   if (tabId === undefined || sender.frameId !== 0 || !isPortalUrl(sender.url)) return null;
-  return { kind: 'contentScript', tabId };
+  return { kind: 'contentScript', tabId, host: new URL(sender.url).host };
 }
 
 export const mayAsk = (caller: Caller, type: RequestType): boolean => {

@@ -176,3 +176,42 @@ describe('switching to the tenant the portal shows', () => {
     expect(switches).toHaveLength(1);
   });
 });
+
+describe('the cloud the portal is in', () => {
+  const GOV = {
+    clientId: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31',
+    tenantId: 'contosogov.onmicrosoft.us',
+    cloud: 'usGovL4' as const,
+  };
+  const WORLDWIDE_PAGE = `https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${USER}`;
+  const GOV_PAGE = WORLDWIDE_PAGE.replace('entra.microsoft.com', 'entra.microsoft.us');
+
+  it('gives a worldwide admin center no panel that acts in a US Government directory', async () => {
+    const { services, dispatch, loads, graph } = setup();
+    services.broker.settings = async () => GOV;
+    const introduced = await dispatch(
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER },
+      { ...script, url: WORLDWIDE_PAGE },
+    );
+    expect(introduced).toMatchObject({ ok: false, error: { kind: 'wrongTenant' } });
+    const view = await dispatch({ type: 'getPanelState', ticket: TICKET }, frame);
+    expect(view).toMatchObject({ ok: false, error: { kind: 'unbound' } });
+    expect(loads).toEqual([]);
+    expect(graph.calls).toHaveLength(0);
+  });
+
+  it('gives a US Government admin center no panel when the extension acts worldwide', async () => {
+    const { dispatch, loads } = setup();
+    const introduced = await dispatch({ type: 'introduceFrame', nonce: TICKET, userRef: USER }, { ...script, url: GOV_PAGE });
+    expect(introduced).toMatchObject({ ok: false, error: { kind: 'wrongTenant' } });
+    expect(loads).toEqual([]);
+  });
+
+  it('introduces a frame on the configured cloud’s own admin center', async () => {
+    const { services, dispatch, loads } = setup();
+    services.broker.settings = async () => GOV;
+    const introduced = await dispatch({ type: 'introduceFrame', nonce: TICKET, userRef: USER }, { ...script, url: GOV_PAGE });
+    expect(introduced).toMatchObject({ ok: true });
+    expect(loads).toEqual([`prefetch:${USER}`]);
+  });
+});

@@ -29,7 +29,7 @@ describe('classifySender', () => {
     [
       'our content script on a portal page',
       { id: ID, url: USER_PAGE, tab: { id: 3 }, frameId: 0 },
-      { kind: 'contentScript', tabId: 3 },
+      { kind: 'contentScript', tabId: 3, host: new URL(USER_PAGE).host },
     ],
   ])('%s', (_name, sender, caller) => {
     expect(classifySender(sender, SELF)).toEqual(caller);
@@ -63,13 +63,17 @@ describe('classifySender', () => {
     'https://admin.microsoft.com/Adminportal/Home#/users/:/UserDetails/AdeleV@contoso.onmicrosoft.com',
     'https://admin.cloud.microsoft/#/users/:/UserDetails/22222222-0000-4000-8000-000000000001',
   ])('accepts our content script on %s', (url) => {
-    expect(classifySender({ id: ID, url, tab: { id: 3 }, frameId: 0 }, SELF)).toEqual({ kind: 'contentScript', tabId: 3 });
+    expect(classifySender({ id: ID, url, tab: { id: 3 }, frameId: 0 }, SELF)).toEqual({
+      kind: 'contentScript',
+      tabId: 3,
+      host: new URL(url).host,
+    });
   });
 });
 
 describe('mayAsk', () => {
   it('lets the content script only introduce and release frames', () => {
-    const script = { kind: 'contentScript', tabId: 1 } as const;
+    const script = { kind: 'contentScript', tabId: 1, host: 'entra.microsoft.com' } as const;
     expect(mayAsk(script, 'introduceFrame')).toBe(true);
     expect(mayAsk(script, 'releaseFrame')).toBe(true);
     for (const type of ['getPanelState', 'issueTap', 'signIn', 'getSession', 'getPolicy'] as const) {

@@ -217,6 +217,28 @@ describe('TapPanel', () => {
     expect(calls('issueTap')).toHaveLength(1);
   });
 
+  it('until armed, “Sign in to <the portal’s tenant>” switches nothing: a hidden frame can’t move the extension to another directory', async () => {
+    const mismatch = new RequestError({
+      kind: 'wrongTenant',
+      message: 'The portal is showing fabrikam.onmicrosoft.com, but you’re signed in to contoso.onmicrosoft.com.',
+      code: 'tenantMismatch',
+      switchTo: 'fabrikam.onmicrosoft.com',
+    });
+    send.mockImplementation(async (type) => {
+      if (type === 'getPanelState') throw mismatch;
+      return {};
+    });
+    renderPanel('status', { armed: false });
+    const button = await screen.findByRole('button', { name: 'Sign in to fabrikam.onmicrosoft.com' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(button);
+    expect(calls('switchTenant')).toHaveLength(0);
+    cleanup();
+    renderPanel('status', { armed: true });
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in to fabrikam.onmicrosoft.com' }));
+    expect(calls('switchTenant')).toHaveLength(1);
+  });
+
   it('sends only the options the admin set', async () => {
     send.mockImplementation(async (type) => (type === 'getPanelState' ? panelState() : issuedTap()));
     renderPanel();

@@ -1,10 +1,13 @@
+import { cloudOf, isPortalHostOf } from '../../clouds';
+import { AppError } from '../../graph/errors';
 import type { HandlerContext } from '../handler-context';
 import type { BackgroundServices } from '../services';
 
-const tabOf = (ctx: HandlerContext): number => {
+const callerOf = (ctx: HandlerContext) => {
   if (ctx.caller.kind !== 'contentScript') throw new Error('Only the content script introduces frames.');
-  return ctx.caller.tabId;
+  return ctx.caller;
 };
+const tabOf = (ctx: HandlerContext): number => callerOf(ctx).tabId;
 
 async function namesSignedInTenant(tenant: string, services: BackgroundServices): Promise<boolean> {
   const account = await services.broker.account().catch(() => null);
@@ -21,7 +24,16 @@ export async function introduceFrame(
   services: BackgroundServices,
   ctx: HandlerContext,
 ): Promise<{ introduced: true }> {
-  const tabId = tabOf(ctx);
+  const { tabId, host } = callerOf(ctx);
+  // A panel acts in the configured cloud, so it appears only in that cloud's admin centers: a worldwide page (its
+  // scripts are the page's) never gets a panel that reads or issues in a US Government or China directory.
+  const cloud = cloudOf(await services.broker.settings().catch(() => null));
+  if (!isPortalHostOf(host, cloud)) {
+    throw new AppError({
+      kind: 'wrongTenant',
+      message: `Entra TAP is set up for the ${cloud.label} cloud, and ${host} is another cloud’s admin center.`,
+    });
+  }
   // First: the request leaves before anything is written. A URL naming a directory only when it is plainly the one
   // signed in to (the same id or configured domain): another directory's user is never read in this one.
   if (!req.tenant || (await namesSignedInTenant(req.tenant, services))) services.panelLoads.prefetch(req.userRef, tabId);
