@@ -215,3 +215,31 @@ describe('the cloud the portal is in', () => {
     expect(loads).toEqual([`prefetch:${USER}`]);
   });
 });
+
+describe('the first view read before the panel asks', () => {
+  const CONTOSO_PAGE = PORTAL.replace('fabrikam.onmicrosoft.com', 'contoso.onmicrosoft.com');
+
+  it('is read for a URL naming the configured domain while acting there', async () => {
+    const { dispatch, loads } = setup();
+    await dispatch(
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'contoso.onmicrosoft.com' },
+      { ...script, url: CONTOSO_PAGE },
+    );
+    expect(loads).toEqual([`prefetch:${USER}`]);
+  });
+
+  it('is not read for the configured domain while switched to another directory (it would be read there)', async () => {
+    const { services, dispatch, loads } = setup();
+    services.broker.actingTenant = async () => 'fabrikam.onmicrosoft.com';
+    await dispatch(
+      { type: 'introduceFrame', nonce: TICKET, userRef: USER, tenant: 'contoso.onmicrosoft.com' },
+      { ...script, url: CONTOSO_PAGE },
+    );
+    expect(loads).toEqual([]);
+    await dispatch(
+      { type: 'introduceFrame', nonce: TICKET.replace('q8', 'q9'), userRef: USER, tenant: 'fabrikam.onmicrosoft.com' },
+      script,
+    );
+    expect(loads).toEqual([`prefetch:${USER}`]);
+  });
+});

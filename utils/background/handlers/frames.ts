@@ -9,10 +9,11 @@ const callerOf = (ctx: HandlerContext) => {
 };
 const tabOf = (ctx: HandlerContext): number => callerOf(ctx).tabId;
 
+/** The URL names the directory the account acts in now: its id, or the name it was switched to (or configured by). */
 async function namesSignedInTenant(tenant: string, services: BackgroundServices): Promise<boolean> {
   const account = await services.broker.account().catch(() => null);
-  const settings = await services.broker.settings().catch(() => null);
-  return tenant === account?.tenantId?.toLowerCase() || tenant === settings?.tenantId?.toLowerCase();
+  const acting = await services.broker.actingTenant().catch(() => null);
+  return tenant === account?.tenantId?.toLowerCase() || tenant === acting?.toLowerCase();
 }
 
 /**
