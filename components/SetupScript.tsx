@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type CloudName, cloudOf } from '@/utils/clouds';
 import { azureCliScript } from '@/utils/setup/azure-cli';
 import { DEFAULT_DISPLAY_NAME, displayNameProblem, parseRedirectUris } from '@/utils/setup/input';
 import { setupPlan } from '@/utils/setup/plan';
@@ -9,30 +10,45 @@ import './setup.css';
 export interface SetupScriptProps {
   /** This browser's redirect URI (identity.getRedirectURL()). */
   redirectUri: string;
-  /** The configured directory, for Connect-MgGraph -TenantId / az login --tenant; null when not saved yet. */
-  loadTenant?: () => Promise<string | null>;
-  /** Calls back when the saved directory changes; returns the unsubscribe. */
-  watchTenant?: (onChange: (tenant: string | null) => void) => () => void;
+  /**
+   * The saved settings (settingsItem): their directory, for Connect-MgGraph -TenantId / az login --tenant, and their
+   * cloud, for Connect-MgGraph -Environment / az cloud set and the Graph host; null when not saved yet (worldwide).
+   */
+  loadSettings?: () => Promise<SetupSettings | null>;
+  /** Calls back when the saved settings change; returns the unsubscribe. */
+  watchSettings?: (onChange: (settings: SetupSettings | null) => void) => () => void;
+}
+
+/** What the scripts take from the saved settings. */
+export interface SetupSettings {
+  tenantId?: string | null;
+  cloud?: CloudName;
 }
 
 /**
  * The app registration in one paste: Microsoft Graph PowerShell or Azure CLI, generated from the same permission list
  * the extension signs in with (utils/setup/plan.ts), with this browser's redirect URI and, if wanted, other stores'.
  */
-export function SetupScript({ redirectUri, loadTenant, watchTenant }: SetupScriptProps) {
+export function SetupScript({ redirectUri, loadSettings, watchSettings }: SetupScriptProps) {
   const [displayName, setDisplayName] = useState(DEFAULT_DISPLAY_NAME);
   const [withOthers, setWithOthers] = useState(false);
   const [othersText, setOthersText] = useState('');
-  const [tenant, setTenant] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SetupSettings | null>(null);
 
   useEffect(() => {
-    void loadTenant?.().then(setTenant);
-    return watchTenant?.(setTenant);
-  }, [loadTenant, watchTenant]);
+    void loadSettings?.().then(setSaved);
+    return watchSettings?.(setSaved);
+  }, [loadSettings, watchSettings]);
 
+  const cloud = cloudOf(saved);
   const nameProblem = displayNameProblem(displayName);
   const others = withOthers ? parseRedirectUris(othersText) : { uris: [], problems: [] };
-  const input = { displayName, redirectUris: [redirectUri, ...others.uris], tenant };
+  const input = {
+    displayName,
+    redirectUris: [redirectUri, ...others.uris],
+    tenant: saved?.tenantId ?? null,
+    cloud: saved?.cloud,
+  };
   const scripts = nameProblem
     ? null
     : { powershell: powershellScript(setupPlan(input, 'powershell')), azureCli: azureCliScript(setupPlan(input, 'azureCli')) };
@@ -46,6 +62,11 @@ export function SetupScript({ redirectUri, loadTenant, watchTenant }: SetupScrip
         the Application (client) ID and Directory (tenant) ID to enter above, with the JSON for a managed configuration. Run it as
         a Global Administrator, Privileged Role Administrator, Cloud Application Administrator or Application Administrator.
       </p>
+      {cloud.name !== 'global' && (
+        <p class="hint" data-testid="setup-script-cloud">
+          For the {cloud.label} cloud, as saved above: the scripts sign in at {cloud.loginHost} and call {cloud.graphHost}.
+        </p>
+      )}
       <div class="field">
         <label for="setup-name">App registration name</label>
         <input

@@ -63,8 +63,8 @@ if (app) {
       <RegistrationGuide redirectUri={browser.identity.getRedirectURL()} />
       <SetupScript
         redirectUri={browser.identity.getRedirectURL()}
-        loadTenant={async () => (await settingsItem.getValue())?.tenantId ?? null}
-        watchTenant={(onChange) => settingsItem.watch((settings) => onChange(settings?.tenantId ?? null))}
+        loadSettings={() => settingsItem.getValue()}
+        watchSettings={(onChange) => settingsItem.watch((settings) => onChange(settings))}
       />
       <SetupCheck run={() => sendRequest('checkSetup', {})} />
     </main>,

@@ -13,6 +13,7 @@
  *  4. POST /servicePrincipals {appId}                         the app's service principal in this tenant.
  *  5. POST /oauth2PermissionGrants {clientId, consentType: AllPrincipals, resourceId, scope}: admin consent for everyone.
  */
+import { CLOUDS, type Cloud, type CloudName, cloudOf } from '../clouds';
 import { GRAPH_APP_ID, SETUP_PERMISSIONS } from './graph-permissions';
 
 export type SetupVariant = 'powershell' | 'azureCli';
@@ -24,6 +25,8 @@ export interface SetupInput {
   redirectUris: string[];
   /** The directory to sign in to (a GUID or verified domain), when the options know it. */
   tenant?: string | null;
+  /** The cloud the directory lives in (the saved settings' cloud); absent: worldwide. */
+  cloud?: CloudName;
 }
 
 /** Values a later request takes from an earlier answer. */
@@ -39,7 +42,7 @@ export type PlanValue = string | number | boolean | null | PlanRef | PlanValue[]
 export interface PlanStep {
   id: 'findGraph' | 'findExisting' | 'createApplication' | 'setSpaRedirectUris' | 'createServicePrincipal' | 'grantConsent';
   method: 'GET' | 'POST' | 'PATCH';
-  /** Under https://graph.microsoft.com/v1.0, with the query unencoded (requestUrl encodes it). */
+  /** Under the cloud's Graph v1.0 root (graphV1Url), with the query unencoded (requestUrl encodes it). */
   path: string | { template: string; ref: PlanRef };
   query?: Record<string, string>;
   body?: PlanValue;
@@ -52,6 +55,8 @@ export interface PlanStep {
 export interface SetupPlan {
   variant: SetupVariant;
   input: SetupInput;
+  /** The cloud the requests go to (input.cloud, worldwide when absent). */
+  cloud: Cloud;
   permissions: readonly string[];
   steps: PlanStep[];
 }
@@ -137,20 +142,28 @@ export function setupPlan(input: SetupInput, variant: SetupVariant): SetupPlan {
       },
     },
   ];
-  return { variant, input: { ...input, redirectUris }, permissions, steps };
+  return { variant, input: { ...input, redirectUris }, cloud: cloudOf(input), permissions, steps };
 }
 
-export const GRAPH_V1_URL = 'https://graph.microsoft.com/v1.0';
+/**
+ * The Graph root the app registration APIs are called at in a cloud: its own Graph host, always v1.0. (The China cloud's
+ * beta-only rule, clouds.ts graphVersion, is about the TAP APIs; applications, servicePrincipals and
+ * oauth2PermissionGrants are v1.0 there as everywhere.)
+ */
+export const graphV1Url = (cloud: Cloud) => `https://${cloud.graphHost}/v1.0`;
 
-/** The absolute URL of a step, with its query encoded and its path's reference filled in. */
-export function requestUrl(step: PlanStep, resolve: (r: PlanRef) => string = refName): string {
+/** The worldwide root: https://graph.microsoft.com/v1.0. */
+export const GRAPH_V1_URL = graphV1Url(CLOUDS.global);
+
+/** The absolute URL of a step in a cloud (worldwide unless given), with its query encoded and its path's reference filled in. */
+export function requestUrl(step: PlanStep, resolve: (r: PlanRef) => string = refName, cloud: Cloud = CLOUDS.global): string {
   const path = typeof step.path === 'string' ? step.path : step.path.template.replace('{}', resolve(step.path.ref));
   const query = step.query
     ? `?${Object.entries(step.query)
         .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
         .join('&')}`
     : '';
-  return `${GRAPH_V1_URL}${path}${query}`;
+  return `${graphV1Url(cloud)}${path}${query}`;
 }
 
 /** A readable placeholder for a reference (for docs and tests). */
@@ -169,5 +182,8 @@ export function resolveValue(value: PlanValue, resolve: (r: PlanRef) => string):
   return value;
 }
 
-/** The managed-configuration keys for the two ids (public/managed_schema.json of the managed-configuration work). */
-export const MANAGED_CONFIG_KEYS = { clientId: 'clientId', tenantId: 'tenantId' } as const;
+/**
+ * The managed-configuration keys the scripts print (public/managed_schema.json): the two ids, and the cloud when it is
+ * not worldwide (absent means worldwide, so a worldwide script prints only the ids).
+ */
+export const MANAGED_CONFIG_KEYS = { clientId: 'clientId', tenantId: 'tenantId', cloud: 'cloud' } as const;

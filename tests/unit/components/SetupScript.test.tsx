@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SetupCheck } from '@/components/SetupCheck';
-import { SetupScript } from '@/components/SetupScript';
+import { SetupScript, type SetupSettings } from '@/components/SetupScript';
 import type { SetupReport } from '@/utils/messages';
 import { RequestError } from '@/utils/send-request';
 
@@ -14,7 +14,7 @@ const script = (id: 'powershell' | 'azure-cli') => screen.getByTestId(`setup-scr
 
 describe('SetupScript (options)', () => {
   it('offers both scripts for this browser’s redirect URI and the saved tenant', async () => {
-    render(<SetupScript redirectUri={REDIRECT} loadTenant={async () => 'contoso.onmicrosoft.com'} />);
+    render(<SetupScript redirectUri={REDIRECT} loadSettings={async () => ({ tenantId: 'contoso.onmicrosoft.com' })} />);
     await waitFor(() => expect(script('powershell')).toContain("-TenantId 'contoso.onmicrosoft.com'"));
     expect(script('powershell')).toContain(`$redirectUris = @('${REDIRECT}')`);
     expect(script('azure-cli')).toContain(`SPA_BODY='{"spa":{"redirectUris":["${REDIRECT}"]}}'`);
@@ -32,6 +32,46 @@ describe('SetupScript (options)', () => {
     await waitFor(() => expect(script('powershell')).toContain(`@('${REDIRECT}', '${FIREFOX}')`));
     expect(script('powershell')).not.toContain('bad.example');
     expect(screen.getByText('“http://bad.example/” must start with https://. It is left out of the scripts.')).toBeTruthy();
+  });
+
+  it('follows the saved cloud: a change of cloud rewrites both scripts', async () => {
+    let notify: ((settings: SetupSettings | null) => void) | undefined;
+    const unsubscribe = vi.fn();
+    const { unmount } = render(
+      <SetupScript
+        redirectUri={REDIRECT}
+        loadSettings={async () => ({ tenantId: 'contoso.onmicrosoft.com' })}
+        watchSettings={(onChange) => {
+          notify = onChange;
+          return unsubscribe;
+        }}
+      />,
+    );
+    await waitFor(() => expect(script('powershell')).toContain("Connect-MgGraph -TenantId 'contoso.onmicrosoft.com' -Scopes"));
+    expect(script('azure-cli')).toContain('https://graph.microsoft.com/v1.0/');
+    expect(screen.queryByTestId('setup-script-cloud')).toBeNull();
+
+    act(() => notify?.({ tenantId: 'contoso.onmicrosoft.us', cloud: 'usGovL4' }));
+    await waitFor(() =>
+      expect(script('powershell')).toContain("Connect-MgGraph -Environment USGov -TenantId 'contoso.onmicrosoft.us' -Scopes"),
+    );
+    expect(script('azure-cli')).toContain('az cloud set --name AzureUSGovernment');
+    expect(script('azure-cli')).toContain('https://graph.microsoft.us/v1.0/');
+    expect(script('azure-cli')).not.toContain('graph.microsoft.com');
+    expect(screen.getByTestId('setup-script-cloud').textContent).toContain('US Government (GCC High)');
+
+    act(() => notify?.({ tenantId: 'contoso.partner.onmschina.cn', cloud: 'china' }));
+    await waitFor(() => expect(script('powershell')).toContain('Connect-MgGraph -Environment China'));
+    expect(script('azure-cli')).toContain('az cloud set --name AzureChinaCloud');
+    expect(script('azure-cli')).toContain('https://microsoftgraph.chinacloudapi.cn/v1.0/');
+
+    act(() => notify?.({ tenantId: 'contoso.onmicrosoft.com' }));
+    await waitFor(() => expect(script('powershell')).not.toContain('-Environment'));
+    expect(script('azure-cli')).not.toContain('az cloud set');
+    act(() => {
+      unmount();
+    });
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 
   it('shows no script for a name it can’t use', async () => {

@@ -2,12 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { POLICY_WRITE_PERMISSION, SIGN_IN_PERMISSIONS, SIGN_IN_SCOPES } from '@/utils/auth/scopes';
-import { graphScope } from '@/utils/clouds';
-import { azureCliScript } from '@/utils/setup/azure-cli';
+import { CLOUDS, type CloudName, graphScope } from '@/utils/clouds';
+import { AZ_CLOUDS, azureCliScript } from '@/utils/setup/azure-cli';
 import { GRAPH_DELEGATED_PERMISSION_IDS, SETUP_PERMISSIONS } from '@/utils/setup/graph-permissions';
 import { displayNameProblem, parseRedirectUris } from '@/utils/setup/input';
-import { requestUrl, type SetupInput, setupPlan } from '@/utils/setup/plan';
-import { powershellScript } from '@/utils/setup/powershell';
+import { GRAPH_V1_URL, requestUrl, resolveValue, type SetupInput, setupPlan } from '@/utils/setup/plan';
+import { MG_ENVIRONMENTS, powershellScript } from '@/utils/setup/powershell';
 import { psQuote, shQuote } from '@/utils/setup/quote';
 import { OPTIONAL_PERMISSIONS, REQUIRED_PERMISSIONS } from '@/utils/ui/permissions';
 import { GRAPH_SCOPE_IDS } from '../../tenant/graph/graph-service-principal';
@@ -261,6 +261,120 @@ describe('setup script: Azure CLI (bash)', () => {
     const printf = script.split('\n').find((l) => l.startsWith('printf')) ?? '';
     const out = execFileSync('bash', ['--norc', '-c', `APP_ID=a; TENANT_ID=t; ${printf}`], { encoding: 'utf8', env: {} });
     expect(JSON.parse(out)).toEqual({ clientId: 'a', tenantId: 't' });
+  });
+});
+
+describe('setup script: national clouds', () => {
+  const NATIONAL: { cloud: CloudName; environment: string; azCloud: string }[] = [
+    { cloud: 'usGovL4', environment: 'USGov', azCloud: 'AzureUSGovernment' },
+    { cloud: 'usGovL5', environment: 'USGovDoD', azCloud: 'AzureUSGovernment' },
+    { cloud: 'china', environment: 'China', azCloud: 'AzureChinaCloud' },
+  ];
+  /** Every https URL in a script that isn't one of the redirect URIs it registers. */
+  const urlsIn = (script: string) =>
+    [...script.matchAll(/https:\/\/[^\s'"\\)]+/g)].map((m) => m[0]).filter((url) => ![REDIRECT, FIREFOX].includes(url));
+
+  it('names the documented environment and az cloud for each cloud, and none worldwide', () => {
+    expect(MG_ENVIRONMENTS).toEqual({ global: null, usGovL4: 'USGov', usGovL5: 'USGovDoD', china: 'China' });
+    expect(AZ_CLOUDS).toEqual({
+      global: null,
+      usGovL4: 'AzureUSGovernment',
+      usGovL5: 'AzureUSGovernment',
+      china: 'AzureChinaCloud',
+    });
+    for (const cloud of ['global', undefined] as const) {
+      expect(powershellScript(setupPlan(input({ cloud }), 'powershell'))).not.toContain('-Environment');
+      expect(azureCliScript(setupPlan(input({ cloud }), 'azureCli'))).not.toContain('az cloud set');
+    }
+    expect(requestUrl({ id: 'findExisting', method: 'GET', path: '/applications' })).toBe(`${GRAPH_V1_URL}/applications`);
+  });
+
+  describe.each(NATIONAL)('$cloud', ({ cloud, environment, azCloud }) => {
+    const { graphHost } = CLOUDS[cloud];
+    const psPlan = setupPlan(input({ displayName: HOSTILE, redirectUris: [REDIRECT, FIREFOX], cloud }), 'powershell');
+    const ps = powershellScript(psPlan);
+    const azPlan = setupPlan(input({ displayName: HOSTILE, redirectUris: [REDIRECT, FIREFOX], cloud }), 'azureCli');
+    const az = azureCliScript(azPlan);
+
+    it('PowerShell: Connect-MgGraph -Environment, still one well-formed block, no worldwide host left', () => {
+      expect(ps).toContain(
+        `Connect-MgGraph -Environment ${environment} -TenantId 'contoso.onmicrosoft.com' -Scopes 'Application.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All' -NoWelcome`,
+      );
+      expect(ps.split('\n').filter((l) => l.startsWith('Connect-MgGraph'))).toHaveLength(1);
+      const bare = powershellScript(setupPlan(input({ tenant: null, cloud }), 'powershell'));
+      expect(bare).toContain(`Connect-MgGraph -Environment ${environment} -Scopes 'Application.ReadWrite.All'`);
+      const reading = readPowerShell(ps);
+      expect(reading.problems).toEqual([]);
+      expect(variablesUsedBeforeAssigned(reading)).toEqual([]);
+      const code = ps
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n');
+      expect(parametersOf(code, 'Connect-MgGraph')).toEqual(['Environment', 'TenantId', 'Scopes', 'NoWelcome']);
+      expect(ps).not.toContain('graph.microsoft.com');
+      for (const url of urlsIn(ps)) expect(new URL(url).host).toBe(graphHost);
+    });
+
+    it('PowerShell: the managed configuration names the cloud', () => {
+      expect(ps).toContain(`[ordered]@{ clientId = $app.AppId; tenantId = $tenantId; cloud = '${cloud}' } | ConvertTo-Json`);
+    });
+
+    it('Azure CLI: az cloud set before az login, every Graph URL on the cloud’s host, no worldwide host left', () => {
+      execFileSync('bash', ['-n'], { input: az });
+      const lines = az.split('\n');
+      const set = lines.indexOf(`az cloud set --name ${azCloud}`);
+      expect(set).toBeGreaterThan(lines.indexOf('set -euo pipefail'));
+      expect(set).toBeLessThan(lines.findIndex((l) => l.startsWith('az login')));
+      const bare = azureCliScript(setupPlan(input({ tenant: null, cloud }), 'azureCli')).split('\n');
+      expect(bare.indexOf(`az cloud set --name ${azCloud}`)).toBeLessThan(bare.findIndex((l) => l.includes('az login')));
+      expect(az).not.toContain('graph.microsoft.com');
+      const urls = urlsIn(az);
+      expect(urls.length).toBeGreaterThanOrEqual(4);
+      for (const url of urls) expect(new URL(url).host).toBe(graphHost);
+      for (const line of lines.filter((l) => l.includes('az rest') && !l.startsWith('#'))) expect(line).toMatch(/--uri ["'$]/);
+      const values = bashValues(az, ['GRAPH_SP_URI', 'EXISTING_URI']);
+      expect(values.GRAPH_SP_URI).toEqual([requestUrl(azPlan.steps[0] as never, undefined, CLOUDS[cloud])]);
+      expect(values.GRAPH_SP_URI?.[0]).toMatch(
+        new RegExp(`^https://${graphHost.replace(/\./g, '\\.')}/v1\\.0/servicePrincipals\\?`),
+      );
+      expect(values.EXISTING_URI?.[0]).toMatch(new RegExp(`^https://${graphHost.replace(/\./g, '\\.')}/v1\\.0/applications\\?`));
+    });
+
+    it('Azure CLI: the managed configuration names the cloud', () => {
+      const printf = az.split('\n').find((l) => l.startsWith('printf')) ?? '';
+      const out = execFileSync('bash', ['--norc', '-c', `APP_ID=a; TENANT_ID=t; ${printf}`], { encoding: 'utf8', env: {} });
+      expect(JSON.parse(out)).toEqual({ clientId: 'a', tenantId: 't', cloud });
+    });
+
+    if (cloud === 'usGovL5') {
+      it('Azure CLI, DoD: every Graph request is az rest with --resource for the DoD Graph host, none az ad', () => {
+        const lines = az.split('\n').filter((l) => !l.trim().startsWith('#'));
+        expect(lines.filter((l) => /\baz ad\b/.test(l))).toEqual([]);
+        const rest = lines.filter((l) => l.includes('az rest'));
+        expect(rest).toHaveLength(7);
+        for (const line of rest) expect(line).toContain("--resource 'https://dod-graph.microsoft.us'");
+        // The application POST carries the plan's createApplication body, byte for byte once bash has expanded it.
+        const program = [
+          ...az.split('\n').filter((l) => /^(DISPLAY_NAME_JSON|GRAPH_APP_ID)=/.test(l)),
+          'RESOURCE_ACCESS=\'{"id":"p1","type":"Scope"}\'',
+          az.split('\n').find((l) => l.startsWith('APP_BODY=')) ?? '',
+          'printf %s "$APP_BODY"',
+        ].join('\n');
+        const body = JSON.parse(execFileSync('bash', ['--norc', '-c', program], { encoding: 'utf8', env: {} }));
+        const planned = azPlan.steps.find((s) => s.id === 'createApplication')?.body ?? null;
+        const resolved = resolveValue(planned, () => 'p1') as { requiredResourceAccess: { resourceAccess: unknown[] }[] };
+        resolved.requiredResourceAccess[0]?.resourceAccess.splice(1);
+        expect(body).toEqual(resolved);
+        expect(body.displayName).toBe(HOSTILE);
+        expect(az).toContain('--body "{\\"appId\\":\\"${APP_ID}\\"}" --query id --output tsv)');
+      });
+    } else {
+      it('Azure CLI: az derives the token from the URL (the az cloud’s own Graph endpoint), so no --resource', () => {
+        expect(az).not.toContain('--resource');
+        expect(az).toContain('az ad app create');
+        expect(az).toContain('SP_ID=$(az ad sp create --id "$APP_ID" --query id --output tsv)');
+      });
+    }
   });
 });
 
