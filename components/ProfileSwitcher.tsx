@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { focusIfFocused } from '@/utils/ui/focus-within';
 import type { OfferedProfile } from '@/utils/ui/offered-profiles';
 import { ConfirmRow } from './ConfirmRow';
 
@@ -28,6 +29,14 @@ export function ProfileSwitcher({ profiles, current, busy, onSwitchTenant, onUse
   const [confirming, setConfirming] = useState<OfferedProfile | null>(null);
   const [requested, setRequested] = useState<OfferedProfile | null>(null);
   useEffect(() => setSelected(indexOfCurrent(profiles, current)), [profiles, current]);
+  // Cancel or Escape: the keyboard goes back to the Switch button that asked (not wherever the popup's rescue puts it).
+  const switchButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (confirming || !refocus.current) return;
+    refocus.current = false;
+    focusIfFocused(switchButton.current);
+  }, [confirming]);
 
   const choice = profiles[selected];
   const isCurrent = !!choice && !choice.clientId && choice.tenant === current.toLowerCase();
@@ -70,6 +79,7 @@ export function ProfileSwitcher({ profiles, current, busy, onSwitchTenant, onUse
         </select>
         <button
           type="button"
+          ref={switchButton}
           class="btn"
           aria-disabled={busy || isCurrent || undefined}
           aria-describedby={isCurrent ? 'profile-current' : undefined}
@@ -92,7 +102,10 @@ export function ProfileSwitcher({ profiles, current, busy, onSwitchTenant, onUse
             setConfirming(null);
             void onUseRegistration(confirming);
           }}
-          onCancel={() => setConfirming(null)}
+          onCancel={() => {
+            refocus.current = true;
+            setConfirming(null);
+          }}
         />
       )}
       <span role="status" class="visually-hidden" data-testid="profile-status">

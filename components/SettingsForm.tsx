@@ -51,6 +51,8 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    // Busy: aria-disabled, not disabled, so the keyboard stays on Save while the browser's permission prompt is open.
+    if (saveState === 'saving') return;
     setSubmitted(true);
     if (clientIdError(clientId) || tenantIdError(tenantId)) {
       setSaveState('idle');
@@ -153,7 +155,7 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
       {/* Nothing to save when the organisation sets every field. */}
       {(managedClientId === undefined || managedTenantId === undefined || managedCloud === undefined) && (
         <div class="actions">
-          <button type="submit" class="btn btn-primary" disabled={saveState === 'saving'}>
+          <button type="submit" class="btn btn-primary" aria-disabled={saveState === 'saving' || undefined}>
             Save
           </button>
           <span role="status" class="save-status">

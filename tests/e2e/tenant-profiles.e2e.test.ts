@@ -121,6 +121,16 @@ describe('tenant profiles: added on the options page, switched between in the po
     await confirm.getByText(/signs you out: you sign in again afterwards/).waitFor();
     await expectClean(popup, 'popup: confirm another app registration');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
+    // Cancel gives the keyboard back to the Switch button that asked; so does Escape.
+    const switchButton = popup.getByRole('button', { name: 'Switch', exact: true });
+    await expect.poll(() => switchButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(() => confirm.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement))
+      .toBe(true);
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => confirm.count()).toBe(0);
+    await expect.poll(() => switchButton.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(await popup.getByTestId('account-upn').textContent()).toBe(ADMINS.megan.userPrincipalName);
     expect((await worker.evaluate(() => chrome.storage.local.get('entraSettings'))).entraSettings).toMatchObject({
       tenantId: TENANT.domain,
@@ -134,5 +144,21 @@ describe('tenant profiles: added on the options page, switched between in the po
       tenantId: FABRIKAM.domain,
     });
     await popup.close();
+  });
+
+  // After the sign-out above. The browser's prompt for a national cloud's hosts stays open here (headless can't answer it).
+  it('options: Save with another cloud keeps the keyboard on Save (aria-disabled, not disabled) while the browser asks', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    const form = options.getByRole('form', { name: 'App registration' });
+    await form.getByLabel('Microsoft cloud').selectOption({ label: 'US Government (GCC High)' });
+    const save = form.getByRole('button', { name: 'Save' });
+    await save.focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(() => save.getAttribute('aria-disabled')).toBe('true');
+    expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+    await options.keyboard.press('Enter'); // a second press while busy does nothing
+    expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+    await options.close();
   });
 });
