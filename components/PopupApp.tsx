@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { cloudOf } from '@/utils/clouds';
 import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/ui/enable-policy-words';
 import { policyBladeUrl } from '@/utils/ui/links';
@@ -34,6 +34,19 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
   const busy = store.busy.value;
   const tenant = (session?.signedIn ? (session.tenantDomain ?? session.tenantId) : null) ?? session?.configuredTenant ?? null;
   const policyError = store.policyError.value;
+  const [backStatus, setBackStatus] = useState('');
+
+  /** Back to the configured tenant: said once, and the keyboard goes to the profile choice, not to Sign out. */
+  const backHome = async (home: string) => {
+    setBackStatus('');
+    await store.switchTenant(home);
+    if (store.session.value?.actingTenant) return; // not switched: the error notice says why
+    setBackStatus(`Now acting in ${home}.`);
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused.closest('.account-bar')) {
+      document.getElementById('profile-select')?.focus();
+    }
+  };
 
   if (session && !session.configured) {
     return (
@@ -66,7 +79,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
             type="button"
             class="btn btn-subtle"
             aria-disabled={busy === 'signIn' ? 'true' : undefined}
-            onClick={() => session.configuredTenant && void store.switchTenant(session.configuredTenant)}
+            onClick={() => session.configuredTenant && void backHome(session.configuredTenant)}
           >
             Back to {session.configuredTenant}
           </button>
@@ -82,11 +95,11 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
         />
       )}
       {view && <PolicySummary view={view} now={now} />}
-      {store.refreshing.value && (
-        <p class="hint" aria-live="polite">
-          Checking for changes…
-        </p>
-      )}
+      {/* Not a live region: it comes and goes around every refresh, and a switch is said once, below. */}
+      {store.refreshing.value && <p class="hint">Checking for changes…</p>}
+      <p class="visually-hidden" role="status" data-testid="popup-status">
+        {backStatus}
+      </p>
       {policyError && <ErrorNotice error={policyError} onRetry={() => void store.refreshPolicy()} />}
       {session?.signedIn &&
         view?.policy?.state === 'disabled' &&

@@ -131,22 +131,26 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
       </div>
       <div class="field">
         <label for="cloud">Microsoft cloud</label>
-        <select
-          id="cloud"
-          value={managedCloud ?? cloud}
-          disabled={managedCloud !== undefined}
-          aria-describedby={managedCloud !== undefined ? 'cloud-hint cloud-managed' : 'cloud-hint'}
-          onChange={(e) => {
-            setCloud((e.currentTarget as HTMLSelectElement).value as CloudName);
-            setSaveState('idle');
-          }}
-        >
-          {CLOUD_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {CLOUDS[name].label}
-            </option>
-          ))}
-        </select>
+        {managedCloud !== undefined ? (
+          // Read-only like the managed ids (a disabled select would be skipped by Tab, its note never heard).
+          <input id="cloud" type="text" readOnly value={CLOUDS[managedCloud].label} aria-describedby="cloud-hint cloud-managed" />
+        ) : (
+          <select
+            id="cloud"
+            value={cloud}
+            aria-describedby="cloud-hint"
+            onChange={(e) => {
+              setCloud((e.currentTarget as HTMLSelectElement).value as CloudName);
+              setSaveState('idle');
+            }}
+          >
+            {CLOUD_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {CLOUDS[name].label}
+              </option>
+            ))}
+          </select>
+        )}
         <span id="cloud-hint" class="hint">
           Where the directory lives. GCC tenants use Worldwide. Another cloud asks the browser for its admin centers.
         </span>

@@ -130,6 +130,14 @@ export function TapPanel({
     void store.issue(atClick.ok ? atClick.options : check.options);
   };
   const backToIssue = () => focusSoon(() => issueButton.current);
+  // The button goes with the sentence: once the other directory's view is in, the keyboard is on Issue and it is said.
+  const switchTenant = async () => {
+    await store.switchTenant();
+    const acting = store.phase.value === 'loaded' ? store.state.value?.tenant?.name : undefined;
+    if (!acting) return;
+    store.announce(`Now acting in ${acting}.`);
+    backToIssue();
+  };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -171,7 +179,7 @@ export function TapPanel({
             <GatedButton
               class="btn btn-primary"
               aria-disabled={busy === 'signIn' ? 'true' : undefined}
-              onClick={() => void store.switchTenant()}
+              onClick={() => void switchTenant()}
             >
               Sign in to {store.loadError.value.switchTo}
             </GatedButton>

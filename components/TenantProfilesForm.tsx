@@ -135,7 +135,8 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
                 <button
                   type="button"
                   class="btn btn-subtle"
-                  aria-label={`Remove ${profile.label}`}
+                  // Two profiles may share a label: the tenant tells their buttons apart.
+                  aria-label={`Remove ${profile.label} (${profile.tenant})`}
                   onClick={() => remove(profile)}
                 >
                   Remove

@@ -104,7 +104,9 @@ describe.skipIf(!canRun)('managed configuration: Chromium reads the policy file,
     await expect.poll(() => client.inputValue()).toBe(APP.clientId);
     expect(await client.getAttribute('readonly')).not.toBeNull();
     expect(await options.getByLabel('Directory (tenant) ID').inputValue()).toBe(APP.tenantDomain);
-    expect(await options.getByTestId('managed-note').count()).toBe(2);
+    // The two ids, and the cloud that comes with the managed tenant (worldwide: the policy names none).
+    expect(await options.getByTestId('managed-note').count()).toBe(3);
+    expect(await options.getByLabel('Microsoft cloud').inputValue()).toBe('Worldwide');
     expect(await options.getByTestId('managed-note').first().textContent()).toMatch(
       /Set by your organisation\. Your organisation’s browser policy sets this, so it can’t be changed here\./,
     );

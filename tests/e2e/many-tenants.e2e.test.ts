@@ -54,6 +54,11 @@ describe('many tenants: the panel acts in the tenant the portal shows', () => {
     await frame.getByRole('button', { name: `Sign in to ${FABRIKAM.domain}` }).click();
     await frame.getByRole('heading', { name: FABRIKAM_USERS.tomas.displayName }).waitFor();
     await frame.getByText(`In ${FABRIKAM.domain}`).waitFor();
+    // The keyboard is on Issue, and the switch is said once.
+    await expect.poll(() => issueButton(frame).evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => frame.locator('p[aria-live="polite"]').last().textContent())
+      .toBe(`Now acting in ${FABRIKAM.domain}.`);
     const graphCalls = tenant.control.requestLog().filter((entry) => entry.host === 'graph' && !entry.isPreflight);
     expect(graphCalls.length).toBeGreaterThan(0);
     expect(new Set(graphCalls.map((entry) => entry.tenantId))).toEqual(new Set([FABRIKAM.id]));

@@ -47,7 +47,7 @@ describe('tenant profiles: added on the options page, switched between in the po
     await section.getByRole('button', { name: 'Add profile' }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toBe('Added Fabrikam.');
     await section.getByText(`Fabrikam: ${FABRIKAM.domain}`).waitFor();
-    await section.getByRole('button', { name: 'Remove Fabrikam' }).waitFor();
+    await section.getByRole('button', { name: 'Remove Fabrikam (fabrikam.onmicrosoft.com)' }).waitFor();
     await expectClean(options, 'options: tenant profile added');
     const worker = await browser.serviceWorker();
     expect(await worker.evaluate(() => chrome.storage.local.get('tenantProfiles'))).toEqual({
@@ -99,6 +99,15 @@ describe('tenant profiles: added on the options page, switched between in the po
     const inContoso = graphCalls(tenant);
     expect(inContoso.length).toBeGreaterThan(0);
     expect(new Set(inContoso.map((entry) => entry.tenantId))).toEqual(new Set([TENANT.id]));
+
+    // "Back to" by keyboard: said once, and the keyboard goes to the profile choice (not to Sign out).
+    await popup.getByLabel('Act in').selectOption({ label: `Fabrikam (${FABRIKAM.domain})` });
+    await popup.getByRole('button', { name: 'Switch' }).click();
+    const back = popup.getByRole('button', { name: `Back to ${TENANT.domain}` });
+    await back.focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getByTestId('popup-status').textContent()).toBe(`Now acting in ${TENANT.domain}.`);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('profile-select');
     await popup.close();
   });
 

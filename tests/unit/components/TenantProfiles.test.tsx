@@ -64,14 +64,14 @@ describe('TenantProfilesForm (options)', () => {
     expect(save).toHaveBeenCalledWith([FABRIKAM]);
     expect((screen.getByLabelText('Label') as HTMLInputElement).value).toBe('');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Fabrikam' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Fabrikam (fabrikam.onmicrosoft.com)' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Removed Fabrikam.'));
     expect(save).toHaveBeenLastCalledWith([]);
   });
 
   it('refuses a repeat of a listed profile', async () => {
     const save = renderForm([FABRIKAM]);
-    await screen.findByRole('button', { name: 'Remove Fabrikam' });
+    await screen.findByRole('button', { name: 'Remove Fabrikam (fabrikam.onmicrosoft.com)' });
     fireEvent.input(screen.getByLabelText('Label'), { target: { value: 'Again' } });
     fireEvent.input(screen.getByLabelText('Tenant (ID or verified domain)'), { target: { value: 'fabrikam.onmicrosoft.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));

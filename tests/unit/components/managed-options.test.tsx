@@ -54,7 +54,7 @@ describe('SettingsForm with managed ids', () => {
     expect((screen.getByLabelText('Directory (tenant) ID') as HTMLInputElement).value).toBe('contoso.onmicrosoft.com');
     // The cloud comes with the directory the organisation sets.
     expect(screen.getAllByTestId('managed-note')).toHaveLength(3);
-    expect((screen.getByLabelText('Microsoft cloud') as HTMLSelectElement).value).toBe('global');
+    expect((screen.getByLabelText('Microsoft cloud') as HTMLInputElement).value).toBe('Worldwide');
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
   });
 
