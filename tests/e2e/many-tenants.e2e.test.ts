@@ -53,7 +53,7 @@ describe('many tenants: the panel acts in the tenant the portal shows', () => {
 
     await frame.getByRole('button', { name: `Sign in to ${FABRIKAM.domain}` }).click();
     await frame.getByRole('heading', { name: FABRIKAM_USERS.tomas.displayName }).waitFor();
-    await frame.getByText(`In ${FABRIKAM.domain}`).waitFor();
+    await frame.getByText(`In ${FABRIKAM.domain}`, { exact: true }).waitFor();
     // The keyboard is on Issue, and the switch is said once.
     await expect.poll(() => issueButton(frame).evaluate((button) => button === document.activeElement)).toBe(true);
     await expect

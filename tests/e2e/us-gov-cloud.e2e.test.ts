@@ -96,7 +96,8 @@ describe('US Government cloud, after granting its optional permission', () => {
     await allowSitesInExtensionsPage(browser, GOV_ORIGINS);
     await registration.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => registration.getByRole('status').textContent()).toBe('Saved');
-    await expect.poll(async () => (await granted(browser)).scripts).toEqual(['national-cloud-usGovL4']);
+    // The background registers it when the grant and the saved cloud have both arrived (about a second here).
+    await expect.poll(async () => (await granted(browser)).scripts, { timeout: 10_000 }).toEqual(['national-cloud-usGovL4']);
     const { all } = await granted(browser);
     expect(all.permissions).toContain('scripting');
     expect([...(all.origins ?? [])].filter((origin) => /\.us\//.test(origin)).sort()).toEqual([...GOV_ORIGINS].sort());
@@ -145,7 +146,7 @@ describe('US Government cloud, after granting its optional permission', () => {
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
     await options.evaluate(() => chrome.permissions.remove({ origins: ['https://entra.microsoft.us/*'] }));
-    await expect.poll(async () => (await granted(browser)).scripts).toEqual([]);
+    await expect.poll(async () => (await granted(browser)).scripts, { timeout: 10_000 }).toEqual([]);
     // The options page names what is missing and offers to ask again.
     await options
       .getByRole('region', { name: 'Site access' })
