@@ -59,7 +59,7 @@ describe('store packages', () => {
 
   // Written out (as in tests/e2e/manifest.e2e.test.ts): the worldwide admin centers where the panel appears, nothing more.
   it.each(['chrome', 'edge', 'firefox'])(
-    '%s: the panel on exactly the admin center hosts, host access only to Graph and login',
+    '%s: the panel on exactly the admin center hosts, host access only to Graph and login (national clouds optional)',
     async (store) => {
       const manifest = await manifestIn(store);
       const portals = [
@@ -73,12 +73,32 @@ describe('store packages', () => {
       expect(manifest.content_scripts.map((script: { matches: string[] }) => [...script.matches].sort())).toEqual([
         [...portals].sort(),
       ]);
-      expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: portals }]);
+      // The national clouds' admin centers may frame the panel (that grants nothing); their hosts are optional only.
+      const nationalPortals = [
+        'https://entra.microsoft.us/*',
+        'https://portal.azure.us/*',
+        'https://intune.microsoft.us/*',
+        'https://entra.microsoftonline.cn/*',
+        'https://portal.azure.cn/*',
+      ];
+      expect(manifest.web_accessible_resources).toEqual([
+        { resources: ['panel.html'], matches: [...portals, ...nationalPortals] },
+      ]);
       expect([...manifest.host_permissions].sort()).toEqual([
         'https://graph.microsoft.com/*',
         'https://login.microsoftonline.com/*',
       ]);
-      expect(manifest.optional_host_permissions).toBeUndefined();
+      expect(manifest.optional_permissions).toEqual(['scripting']);
+      expect([...manifest.optional_host_permissions].sort()).toEqual(
+        [
+          ...nationalPortals,
+          'https://login.microsoftonline.us/*',
+          'https://graph.microsoft.us/*',
+          'https://dod-graph.microsoft.us/*',
+          'https://login.chinacloudapi.cn/*',
+          'https://microsoftgraph.chinacloudapi.cn/*',
+        ].sort(),
+      );
     },
   );
 });
