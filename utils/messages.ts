@@ -9,6 +9,7 @@ import type { CloudName } from './clouds';
  */
 import type { AuthMethodSummary, GroupRef, IssuedTap, TapMethod, TapPolicy, TargetUser } from './graph/types';
 import type { IssueDefaults } from './managed-config';
+import type { OfferedProfile } from './ui/offered-profiles';
 
 /** What the admin chose in the panel; every field optional (Graph applies the policy's defaults). */
 export interface IssueOptions {
@@ -228,6 +229,8 @@ export interface RequestMap {
    * line. Nothing in the report is a token.
    */
   checkSetup: { req: Record<never, never>; res: SetupReport };
+  /** The tenant profiles the popup offers (home first; the organisation's rules applied). */
+  getProfiles: { req: Record<never, never>; res: OfferedProfile[] };
   /** Opens (or focuses) the panel for a principal in a small window. */
   openPanelWindow: { req: { userRef: string; mode: PanelMode }; res: { windowId: number } };
   /**

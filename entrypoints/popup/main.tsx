@@ -2,11 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { PopupApp } from '@/components/PopupApp';
-import { effectiveSettings, managedLayer } from '@/utils/managed-config';
-import { policyCacheItem, settingsItem, tenantProfilesItem } from '@/utils/storage';
-import { validProfiles } from '@/utils/tenant-profiles';
+import { sendRequest } from '@/utils/send-request';
+import { policyCacheItem, settingsItem } from '@/utils/storage';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
-import { offeredProfiles } from '@/utils/ui/offered-profiles';
 import { createPopupStore, type PopupStore, type ProfileSource } from '@/utils/ui/popup-store';
 import { parsePrincipal } from '@/utils/upn';
 import '@/components/theme.css';
@@ -28,14 +26,8 @@ function SiteAccess({ store }: { store: PopupStore }) {
 rescueFocus(['.account-bar button', 'main button', 'button']);
 // The organisation's profiles replace the admin's own; its allowedTenants and a fixed app registration rule some out.
 const profileSource: ProfileSource = {
-  async load() {
-    const [local, saved, reading] = await Promise.all([
-      tenantProfilesItem.getValue(),
-      settingsItem.getValue(),
-      managedLayer.get(),
-    ]);
-    return offeredProfiles(effectiveSettings(saved, reading.values), validProfiles(local), reading.values);
-  },
+  // The background applies them (it holds the validated managed layer).
+  load: () => sendRequest('getProfiles', {}),
   // The options page's save path: the background takes the new registration up and signs out.
   saveSettings: (settings) => settingsItem.setValue(settings),
 };

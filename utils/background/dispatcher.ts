@@ -9,6 +9,7 @@ import { issueTap } from './handlers/issue-tap';
 import { openInWindow, openPanelWindow } from './handlers/open-panel-window';
 import { getPanelState } from './handlers/panel-state';
 import { enablePolicy, getPolicy } from './handlers/policy';
+import { getProfiles } from './handlers/profiles';
 import { revokeTap } from './handlers/revoke-tap';
 import { getSession, signIn, signOut, switchTenant } from './handlers/session';
 import { checkSetup } from './handlers/setup-check';
@@ -41,6 +42,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   openInWindow,
   clearClipboard,
   checkSetup,
+  getProfiles,
 };
 
 /** What each request does, for the 403/404 sentences. */

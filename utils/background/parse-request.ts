@@ -42,7 +42,7 @@ function parseOptions(v: unknown): IssueOptions | null {
 
 type Parser = (m: Record<string, unknown>) => Request | string;
 
-const bare = (type: 'getSession' | 'signOut' | 'enablePolicy' | 'checkSetup'): Request => ({ type });
+const bare = (type: 'getSession' | 'signOut' | 'enablePolicy' | 'checkSetup' | 'getProfiles'): Request => ({ type });
 
 /** The optional ticket field: absent, or a well-formed ticket (refused otherwise, never ignored). */
 function ticketOf(m: Record<string, unknown>): { ticket?: string } | null {
@@ -104,6 +104,7 @@ const PARSERS: { [K in RequestType]: Parser } = {
   },
   enablePolicy: (m) => (hasOnlyKeys(m, ['type']) ? bare('enablePolicy') : 'unexpected fields'),
   checkSetup: (m) => (hasOnlyKeys(m, ['type']) ? bare('checkSetup') : 'unexpected fields'),
+  getProfiles: (m) => (hasOnlyKeys(m, ['type']) ? bare('getProfiles') : 'unexpected fields'),
   getPolicy: (m) => {
     if (!hasOnlyKeys(m, ['type', 'refresh'])) return 'unexpected fields';
     if (m.refresh !== undefined && typeof m.refresh !== 'boolean') return 'refresh must be true or false';

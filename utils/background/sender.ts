@@ -55,6 +55,7 @@ const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
     'enablePolicy',
     'openPanelWindow',
     'checkSetup',
+    'getProfiles',
   ]),
 };
 
