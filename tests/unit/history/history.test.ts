@@ -29,7 +29,12 @@ const issued = (user = adele): HistoryRecord => ({
 function history(settings: Partial<HistorySettings> = {}, now = () => NOW) {
   let value: HistoryEntry[] = [];
   let ids = 0;
-  const store = { getValue: async () => value, setValue: async (next: HistoryEntry[]) => void (value = next) };
+  const store = {
+    getValue: async () => value,
+    setValue: async (next: HistoryEntry[]) => {
+      value = next;
+    },
+  };
   const service = createHistory({
     store,
     settings: async () => ({ ...DEFAULT_HISTORY_SETTINGS, ...settings }),
