@@ -10,8 +10,6 @@ export interface OrganisationSettingsProps {
   browserFamily: 'chromium' | 'firefox';
 }
 
-const NOT_USED_YET = 'This version doesn’t use it yet; it is kept for the version that does.';
-
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
 /** Each key as the options page names it, its value in words, and what it does here. */
@@ -53,7 +51,13 @@ const ROWS: { [K in ManagedKey]-?: { label: string; show: (value: NonNullable<Ma
     label: 'Clear a copied pass from the clipboard after',
     show: (value) => (value === 0 ? 'Never' : `${value} seconds`),
   },
-  keepHistory: { label: 'Keep a local history of issued passes', show: yesNo, note: NOT_USED_YET },
+  keepHistory: {
+    label: 'Keep a local history of issued and revoked passes',
+    show: yesNo,
+    note: 'Never a pass itself. It replaces the choice under History.',
+  },
+  historyRetentionDays: { label: 'Keep history entries for', show: (value) => `${value} ${value === 1 ? 'day' : 'days'}` },
+  historyMaxEntries: { label: 'Keep at most', show: (value) => `${value.toLocaleString('en-US')} history entries` },
   supportContact: { label: 'Support contact shown with errors', show: (value) => value },
 };
 

@@ -1,6 +1,8 @@
 /** What the background acts on: the organisation's managed values over what the options page saved (managed ∘ local). */
+
+import { effectiveHistorySettings } from './history/settings';
 import { createManagedLayer, effectivePreferences, effectiveSettings, layered } from './managed-config';
-import { managedCopyItem, preferencesItem, settingsItem } from './storage';
+import { historySettingsItem, managedCopyItem, preferencesItem, settingsItem } from './storage';
 
 /**
  * The background's managed layer, with the last policy kept in storage.local: a browser start doesn't wait seconds for
@@ -18,3 +20,10 @@ export const effectiveSettingsItem = /* @__PURE__ */ layered(settingsItem, effec
 
 /** The preferences the extension applies (clipboard clearing). */
 export const effectivePreferencesItem = /* @__PURE__ */ layered(preferencesItem, effectivePreferences, backgroundManagedLayer);
+
+/** Whether the history is kept, and for how long. */
+export const effectiveHistorySettingsItem = /* @__PURE__ */ layered(
+  historySettingsItem,
+  effectiveHistorySettings,
+  backgroundManagedLayer,
+);

@@ -18,6 +18,7 @@
  */
 import { browser } from 'wxt/browser';
 import { CLOUD_NAMES, type CloudName, isCloudName } from './clouds';
+import { HISTORY_DAYS_BOUNDS, HISTORY_ENTRIES_BOUNDS } from './history/types';
 import { type EntraSettings, MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from './storage';
 import { MAX_TENANT_PROFILES, parseProfile, sameProfile, type TenantProfile } from './tenant-profiles';
 import { isGuid, tenantIdProblem } from './ui/settings-validation';
@@ -50,11 +51,12 @@ export interface ManagedConfig {
   allowEnablePolicy?: boolean;
   /** Seconds after Copy until a pass still on the clipboard is cleared; 0 = never. Wins over the options page. */
   clipboardClearSeconds?: number;
-  /**
-   * Not built yet: whether a local history of issued passes (never their values) is kept. Validated, shown on the
-   * options page and kept here for the history to come; no history exists today.
-   */
+  /** Whether the local history of issues, replaces and revokes (never a pass value) is kept; wins over the options page. */
   keepHistory?: boolean;
+  /** Days a history entry is kept. Wins over the options page. */
+  historyRetentionDays?: number;
+  /** The most history entries kept (the oldest go first). Wins over the options page. */
+  historyMaxEntries?: number;
   /** A line shown under every error sentence: whom to ask (a service desk, a mail address, a phone extension). */
   supportContact?: string;
 }
@@ -157,6 +159,8 @@ const RULES: { [K in ManagedKey]-?: (value: unknown) => Check<NonNullable<Manage
   allowEnablePolicy: yesNo,
   clipboardClearSeconds: wholeNumber(0, MAX_CLIPBOARD_CLEAR_SECONDS, 'seconds'),
   keepHistory: yesNo,
+  historyRetentionDays: wholeNumber(HISTORY_DAYS_BOUNDS.min, HISTORY_DAYS_BOUNDS.max, 'days'),
+  historyMaxEntries: wholeNumber(HISTORY_ENTRIES_BOUNDS.min, HISTORY_ENTRIES_BOUNDS.max, 'entries'),
   supportContact: (value) =>
     // No control or format characters (\p{C}: line breaks, bidi overrides, zero-width): shown in the panel's error
     // sentences, the line must read as what it is.

@@ -8,6 +8,7 @@ import type { CloudName } from './clouds';
  * script's introduction and its one-time ticket, a window because the background opened it) and answers for that user only.
  */
 import type { AuthMethodSummary, GroupRef, IssuedTap, TapMethod, TapPolicy, TargetUser } from './graph/types';
+import type { HistoryEntry, HistorySettings } from './history/types';
 import type { IssueDefaults } from './managed-config';
 import type { OfferedProfile } from './ui/offered-profiles';
 
@@ -242,6 +243,13 @@ export interface RequestMap {
     /** afterSeconds: when 'later' happens; scheduled false when the admin turned clearing off. */
     res: { scheduled: boolean; afterSeconds: number };
   };
+  /**
+   * Extension pages only (options, popup, bulk), never a panel: the local history, newest first, within retention; at
+   * most `limit` entries (the popup's last few).
+   */
+  getHistory: { req: { limit?: number }; res: { entries: HistoryEntry[]; settings: HistorySettings } };
+  /** Options page only: removes every history entry. */
+  clearHistory: { req: Record<never, never>; res: { cleared: number } };
 }
 
 export type PanelMode = 'issue' | 'status';

@@ -3,6 +3,7 @@
 import { storage } from '#imports';
 import type { BindingState } from './background/frame-bindings';
 import type { CloudName } from './clouds';
+import type { HistoryEntry, HistorySettings } from './history/types';
 import type { PolicyView } from './messages';
 
 export interface EntraSettings {
@@ -62,5 +63,16 @@ export const tenantIdsItem = storage.defineItem<Record<string, string>>('local:t
  * browser start while Chromium is still loading extension policies (utils/managed-config.ts ManagedLayerOptions.copy).
  */
 export const managedCopyItem = storage.defineItem<Record<string, unknown> | null>('local:managedPolicyCopy', {
+  fallback: null,
+});
+
+/**
+ * The local history of issues, replaces and revokes (utils/history), newest first. Never a pass value: entries are built
+ * from an allow-list of fields. Written and read by the background only; the options page and popup ask it.
+ */
+export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [] });
+
+/** The options page's history choices (on/off, retention); the organisation's policy wins over them. */
+export const historySettingsItem = storage.defineItem<Partial<HistorySettings> | null>('local:historySettings', {
   fallback: null,
 });

@@ -33,6 +33,8 @@ const VALID: Required<ManagedConfig> = {
   allowEnablePolicy: false,
   clipboardClearSeconds: 30,
   keepHistory: false,
+  historyRetentionDays: 30,
+  historyMaxEntries: 500,
   supportContact: 'IT service desk: ext. 4455',
 };
 
@@ -71,6 +73,8 @@ describe('validateManaged', () => {
     ['defaultLifetimeMinutes', 90.5, 'the number 90.5', 'a whole number of minutes'],
     ['clipboardClearSeconds', 99_999, 'the number 99999', 'a whole number of seconds from 0 to 3,600'],
     ['clipboardClearSeconds', -1, 'the number -1', 'from 0 to 3,600'],
+    ['historyRetentionDays', 0, 'the number 0', 'a whole number of days from 1 to 3,650'],
+    ['historyMaxEntries', 20_000, 'the number 20000', 'a whole number of entries from 10 to 10,000'],
     ['clientId', 'my app', 'the text "my app"', 'a GUID'],
     ['clientId', 42, 'the number 42', 'a GUID'],
     ['tenantId', 'contoso', 'the text "contoso"', 'a verified domain'],

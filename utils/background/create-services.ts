@@ -7,13 +7,19 @@ import { SIGN_IN_SCOPES } from '../auth/scopes';
 import { createTenantIdResolver } from '../auth/tenant-id';
 import type { ClipboardWatch } from '../clipboard-ops';
 import { cloudOf, graphBaseUrl } from '../clouds';
-import { backgroundManagedLayer, effectivePreferencesItem, effectiveSettingsItem } from '../effective-settings';
+import {
+  backgroundManagedLayer,
+  effectiveHistorySettingsItem,
+  effectivePreferencesItem,
+  effectiveSettingsItem,
+} from '../effective-settings';
 import { createGraphClient } from '../graph/client';
 import { createCloudGraph } from '../graph/cloud-graph';
 import { loadPanelState } from '../graph/panel-state';
 import { realWait } from '../graph/settle';
+import { createHistory } from '../history/history';
 import { openPanelWindow, panelWindowContent } from '../panel-window';
-import { actingTenantItem, bindingsItem, policyCacheItem, tenantIdsItem } from '../storage';
+import { actingTenantItem, bindingsItem, historyItem, policyCacheItem, tenantIdsItem } from '../storage';
 import { clipboardDelivery } from './clipboard-delivery';
 import { createClipboardGuard, type OffscreenApi } from './clipboard-guard';
 import { createFrameBindings } from './frame-bindings';
@@ -82,6 +88,12 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
       ping: () => browser.runtime.getPlatformInfo(),
     }),
   });
+  const history = createHistory({
+    store: historyItem,
+    settings: () => effectiveHistorySettingsItem.getValue(),
+    now: Date.now,
+    newId: () => crypto.randomUUID(),
+  });
   return {
     broker,
     graph,
@@ -90,6 +102,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     frames,
     panelLoads,
     clipboard,
+    history,
     setup: {
       redirectUri: browser.identity.getRedirectURL(),
       probeAuthorize: (settings) =>

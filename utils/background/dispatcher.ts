@@ -5,6 +5,7 @@ import type { HandlerContext } from './handler-context';
 import { claimPanel } from './handlers/claim-panel';
 import { clearClipboard } from './handlers/clipboard';
 import { introduceFrame, releaseFrame } from './handlers/frames';
+import { clearHistory, getHistory } from './handlers/history';
 import { issueTap } from './handlers/issue-tap';
 import { openInWindow, openPanelWindow } from './handlers/open-panel-window';
 import { getPanelState } from './handlers/panel-state';
@@ -43,6 +44,8 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   clearClipboard,
   checkSetup,
   getProfiles,
+  getHistory,
+  clearHistory,
 };
 
 /** What each request does, for the 403/404 sentences. */

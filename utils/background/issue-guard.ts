@@ -7,7 +7,12 @@ export interface ResolvedUser {
   /** The pass Graph listed when the panel loaded: tells a new pass from the old one when reconciling. */
   passId: string | null;
   resolvedAt: number;
+  /** How Graph named the user when the panel loaded: what the history records. */
+  displayName?: string;
+  userPrincipalName?: string;
 }
+
+export type UserNames = Pick<ResolvedUser, 'displayName' | 'userPrincipalName'>;
 
 /** What the guard keeps across service-worker restarts (storage.session; no pass values). */
 export interface GuardState {
@@ -38,9 +43,19 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
   );
 
   return {
-    recordResolved(id: string, passId: string | null): Promise<void> {
+    /** names: from a fresh load; absent (after an issue or revoke), the ones already known are kept. */
+    recordResolved(id: string, passId: string | null, names?: UserNames): Promise<void> {
       return update((s) => {
-        s.users[id.toLowerCase()] = { id: id.toLowerCase(), passId, resolvedAt: now() };
+        const key = id.toLowerCase();
+        const known = Object.hasOwn(s.users, key) ? s.users[key] : undefined;
+        const { displayName, userPrincipalName } = names ?? known ?? {};
+        s.users[key] = {
+          id: key,
+          passId,
+          resolvedAt: now(),
+          ...(displayName !== undefined && { displayName }),
+          ...(userPrincipalName !== undefined && { userPrincipalName }),
+        };
       });
     },
     async resolved(id: string): Promise<ResolvedUser | null> {

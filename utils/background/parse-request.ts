@@ -42,7 +42,10 @@ function parseOptions(v: unknown): IssueOptions | null {
 
 type Parser = (m: Record<string, unknown>) => Request | string;
 
-const bare = (type: 'getSession' | 'signOut' | 'enablePolicy' | 'checkSetup' | 'getProfiles'): Request => ({ type });
+const bare = (type: 'getSession' | 'signOut' | 'enablePolicy' | 'checkSetup' | 'getProfiles' | 'clearHistory'): Request => ({
+  type,
+});
+const HISTORY_LIMIT_MAX = 10_000;
 
 /** The optional ticket field: absent, or a well-formed ticket (refused otherwise, never ignored). */
 function ticketOf(m: Record<string, unknown>): { ticket?: string } | null {
@@ -105,6 +108,16 @@ const PARSERS: { [K in RequestType]: Parser } = {
   enablePolicy: (m) => (hasOnlyKeys(m, ['type']) ? bare('enablePolicy') : 'unexpected fields'),
   checkSetup: (m) => (hasOnlyKeys(m, ['type']) ? bare('checkSetup') : 'unexpected fields'),
   getProfiles: (m) => (hasOnlyKeys(m, ['type']) ? bare('getProfiles') : 'unexpected fields'),
+  clearHistory: (m) => (hasOnlyKeys(m, ['type']) ? bare('clearHistory') : 'unexpected fields'),
+  getHistory: (m) => {
+    if (!hasOnlyKeys(m, ['type', 'limit'])) return 'unexpected fields';
+    if (m.limit === undefined) return { type: 'getHistory' };
+    const limit = m.limit;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > HISTORY_LIMIT_MAX) {
+      return `limit must be a whole number from 1 to ${HISTORY_LIMIT_MAX}`;
+    }
+    return { type: 'getHistory', limit };
+  },
   getPolicy: (m) => {
     if (!hasOnlyKeys(m, ['type', 'refresh'])) return 'unexpected fields';
     if (m.refresh !== undefined && typeof m.refresh !== 'boolean') return 'refresh must be true or false';

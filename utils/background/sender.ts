@@ -56,6 +56,11 @@ const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
     'openPanelWindow',
     'checkSetup',
     'getProfiles',
+    // The history travels through the background, not straight from storage.local in the page: the background is its
+    // one writer (appends, prunes and a clear can't interleave), and this rule, not a convention, keeps every panel (a
+    // portal frame is an extension page too and could read storage.local) from ever being answered with it.
+    'getHistory',
+    'clearHistory',
   ]),
 };
 
@@ -63,7 +68,7 @@ const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
  * Requests only one page may send. The setup check opens a sign-in and reports the admin's roles and consent: only the
  * options page asks for it (not the popup, and never a frame: classifySender refuses framed extension pages).
  */
-const PAGE_ONLY: Partial<Record<RequestType, string>> = { checkSetup: '/options.html' };
+const PAGE_ONLY: Partial<Record<RequestType, string>> = { checkSetup: '/options.html', clearHistory: '/options.html' };
 
 function pagePath(url: string, self: Self): string | null {
   if (!url.startsWith(self.pagesBaseUrl)) return null;

@@ -2,6 +2,7 @@ import type { AuthorizeProbe } from '../auth/authorize-probe';
 import type { AuthBroker } from '../auth/broker';
 import type { GraphClient } from '../graph/client';
 import type { PolicyStore } from '../graph/policy';
+import type { HistoryService } from '../history/history';
 import type { ManagedConfig } from '../managed-config';
 import type { PanelWindowRequest, WindowContent } from '../panel-window';
 import type { EntraSettings } from '../storage';
@@ -34,6 +35,8 @@ export interface BackgroundServices {
   frames: FrameBindings;
   panelLoads: PanelLoads;
   clipboard: ClipboardGuard;
+  /** The local history (storage.local): record(entry) after every issue, replace and revoke, from any page. */
+  history: HistoryService;
   /** The setup check's view of the sign-in: this browser's redirect URI, and whether Entra's authorize page accepts it. */
   setup: {
     redirectUri: string;

@@ -291,3 +291,23 @@ describe('revokeTap', () => {
     });
   });
 });
+
+describe('issueTap and the local history', () => {
+  it('records the issue (user, tenant, options, result) and no part of the pass, in the stored history', async () => {
+    const { send, resolve, historyStore } = setup([on('POST', TAPS, { status: 201, body: created })]);
+    await resolve(null);
+    const reply = await send(issue('attempt-0001', { lifetimeInMinutes: 60 }));
+    expect(reply).toMatchObject({ ok: true, data: { temporaryAccessPass: created.temporaryAccessPass } });
+    await expect.poll(async () => ((await historyStore.getValue()) ?? []).length).toBe(1);
+    const stored = JSON.stringify(await historyStore.getValue());
+    expect(stored).not.toContain(created.temporaryAccessPass);
+    expect(stored).not.toContain('temporaryAccessPass');
+    expect(stored).not.toContain('drkzq');
+    expect((await historyStore.getValue())?.[0]).toMatchObject({
+      action: 'issue',
+      user: { id: USER },
+      result: { status: 'done' },
+      source: 'window',
+    });
+  });
+});

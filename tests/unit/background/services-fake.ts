@@ -6,6 +6,8 @@ import type { Caller } from '@/utils/background/sender';
 import type { BackgroundServices } from '@/utils/background/services';
 import type { GraphClient } from '@/utils/graph/client';
 import { loadPanelState } from '@/utils/graph/panel-state';
+import { createHistory } from '@/utils/history/history';
+import { DEFAULT_HISTORY_SETTINGS, type HistoryEntry, type HistorySettings } from '@/utils/history/types';
 import type { PolicyView } from '@/utils/messages';
 import type { WindowContent } from '@/utils/panel-window';
 
@@ -34,6 +36,9 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
   const policyStore = memoryItem<PolicyView>();
   const guardStore = memoryItem<GuardState>();
   const bindingStore = memoryItem<BindingState>();
+  const historyStore = memoryItem<HistoryEntry[]>([]);
+  const historySettings: HistorySettings = { ...DEFAULT_HISTORY_SETTINGS };
+  let historyIds = 0;
   const windows = new Map<number, WindowContent>();
   const clipboardWatches: { digest: string; when: 'later' | 'now' }[] = [];
   const logs: string[] = [];
@@ -59,6 +64,12 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
     panelLoads: createPanelLoads({
       load: (userRef) => loadPanelState(userRef, { client: graph, policyStore, adminId: ALEX_ID, now }),
     }),
+    history: createHistory({
+      store: historyStore,
+      settings: async () => historySettings,
+      now,
+      newId: () => `entry-${++historyIds}`,
+    }),
     clipboard: {
       watch: async (digest, when) => {
         clipboardWatches.push({ digest, when });
@@ -80,7 +91,18 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
     log: (m) => logs.push(m),
     ...over,
   };
-  return { services, policyStore, guardStore, bindingStore, windows, clipboardWatches, logs, waits };
+  return {
+    services,
+    policyStore,
+    guardStore,
+    bindingStore,
+    historyStore,
+    historySettings,
+    windows,
+    clipboardWatches,
+    logs,
+    waits,
+  };
 }
 
 /** A panel window the background opened (id 7, tab 70) showing `userRef`, as a caller and its dispatcher context. */

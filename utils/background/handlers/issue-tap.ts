@@ -5,8 +5,11 @@ import { validateIssueOptions } from '../../graph/policy';
 import { readUntil } from '../../graph/settle';
 import { createPass, listPasses } from '../../graph/tap';
 import type { IssuedTap, TapMethod } from '../../graph/types';
-import type { ErrorInfo, IssueOptions } from '../../messages';
+import type { HistoryResult, HistorySource } from '../../history/types';
+import type { ErrorInfo, IssueOptions, TenantView } from '../../messages';
 import { boundUserId, type HandlerContext } from '../handler-context';
+import { failedResult, historySource, historyTenant, historyUser, recordQuietly } from '../history-record';
+import type { ResolvedUser } from '../issue-guard';
 import { panelTenant } from '../panel-tenant';
 import type { BackgroundServices } from '../services';
 
@@ -43,19 +46,55 @@ export const RECONCILE_MESSAGES = {
  */
 export async function issueTap(req: IssueRequest, services: BackgroundServices, ctx: HandlerContext): Promise<IssuedTap> {
   const userId = await boundUserId(ctx, services, req.userId);
-  await panelTenant(ctx.binding, services); // the frame's tenant, checked again at the click: never the wrong directory
+  // The frame's tenant, checked again at the click: never the wrong directory.
+  const tenant = await panelTenant(ctx.binding, services);
   const joined = services.guard.joining(userId);
   if (joined) return joined; // a double click or a repeated message: same promise, same pass
   return services.guard.track(
     userId,
-    runIssue({ ...req, userId }, services).finally(() => services.panelLoads.invalidate(userId)),
+    runIssue({ ...req, userId }, services, { tenant, source: historySource(ctx) }).finally(() =>
+      services.panelLoads.invalidate(userId),
+    ),
   );
 }
 
-async function runIssue({ userId, attemptId, options }: IssueRequest, services: BackgroundServices): Promise<IssuedTap> {
+/** A lost answer the re-reads settled (a pass was created) counts as done; one they couldn't settle, as unknown. */
+function issueResultOf(e: unknown): HistoryResult {
+  if (e instanceof AppError && e.info.kind === 'ambiguous') {
+    return e.info.message === RECONCILE_MESSAGES.created ? { status: 'done' } : { status: 'unknown', message: e.info.message };
+  }
+  return failedResult(e);
+}
+
+async function runIssue(
+  { userId, attemptId, options }: IssueRequest,
+  services: BackgroundServices,
+  where: { tenant: TenantView | null; source: HistorySource },
+): Promise<IssuedTap> {
   const resolved = await services.guard.resolved(userId);
   if (!resolved) throw notResolved;
   if (!(await services.guard.consumeAttempt(attemptId))) throw attemptUsed;
+  // Built from named fields only: the Graph answer (which holds the pass) never reaches the history.
+  const record = (result: HistoryResult) =>
+    recordQuietly(services, {
+      action: resolved.passId ? 'replace' : 'issue',
+      user: historyUser(resolved),
+      tenant: historyTenant(where.tenant),
+      options,
+      result,
+      source: where.source,
+    });
+  try {
+    const issued = await issueOnce(resolved, options, services);
+    record({ status: 'done' });
+    return issued;
+  } catch (e) {
+    record(issueResultOf(e));
+    throw e;
+  }
+}
+
+async function issueOnce(resolved: ResolvedUser, options: IssueOptions, services: BackgroundServices): Promise<IssuedTap> {
   const policy = (await services.policyStore.getValue())?.policy ?? null;
   validateIssueOptions(options, policy, services.now());
   if (!services.isOnline()) {

@@ -28,7 +28,10 @@ export async function getPanelState(
   }
   // Only the user this binding resolved to can be targeted by its issueTap / revokeTap.
   if (ctx.binding) await services.frames.setResolved(ctx.binding.key, state.user.id);
-  await services.guard.recordResolved(state.user.id, state.currentPass?.id ?? null);
+  await services.guard.recordResolved(state.user.id, state.currentPass?.id ?? null, {
+    displayName: state.user.displayName,
+    userPrincipalName: state.user.userPrincipalName,
+  });
   // The organisation's form defaults travel with the view: the panel reads no policy of its own.
   const defaults = issueDefaultsOf(await services.organisation().catch(() => ({})));
   return { ...state, ...(tenant && { tenant }), ...(Object.keys(defaults).length > 0 && { issueDefaults: defaults }) };

@@ -2,7 +2,9 @@ import { PERMISSION_FOR } from '../../auth/scopes';
 import { toErrorInfo } from '../../graph/error-info';
 import { AppError, GraphError } from '../../graph/errors';
 import { deletePass } from '../../graph/tap';
+import type { HistoryResult } from '../../history/types';
 import { boundUserId, type HandlerContext } from '../handler-context';
+import { failedResult, historySource, historyTenant, historyUser, recordQuietly } from '../history-record';
 import { panelTenant } from '../panel-tenant';
 import type { BackgroundServices } from '../services';
 
@@ -19,7 +21,7 @@ export async function revokeTap(
   ctx: HandlerContext,
 ): Promise<RevokeResult> {
   const userId = await boundUserId(ctx, services, req.userId);
-  await panelTenant(ctx.binding, services); // the frame's tenant, checked again at the click
+  const tenant = await panelTenant(ctx.binding, services); // the frame's tenant, checked again at the click
   services.panelLoads.invalidate(userId);
   const resolved = await services.guard.resolved(userId);
   if (!resolved) {
@@ -28,16 +30,28 @@ export async function revokeTap(
       message: "This user hasn't been looked up in this session. Close the panel and open it again.",
     });
   }
+  const record = (result: HistoryResult) =>
+    recordQuietly(services, {
+      action: 'revoke',
+      user: historyUser(resolved),
+      tenant: historyTenant(tenant),
+      result,
+      source: historySource(ctx),
+    });
   try {
     await deletePass(services.graph, resolved.id, req.methodId);
   } catch (e) {
     if (e instanceof GraphError && e.status === 404) {
+      record({ status: 'done' });
       return { revoked: true, alreadyGone: true, message: 'That Temporary Access Pass was already gone. Nothing else to do.' };
     }
-    throw new AppError(
+    const error = new AppError(
       toErrorInfo(e, { action: 'revoke', permission: PERMISSION_FOR.writeTap, grantedScopes: services.graph.grantedScopes() }),
     );
+    record(failedResult(error));
+    throw error;
   }
   await services.guard.recordResolved(resolved.id, null);
+  record({ status: 'done' });
   return { revoked: true };
 }
