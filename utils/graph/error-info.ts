@@ -1,7 +1,7 @@
 import { NotConfiguredError, SignInRequiredError, WrongTenantError } from '../auth/errors';
 import { hasPermission, POLICY_WRITE_PERMISSION, SIGN_IN_PERMISSIONS } from '../auth/scopes';
 import type { ErrorInfo } from '../messages';
-import { AADSTS_KIND, type AadstsRule, aadstsRuleOf, type GraphTextRule, matchGraphText } from './error-rules';
+import { AADSTS_KIND, type AadstsRule, aadstsRuleOf, type GraphTextRule, matchesSignInText, matchGraphText } from './error-rules';
 import { AppError, GraphError } from './errors';
 
 /** What the failed call was for: the 403 and 404 sentences depend on it. */
@@ -253,14 +253,16 @@ function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
     return { kind: 'signedOut', message: SIGN_IN_AGAIN_SENTENCES[err.reason] };
   const aadsts = aadstsRuleOf(text);
   if (aadsts) return { kind: AADSTS_KIND[aadsts.rule], message: aadstsInfo(aadsts.rule, ctx), code: `AADSTS${aadsts.code}` };
-  // MSAL's own codes when Entra's number is absent (msal-common InteractionRequiredAuthErrorCodes).
+  // MSAL's own codes and OAuth 2.0 error codes when Entra's number is absent (msal-common InteractionRequiredAuthErrorCodes,
+  // ClientAuthErrorCodes; RFC 6749 §4.1.2.1, OIDC Core §3.1.2.6): documented codes, not free text.
   if (/consent_required/i.test(text))
     return { kind: 'consentRequired', message: aadstsInfo('consentMissing', ctx), code: e?.errorCode };
   if (/unauthorized_client|invalid_tenant/i.test(text))
     return { kind: 'notConfigured', message: aadstsInfo('unknownAppOrTenant', ctx), code: e?.errorCode };
   if (/redirect_uri/i.test(text))
     return { kind: 'notConfigured', message: aadstsInfo('redirectUriMissing', ctx), code: e?.errorCode };
-  if (/user_cancelled|did not approve|cancel/i.test(text)) {
+  // Text only (error-rules.ts SIGN_IN_TEXT_RULES names the sources).
+  if (matchesSignInText('cancelled', text)) {
     return { kind: 'cancelled', message: 'Sign-in was cancelled. Click Sign in to try again.' };
   }
   if (
@@ -271,7 +273,7 @@ function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
   ) {
     return { kind: 'signedOut', message: "You're signed out. Sign in again." };
   }
-  if (/could not be loaded|network|fetch/i.test(text)) {
+  if (matchesSignInText('unreachable', text)) {
     const online = ctx.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
     return online()
       ? { kind: 'offline', message: "The Microsoft sign-in page couldn't be reached. Check your connection, then sign in again." }
