@@ -10,21 +10,9 @@ import { createGraphClient } from '@/utils/graph/client';
 import type { Request } from '@/utils/messages';
 import { ADMINS, TARGETS } from '../../tenant/seed';
 import { startTenant, type Tenant } from '../../tenant/server';
-import { call, DEFAULT_SCOPES, signIn } from '../../tenant/test-client';
+import { DEFAULT_SCOPES, signIn } from '../../tenant/test-client';
 import { fakeServices, windowCaller } from './services-fake';
-
-/** fetch into the tenant over its test client (its certificate, the Host header). */
-const tenantFetch = (tenant: Tenant) =>
-  (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const headers: Record<string, string> = {};
-    new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).forEach((value, name) => {
-      headers[name] = value;
-    });
-    const body = typeof init?.body === 'string' ? init.body : undefined;
-    const res = await call(tenant, url, { method: init?.method ?? 'GET', headers, body });
-    return new Response(res.status === 204 ? null : res.text, { status: res.status, headers: res.headers });
-  }) as typeof fetch;
+import { tenantFetch } from './tenant-fetch';
 
 describe('issueTap against the simulated tenant: unit-scoped, restricted-unit and group-held roles', () => {
   let tenant: Tenant;
