@@ -117,6 +117,7 @@ export type ErrorKind =
   | 'policyBlocked'
   | 'lifetimeOutOfRange'
   | 'externalGuest'
+  | 'externalMember'
   | 'notFound'
   | 'invalidInput'
   | 'throttled'

@@ -117,6 +117,44 @@ describe('a harsher tenant: consent, platform, Conditional Access, PIM, throttli
     await popup.close();
   });
 
+  it('a Conditional Access policy requiring a compliant device (AADSTS53000): the sentence says to sign in from a managed device', async () => {
+    tenant.control.setConditionalAccess([
+      { id: 'ca-device', displayName: 'Require compliant device', users: 'all', grant: 'compliantDevice' },
+    ]);
+    const { popup, auth } = await popupSignIn(ADMINS.alex.displayName);
+    await auth.getByText(/AADSTS53000/).waitFor();
+    await auth
+      .getByRole('button', { name: 'Continue' })
+      .click()
+      .catch(() => undefined);
+    const alert = popup.getByRole('alert').filter({ hasText: /requires a compliant or managed device/ });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Sign in from a managed device, or ask your admin which policy applies/);
+    // Not the location sentence, not a cancel: the device is what's missing.
+    expect(await alert.textContent()).not.toMatch(/location|cancelled/);
+    await popup.close();
+  });
+
+  it('admin consent workflow on (AADSTS90095): "Approval required", the request is recorded, the sentence says to wait for an admin', async () => {
+    tenant.control.revokeConsent([...EXTENSION_SCOPES]);
+    tenant.control.setAdminConsentWorkflow(true);
+    const { popup, auth } = await popupSignIn(ADMINS.alex.displayName);
+    await auth.getByText('Approval required').waitFor();
+    await auth.getByLabel('Justification').fill('Helpdesk needs to issue Temporary Access Passes');
+    await auth
+      .getByRole('button', { name: 'Request approval' })
+      .click()
+      .catch(() => undefined);
+    const alert = popup.getByRole('alert').filter({ hasText: /request for approval went to your organization's admins/ });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Once one of them approves the extension's app, sign in again/);
+    // Not the 90094 sentence: nothing to send, the request already went.
+    expect(await alert.textContent()).not.toMatch(/Send the admin-consent link/);
+    expect(tenant.control.state.consents[APP.clientId]).toEqual([]);
+    expect(tenant.control.state.consentRequests).toHaveLength(1);
+    await popup.close();
+  });
+
   it('MFA required after sign-in: a claims challenge at Issue, the sentence says why, the sign-in carries the claims, then one pass', async () => {
     const { popup } = await popupSignIn(ADMINS.alex.displayName);
     await popup.getByTestId('account-upn').getByText(ADMINS.alex.userPrincipalName).waitFor();

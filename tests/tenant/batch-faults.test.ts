@@ -20,7 +20,21 @@ describe('simulated tenant: $batch, faults, latency and the control API', () => 
   afterAll(() => tenant.close());
   beforeEach(() => tenant.control.reset());
   const batch = (requests: object[]) => graph(tenant, alex, '/$batch', { method: 'POST', body: { requests } });
-  const responsesOf = async (requests: object[]) => (await batch(requests)).json<{ responses: BatchResponse[] }>().responses;
+  /** The responses in the requests' order, paired by id (Graph may answer in any order). */
+  const responsesOf = async (requests: ({ id: string } & Record<string, unknown>)[]) => {
+    const answered = (await batch(requests)).json<{ responses: BatchResponse[] }>().responses;
+    return requests.map((request) => answered.find((response) => response.id === request.id) as BatchResponse);
+  };
+
+  it('answers in another order than the requests (json-batching.md: pair them by id)', async () => {
+    const answered = (
+      await batch([
+        { id: '1', method: 'GET', url: '/me' },
+        { id: '2', method: 'GET', url: `/users/${TARGETS.adele.id}` },
+      ])
+    ).json<{ responses: BatchResponse[] }>().responses;
+    expect(answered.map((response) => response.id)).toEqual(['2', '1']);
+  });
 
   it('answers each sub-request with its own status, headers and body, and logs them', async () => {
     const responses = await responsesOf([

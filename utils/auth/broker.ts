@@ -9,6 +9,7 @@ import {
   type RedirectRequest,
 } from '@azure/msal-browser';
 import { authorityFor, cloudOf, scopeForCloud } from '../clouds';
+import { matchesSignInText } from '../graph/error-rules';
 import type { EntraSettings } from '../storage';
 import { NotConfiguredError, SignInRequiredError, WrongTenantError } from './errors';
 
@@ -431,7 +432,8 @@ export function createAuthBroker(deps: AuthBrokerDeps): AuthBroker {
           // Missing admin consent or a Conditional Access block is not an ended session: signing in again can't fix
           // it, so keep Entra's answer for its sentence.
           if (CONSENT_MISSING.test(errorText(e)) || CONDITIONAL_ACCESS_BLOCK.test(errorText(e))) throw e;
-          if (NEEDS_NEXT_STEP.test(errorText(e)) || /interaction|approve|could not be loaded|timed? ?out/i.test(errorText(e)))
+          // The identity API's texts (no code): error-rules.ts SIGN_IN_TEXT_RULES names their sources.
+          if (NEEDS_NEXT_STEP.test(errorText(e)) || matchesSignInText('needsWindow', errorText(e)))
             throw signInAgain(e, 'session expired');
           throw e;
         }

@@ -10,9 +10,11 @@ export interface ResolvedUser {
   /** How Graph named the user when the panel loaded: what the history records. */
   displayName?: string;
   userPrincipalName?: string;
+  /** A B2B user as the panel read them (eligibility.ts externalKind): the sentence of Graph's refusal depends on it. */
+  external?: 'guest' | 'member';
 }
 
-export type UserNames = Pick<ResolvedUser, 'displayName' | 'userPrincipalName'>;
+export type UserNames = Pick<ResolvedUser, 'displayName' | 'userPrincipalName' | 'external'>;
 
 /** What the guard keeps across service-worker restarts (storage.session; no pass values). */
 export interface GuardState {
@@ -48,13 +50,14 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
       return update((s) => {
         const key = id.toLowerCase();
         const known = Object.hasOwn(s.users, key) ? s.users[key] : undefined;
-        const { displayName, userPrincipalName } = names ?? known ?? {};
+        const { displayName, userPrincipalName, external } = names ?? known ?? {};
         s.users[key] = {
           id: key,
           passId,
           resolvedAt: now(),
           ...(displayName !== undefined && { displayName }),
           ...(userPrincipalName !== undefined && { userPrincipalName }),
+          ...(external !== undefined && { external }),
         };
       });
     },

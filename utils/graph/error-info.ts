@@ -1,7 +1,7 @@
 import { NotConfiguredError, SignInRequiredError, WrongTenantError } from '../auth/errors';
 import { hasPermission, POLICY_WRITE_PERMISSION, SIGN_IN_PERMISSIONS } from '../auth/scopes';
 import type { ErrorInfo } from '../messages';
-import { AADSTS_KIND, type AadstsRule, aadstsRuleOf, type GraphTextRule, matchGraphText } from './error-rules';
+import { AADSTS_KIND, type AadstsRule, aadstsRuleOf, type GraphTextRule, matchesSignInText, matchGraphText } from './error-rules';
 import { AppError, GraphError } from './errors';
 
 /** What the failed call was for: the 403 and 404 sentences depend on it. */
@@ -15,6 +15,11 @@ export interface ErrorContext {
   grantedScopes?: readonly string[];
   /** navigator.onLine, injectable for tests. */
   isOnline?: () => boolean;
+  /**
+   * The target as the panel read it (eligibility.ts externalKind): Graph's refusal names only external guests, so an
+   * external member's refusal is told apart by the user, not by Graph's text.
+   */
+  targetExternal?: 'guest' | 'member';
 }
 
 /** A Graph permission the app registration lacks consent for (a 403, or the setup check's reading of the token). */
@@ -83,18 +88,25 @@ export const ONE_TIME_ONLY_INFO: ErrorInfo = {
 };
 
 /** The sentences for Graph refusals told apart only by their text (error-rules.ts names each text's source). */
-const TEXT_RULE_INFO: Record<GraphTextRule, (match: RegExpExecArray) => ErrorInfo> = {
+const TEXT_RULE_INFO: Record<GraphTextRule, (match: RegExpExecArray, ctx: ErrorContext) => ErrorInfo> = {
   policyBlocked: () => ({
     kind: 'policyBlocked',
     message:
       "The Temporary Access Pass policy doesn't allow a pass for this user: it is turned off, or the user is outside its included groups or in an excluded group. Change the policy (Authentication methods › Policies › Temporary Access Pass) or the user's groups, then try again.",
   }),
   lifetimeOutOfRange: (match) => lifetimeOutOfRangeInfo(Number(match[1]), Number(match[2])),
-  externalGuest: () => ({
-    kind: 'externalGuest',
-    message:
-      "This user is an external guest, and Microsoft Entra can't give external guests a Temporary Access Pass. They sign in with their home organization's account; ask its admins for a pass there.",
-  }),
+  externalGuest: (_match, ctx) =>
+    ctx.targetExternal === 'member'
+      ? {
+          kind: 'externalMember',
+          message:
+            "This user is an external member: a member of this tenant who signs in with another organization's account (B2B or cross-tenant synchronization). Microsoft Entra can't give them a Temporary Access Pass here; their home organization's admins can issue one there.",
+        }
+      : {
+          kind: 'externalGuest',
+          message:
+            "This user is an external guest, and Microsoft Entra can't give external guests a Temporary Access Pass. They sign in with their home organization's account; ask its admins for a pass there.",
+        },
   oneTimeOnly: () => ONE_TIME_ONLY_INFO,
 };
 
@@ -128,7 +140,7 @@ function fromGraphError(err: GraphError, ctx: ErrorContext): ErrorInfo {
     );
   }
   const text = matchGraphText(err.status, err.code, message);
-  if (text) return withIds(TEXT_RULE_INFO[text.rule](text.match), err);
+  if (text) return withIds(TEXT_RULE_INFO[text.rule](text.match, ctx), err);
   if (err.status === 401) {
     // Still challenged after a token with the claims: the session itself ended (continuous access evaluation).
     if (err.claimsChallenge)
@@ -253,14 +265,16 @@ function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
     return { kind: 'signedOut', message: SIGN_IN_AGAIN_SENTENCES[err.reason] };
   const aadsts = aadstsRuleOf(text);
   if (aadsts) return { kind: AADSTS_KIND[aadsts.rule], message: aadstsInfo(aadsts.rule, ctx), code: `AADSTS${aadsts.code}` };
-  // MSAL's own codes when Entra's number is absent (msal-common InteractionRequiredAuthErrorCodes).
+  // MSAL's own codes and OAuth 2.0 error codes when Entra's number is absent (msal-common InteractionRequiredAuthErrorCodes,
+  // ClientAuthErrorCodes; RFC 6749 §4.1.2.1, OIDC Core §3.1.2.6): documented codes, not free text.
   if (/consent_required/i.test(text))
     return { kind: 'consentRequired', message: aadstsInfo('consentMissing', ctx), code: e?.errorCode };
   if (/unauthorized_client|invalid_tenant/i.test(text))
     return { kind: 'notConfigured', message: aadstsInfo('unknownAppOrTenant', ctx), code: e?.errorCode };
   if (/redirect_uri/i.test(text))
     return { kind: 'notConfigured', message: aadstsInfo('redirectUriMissing', ctx), code: e?.errorCode };
-  if (/user_cancelled|did not approve|cancel/i.test(text)) {
+  // Text only (error-rules.ts SIGN_IN_TEXT_RULES names the sources).
+  if (matchesSignInText('cancelled', text)) {
     return { kind: 'cancelled', message: 'Sign-in was cancelled. Click Sign in to try again.' };
   }
   if (
@@ -271,7 +285,7 @@ function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
   ) {
     return { kind: 'signedOut', message: "You're signed out. Sign in again." };
   }
-  if (/could not be loaded|network|fetch/i.test(text)) {
+  if (matchesSignInText('unreachable', text)) {
     const online = ctx.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
     return online()
       ? { kind: 'offline', message: "The Microsoft sign-in page couldn't be reached. Check your connection, then sign in again." }

@@ -127,3 +127,45 @@ export const AADSTS_KIND: Readonly<Record<AadstsRule, ErrorKind>> = {
   redirectUriMissing: 'notConfigured',
   unknownAppOrTenant: 'notConfigured',
 };
+
+/**
+ * Sign-in failures that carry no AADSTS number and no OAuth / MSAL error code: the browser's identity API (which runs the
+ * sign-in window) and fetch report them only as text. These are the only text matches on the sign-in side; each names
+ * where its texts come from. They are tried after the AADSTS numbers and the OAuth / MSAL codes.
+ */
+export type SignInTextRule = 'cancelled' | 'unreachable' | 'needsWindow';
+
+export interface SignInTextMatch {
+  rule: SignInTextRule;
+  pattern: RegExp;
+  source: string;
+}
+
+export const SIGN_IN_TEXT_RULES: readonly SignInTextMatch[] = [
+  {
+    // The person closed the window or declined: not an error to explain, just "sign in again".
+    rule: 'cancelled',
+    pattern: /user_cancelled|did not approve|cancel/i,
+    source:
+      'msal-browser BrowserAuthErrorCodes.userCancelled ("user_cancelled"); Chromium extensions/api/identity identity_constants kUserRejected ("The user did not approve access.") and kCanceled ("canceled"); Firefox toolkit/components/extensions ext-identity.js ("User cancelled or denied access.")',
+  },
+  {
+    // The sign-in page or Entra couldn't be reached.
+    rule: 'unreachable',
+    pattern: /could not be loaded|network|fetch/i,
+    source:
+      'Chromium identity_constants kPageLoadFailure ("Authorization page could not be loaded."); msal-common ClientAuthErrorCodes.networkError ("network_error"); fetch\'s TypeError (Chromium "Failed to fetch", Firefox "NetworkError when attempting to fetch resource.")',
+  },
+  {
+    // A silent (non-interactive) sign-in window needed the person: a window with them is the next step.
+    rule: 'needsWindow',
+    pattern: /interaction|approve|could not be loaded|timed? ?out/i,
+    source:
+      'Chromium identity_constants kInteractionRequired ("User interaction required."), kUserRejected, kPageLoadFailure, kPageLoadTimedOut ("Authorization page load timed out."); Firefox ext-identity.js ("Requires user interaction"); msal-browser BrowserAuthErrorCodes.timedOut ("timed_out")',
+  },
+];
+
+/** Whether a sign-in failure's text matches `rule` (SIGN_IN_TEXT_RULES names each text's source). */
+export function matchesSignInText(rule: SignInTextRule, text: string): boolean {
+  return SIGN_IN_TEXT_RULES.some((entry) => entry.rule === rule && entry.pattern.test(text));
+}

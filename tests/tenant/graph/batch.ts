@@ -117,7 +117,10 @@ export function runBatch(call: GraphCall): BatchOutcome {
     if (result.body !== undefined) headers['Content-Type'] = ODATA_JSON;
     responses.push({ id: item.id, status: result.status, headers, ...(result.body !== undefined ? { body: result.body } : {}) });
   }
+  // json-batching.md: "Individual responses might appear in a different order than the requests. The id property can be
+  // used to correlate individual requests and responses." [U] the order: here always the reverse of the requests', so a
+  // client that pairs responses with requests by position fails at once.
   const order = new Map(valid.map((item, position) => [item.id, position]));
-  responses.sort((a, b) => (order.get(String(a.id)) ?? 0) - (order.get(String(b.id)) ?? 0));
+  responses.sort((a, b) => (order.get(String(b.id)) ?? 0) - (order.get(String(a.id)) ?? 0));
   return { result: { status: 200, body: { responses } }, items, drop };
 }

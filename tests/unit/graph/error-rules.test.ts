@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SignInRequiredError } from '@/utils/auth/errors';
 import { DEFAULT_THROTTLE_WAIT_SECONDS, toErrorInfo } from '@/utils/graph/error-info';
-import { aadstsRuleOf, GRAPH_TEXT_RULES, matchGraphText } from '@/utils/graph/error-rules';
+import { aadstsRuleOf, GRAPH_TEXT_RULES, matchesSignInText, matchGraphText, SIGN_IN_TEXT_RULES } from '@/utils/graph/error-rules';
 import { GraphError } from '@/utils/graph/errors';
 
 const msalError = (errorCode: string, errorMessage: string) => ({ errorCode, errorMessage, name: 'ServerError' });
@@ -63,5 +63,41 @@ describe('error rules: Graph by status and code first, Entra by AADSTS number', 
     });
     expect(info.message).toMatch(/Privileged Identity Management/);
     expect(info.message).toMatch(/administrative unit/);
+  });
+  it('a 429 without Retry-After waits 10 s by default, and says so in seconds', () => {
+    expect(DEFAULT_THROTTLE_WAIT_SECONDS).toBe(10);
+    const info = toErrorInfo(new GraphError({ status: 429, code: 'TooManyRequests', message: 'Please retry again later.' }));
+    expect(info.retryAfterSeconds).toBe(10);
+    expect(info.message).toMatch(/the extension waits 10 seconds/);
+  });
+
+  it('an external member refused at the POST gets their own sentence; an external guest (or an unknown user) the guest one', () => {
+    const refusal = new GraphError({
+      status: 400,
+      code: 'badRequest',
+      message: 'Temporary Access Pass cannot be added to an external guest user.',
+    });
+    const member = toErrorInfo(refusal, { action: 'issue', targetExternal: 'member' });
+    expect(member.kind).toBe('externalMember');
+    expect(member.message).toMatch(/is an external member: a member of this tenant who signs in with another organization/);
+    expect(member.message).not.toMatch(/external guest/);
+    expect(toErrorInfo(refusal, { action: 'issue', targetExternal: 'guest' }).kind).toBe('externalGuest');
+    expect(toErrorInfo(refusal, { action: 'issue' }).message).toMatch(/This user is an external guest/);
+  });
+
+  it('sign-in texts without a code: one table, each with its source, matching the texts it cites', () => {
+    for (const rule of SIGN_IN_TEXT_RULES) expect(rule.source.length).toBeGreaterThan(10);
+    expect(matchesSignInText('cancelled', 'The user did not approve access.')).toBe(true);
+    expect(matchesSignInText('cancelled', 'User cancelled or denied access.')).toBe(true);
+    expect(matchesSignInText('cancelled', 'user_cancelled: User cancelled the flow.')).toBe(true);
+    expect(matchesSignInText('unreachable', 'Authorization page could not be loaded.')).toBe(true);
+    expect(matchesSignInText('unreachable', 'Failed to fetch')).toBe(true);
+    expect(matchesSignInText('needsWindow', 'User interaction required.')).toBe(true);
+    expect(matchesSignInText('needsWindow', 'Requires user interaction')).toBe(true);
+    expect(matchesSignInText('needsWindow', 'Authorization page load timed out.')).toBe(true);
+    expect(matchesSignInText('cancelled', 'AADSTS53003: blocked')).toBe(false);
+    // The sentences they lead to.
+    expect(toErrorInfo(new Error('The user did not approve access.')).kind).toBe('cancelled');
+    expect(toErrorInfo(new Error('Authorization page could not be loaded.'), { isOnline: () => true }).kind).toBe('offline');
   });
 });

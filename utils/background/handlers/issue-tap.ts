@@ -116,6 +116,7 @@ async function issueOnce(resolved: ResolvedUser, options: IssueOptions, services
       action: 'issue',
       permission: PERMISSION_FOR.writeTap,
       grantedScopes: services.graph.grantedScopes(),
+      ...(resolved.external && { targetExternal: resolved.external }),
     });
     // The cached policy was wrong about this user or these bounds: the next panel reads it again.
     if (info.kind === 'policyBlocked' || info.kind === 'lifetimeOutOfRange') await services.policyStore.setValue(null);

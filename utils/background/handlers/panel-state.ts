@@ -1,3 +1,4 @@
+import { externalKind } from '../../graph/eligibility';
 import { AppError } from '../../graph/errors';
 import { isGuid } from '../../graph/paths';
 import { issueDefaultsOf } from '../../managed-config';
@@ -6,6 +7,12 @@ import type { HandlerContext } from '../handler-context';
 import { boundUserRef } from '../panel-binding';
 import { notInTenantSentence, panelTenant } from '../panel-tenant';
 import type { BackgroundServices } from '../services';
+
+/** The user's B2B kind for the guard's record (none for everyone else). */
+function externalOf(user: PanelState['user']): { external?: 'guest' | 'member' } {
+  const kind = externalKind(user);
+  return kind ? { external: kind } : {};
+}
 
 /** The bound user's first view (shared with a prefetch or a recent load unless `fresh`). */
 export async function getPanelState(
@@ -31,6 +38,7 @@ export async function getPanelState(
   await services.guard.recordResolved(state.user.id, state.currentPass?.id ?? null, {
     displayName: state.user.displayName,
     userPrincipalName: state.user.userPrincipalName,
+    ...externalOf(state.user),
   });
   // The organisation's form defaults travel with the view: the panel reads no policy of its own.
   const defaults = issueDefaultsOf(await services.organisation().catch(() => ({})));
