@@ -30,6 +30,15 @@ export function toCurrentPass(body: unknown): TapMethod | null {
   return passes[0] ?? null;
 }
 
+/**
+ * Whether a pass read back after a lost answer is the one that POST created: a new id means a new pass (Graph replaces
+ * the old one); without a known previous pass, go by creation time (two minutes' allowance for clock skew).
+ */
+export function isNewPass(pass: TapMethod | null, previousPassId: string | null, startedAt: number): pass is TapMethod {
+  if (!pass) return false;
+  return previousPassId ? pass.id !== previousPassId : Date.parse(pass.createdDateTime) >= startedAt - 2 * 60_000;
+}
+
 /** Only the fields the admin set: Graph applies the policy's defaults to the rest. */
 export function tapRequestBody(options: IssueOptions): Record<string, unknown> {
   const body: Record<string, unknown> = {};
