@@ -55,6 +55,11 @@ export async function listPasses(client: GraphClient, userRef: string): Promise<
 /** The one POST that creates (or, per Graph v1.0, replaces) the pass. Never retried. */
 export async function createPass(client: GraphClient, userRef: string, options: IssueOptions): Promise<IssuedTap> {
   const raw = await client.request<Record<string, unknown>>('POST', tapCollectionUrl(userRef), { body: tapRequestBody(options) });
+  return toIssuedTap(raw);
+}
+
+/** The 201 of a create: the only answer that holds the value. */
+export function toIssuedTap(raw: Record<string, unknown> | null | undefined): IssuedTap {
   const value = typeof raw?.temporaryAccessPass === 'string' ? raw.temporaryAccessPass : '';
   return { ...toTapMethod(raw ?? {}), temporaryAccessPass: value };
 }
