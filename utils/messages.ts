@@ -249,9 +249,58 @@ export interface RequestMap {
    * most `limit` entries (the popup's last few).
    */
   getHistory: { req: { limit?: number }; res: { entries: HistoryEntry[]; settings: HistorySettings } };
+  /**
+   * Bulk page only (/bulk.html, top level): resolves and checks up to BULK_CHUNK references (the panel's verdicts; a
+   * user the policy doesn't let sign in is skipped in a list, see utils/background/handlers/bulk-check.ts).
+   */
+  bulkCheck: { req: { refs: string[] }; res: { rows: BulkCheckRow[]; policy: TapPolicy | null } };
+  /**
+   * Bulk page only: issues up to BULK_CHUNK passes for checked users, throttling honoured, each rowId at most once;
+   * every row's outcome in the reply.
+   */
+  bulkIssue: { req: { rows: BulkIssueRow[] }; res: { results: BulkIssueResult[] } };
   /** Options page only: removes every history entry. */
   clearHistory: { req: Record<never, never>; res: { cleared: number } };
 }
+
+/** Bulk: at most this many rows per bulkCheck / bulkIssue message (one Graph $batch holds at most 20 requests). */
+export const BULK_CHUNK = 20;
+
+/** What a bulk row will do: issue a first pass, replace the user's current one, or nothing (and why). */
+export type BulkVerdict = 'issue' | 'replace' | 'skip';
+
+/** Why a bulk row is skipped: the panel's reasons, or what only a list has. */
+export type BulkSkipReason = IneligibleReason | 'notFound' | 'error';
+
+/** One checked row of a bulk list, as Graph resolved it. Never a pass value (a GET never has one). */
+export interface BulkCheckRow {
+  /** The reference the list gave (UPN or object id), as sent. */
+  ref: string;
+  verdict: BulkVerdict;
+  /** The resolved user; absent when Graph didn't find one. */
+  user?: { id: string; displayName: string; userPrincipalName: string };
+  /** skip only: the first reason. */
+  reason?: BulkSkipReason;
+  /** skip: why, and what to do; replace: what replacing means; issue with a warning: the warning. */
+  sentence?: string;
+  /** replace only: the current pass's validity, for the table. */
+  currentPass?: Pick<TapMethod, 'id' | 'startDateTime' | 'lifetimeInMinutes' | 'isUsableOnce'>;
+}
+
+/** One row to issue: a user the bulk page checked (resolved in this session) and the options its list line asked. */
+export interface BulkIssueRow {
+  /** A random id per row per run: the same rowId is never issued twice, however often it is sent. */
+  rowId: string;
+  userId: string;
+  options: IssueOptions;
+}
+
+/** What happened to one row. Only 'issued' carries a pass, straight to the bulk page that asked. */
+export type BulkIssueResult =
+  | { rowId: string; userId: string; status: 'issued'; pass: IssuedTap }
+  | { rowId: string; userId: string; status: 'failed'; error: ErrorInfo }
+  /** Graph may have acted but the value never arrived (reconciled by reading): the error says what is known. */
+  | { rowId: string; userId: string; status: 'unknown'; error: ErrorInfo };
 
 export type PanelMode = 'issue' | 'status';
 export type RequestType = keyof RequestMap;

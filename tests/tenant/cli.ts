@@ -23,8 +23,9 @@ e.g. chromium ${quoted} https://entra.microsoft.com/#view/Microsoft_AAD_UsersAnd
 Admins on the sign-in page (click to sign in, no password):
 ${admins.join('\n')}
 
-Control: ${tenant.origin}/__control/{reset,latency,fault,log,state,policy,consent,revoke-sessions,tap-used,page-size}
+Control: ${tenant.origin}/__control/{reset,latency,fault,log,state,policy,consent,revoke-sessions,tap-used,page-size,seed-users}
   curl -k -X POST ${tenant.origin}/__control/fault -d '{"host":"graph","status":429,"retryAfter":"3","times":1}'
+  curl -k -X POST ${tenant.origin}/__control/seed-users -d '{"count":100,"prefix":"bulk"}'
 Ctrl-C to stop.`);
 
 const stop = async () => {

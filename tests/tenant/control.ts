@@ -5,7 +5,8 @@ import type { Cloud } from './hosts';
 import { type HttpReply, type IncomingCall, jsonReply } from './http';
 import type { LoggedRequest } from './request-log';
 import { allDirectories, directoryNamed, type PortalShellTheme, resetRuntime, type TenantRuntime } from './runtime';
-import { APP } from './seed';
+import { APP, type SeedPerson } from './seed';
+import { type SeedUsersSpec, seedUsers } from './seed-users';
 import { type ConditionalAccessPolicy, cloudOf, type TapPolicy, type TenantState } from './state';
 import { GRAPH_APP_ID, GRAPH_RESOURCE, KNOWN_GRAPH_SCOPES } from './sts/scopes';
 
@@ -60,6 +61,8 @@ export interface TenantControl {
   setRefuseOutOfPolicyPass(refuse: boolean): void;
   /** Directory-object pages (memberOf, transitiveMemberOf) hold at most `size` objects whatever $top says; null: as documented. */
   setDirectoryPageSize(size: number | null): void;
+  /** Adds `count` ordinary members (seed-users.ts), in the groups named; returns their ids, names and UPNs. */
+  seedUsers(spec: SeedUsersSpec): SeedPerson[];
 }
 
 function shortScope(scope: string): string {
@@ -154,6 +157,7 @@ export function createControl(runtime: TenantRuntime): TenantControl {
     setDirectoryPageSize: (size) => {
       runtime.directoryPageSize = size === null ? null : Math.max(1, Math.floor(size));
     },
+    seedUsers: (spec) => seedUsers(runtime.state, spec),
     markTapUsed: (userId) => {
       const record = runtime.state.passes[userId.toLowerCase()];
       if (!record) throw new Error(`No Temporary Access Pass for user ${userId}`);
@@ -223,6 +227,12 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
     case 'POST page-size':
       control.setDirectoryPageSize(body.size === null || body.size === undefined ? null : Number(body.size));
       return done;
+    case 'POST seed-users':
+      try {
+        return jsonReply(200, control.seedUsers(body as unknown as SeedUsersSpec));
+      } catch (error) {
+        return jsonReply(400, { error: (error as Error).message });
+      }
     case 'POST tap-used':
       try {
         control.markTapUsed(String(body.userId ?? ''));
@@ -249,6 +259,7 @@ export function handleControl(control: TenantControl, call: IncomingCall): HttpR
           'POST replication-lag {ms}',
           'POST refuse-out-of-policy-pass {refuse}',
           'POST page-size {size|null}',
+          'POST seed-users {count,prefix?,groupIds?}',
         ],
       });
   }

@@ -5,6 +5,7 @@ import { accountObjectId, createAuthBroker } from '../auth/broker';
 import { flushMsalStorage, installMsalShim, type SessionArea } from '../auth/msal-shim';
 import { SIGN_IN_SCOPES } from '../auth/scopes';
 import { createTenantIdResolver } from '../auth/tenant-id';
+import { createBulkServices } from '../bulk-background/bulk-services';
 import type { ClipboardWatch } from '../clipboard-ops';
 import { cloudOf, graphBaseUrl } from '../clouds';
 import {
@@ -79,6 +80,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
       });
     },
   });
+  const bulk = createBulkServices(Date.now);
   const clipboard = createClipboardGuard({
     clearAfterSeconds: async () => (await effectivePreferencesItem.getValue()).clipboardClearSeconds,
     deliver: clipboardDelivery({
@@ -101,6 +103,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     guard,
     frames,
     panelLoads,
+    bulk,
     clipboard,
     history,
     setup: {
@@ -119,6 +122,7 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
       await broker.settingsChanged();
       await policyStore.setValue(null);
       panelLoads.clear();
+      bulk.shared.clear();
       await frames.forgetResolved();
       await guard.clear();
     },

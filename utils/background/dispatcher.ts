@@ -2,6 +2,8 @@ import { PERMISSION_FOR } from '../auth/scopes';
 import { type ErrorContext, type GraphAction, toErrorInfo } from '../graph/error-info';
 import type { ErrorInfo, Reply, Request, RequestMap, RequestType } from '../messages';
 import type { HandlerContext } from './handler-context';
+import { bulkCheck } from './handlers/bulk-check';
+import { bulkIssue } from './handlers/bulk-issue';
 import { claimPanel } from './handlers/claim-panel';
 import { clearClipboard } from './handlers/clipboard';
 import { introduceFrame, releaseFrame } from './handlers/frames';
@@ -46,6 +48,8 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   getProfiles,
   getHistory,
   clearHistory,
+  bulkCheck,
+  bulkIssue,
 };
 
 /** What each request does, for the 403/404 sentences. */
@@ -58,6 +62,8 @@ const CONTEXT: Partial<Record<RequestType, { action: GraphAction; permission?: s
   revokeTap: { action: 'revoke', permission: PERMISSION_FOR.writeTap },
   getPolicy: { action: 'readPolicy', permission: PERMISSION_FOR.readPolicy },
   enablePolicy: { action: 'writePolicy', permission: PERMISSION_FOR.writePolicy },
+  bulkCheck: { action: 'readUser', permission: PERMISSION_FOR.readUser },
+  bulkIssue: { action: 'issue', permission: PERMISSION_FOR.writeTap },
 };
 
 const FORBIDDEN: ErrorInfo = { kind: 'forbidden', message: 'Only the extension’s own pages can ask for this.' };

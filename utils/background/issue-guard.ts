@@ -25,8 +25,27 @@ export interface GuardState {
 
 export type GuardStore = StateStore<GuardState>;
 
-const MAX_USERS = 200;
-const MAX_ATTEMPTS = 200;
+/**
+ * A bulk list resolves every user before any is issued, and each row spends an attempt id: the bounds hold a few hundred
+ * rows with room for the panels' own, so a long list's first users aren't forgotten (and their row ids aren't fresh
+ * again) before its last are issued. A user is a few hundred bytes here; storage.session holds 10 MB.
+ */
+const MAX_USERS = 1000;
+const MAX_ATTEMPTS = 2000;
+
+function record(s: GuardState, id: string, passId: string | null, names: UserNames | undefined, at: number): void {
+  const key = id.toLowerCase();
+  const known = Object.hasOwn(s.users, key) ? s.users[key] : undefined;
+  const { displayName, userPrincipalName, external } = names ?? known ?? {};
+  s.users[key] = {
+    id: key,
+    passId,
+    resolvedAt: at,
+    ...(displayName !== undefined && { displayName }),
+    ...(userPrincipalName !== undefined && { userPrincipalName }),
+    ...(external !== undefined && { external }),
+  };
+}
 
 /**
  * Never issues twice: one in-flight issue per user (a repeated message joins it), every attemptId is used
@@ -47,18 +66,12 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
   return {
     /** names: from a fresh load; absent (after an issue or revoke), the ones already known are kept. */
     recordResolved(id: string, passId: string | null, names?: UserNames): Promise<void> {
+      return update((s) => record(s, id, passId, names, now()));
+    },
+    /** A bulk list's users in one write. */
+    recordResolvedAll(users: { id: string; passId: string | null; names: UserNames }[]): Promise<void> {
       return update((s) => {
-        const key = id.toLowerCase();
-        const known = Object.hasOwn(s.users, key) ? s.users[key] : undefined;
-        const { displayName, userPrincipalName, external } = names ?? known ?? {};
-        s.users[key] = {
-          id: key,
-          passId,
-          resolvedAt: now(),
-          ...(displayName !== undefined && { displayName }),
-          ...(userPrincipalName !== undefined && { userPrincipalName }),
-          ...(external !== undefined && { external }),
-        };
+        for (const user of users) record(s, user.id, user.passId, user.names, now());
       });
     },
     async resolved(id: string): Promise<ResolvedUser | null> {

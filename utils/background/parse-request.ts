@@ -1,5 +1,5 @@
 import { isGuid, normalizeUserRef } from '../graph/paths';
-import type { ErrorInfo, IssueOptions, Request, RequestType } from '../messages';
+import { BULK_CHUNK, type BulkIssueRow, type ErrorInfo, type IssueOptions, type Request, type RequestType } from '../messages';
 import { normalizeTenantRef } from '../tenant-ref';
 
 export type ParseResult = { ok: true; request: Request } | { ok: false; error: ErrorInfo } | { ok: 'ignore' };
@@ -46,6 +46,21 @@ const bare = (type: 'getSession' | 'signOut' | 'enablePolicy' | 'checkSetup' | '
   type,
 });
 const HISTORY_LIMIT_MAX = 10_000;
+
+/** A list of 1..BULK_CHUNK items, or the sentence saying why not. */
+function bulkList(v: unknown, name: string): unknown[] | string {
+  if (!Array.isArray(v) || v.length < 1 || v.length > BULK_CHUNK) return `${name} must be a list of 1 to ${BULK_CHUNK}`;
+  return v;
+}
+
+function bulkRow(v: unknown): BulkIssueRow | string {
+  if (!isRecord(v) || !hasOnlyKeys(v, ['rowId', 'userId', 'options'])) return 'a row has unexpected fields';
+  if (typeof v.rowId !== 'string' || !ATTEMPT_ID.test(v.rowId)) return 'a rowId is missing or malformed';
+  if (typeof v.userId !== 'string' || !isGuid(v.userId)) return 'a row’s userId must be an object id';
+  const options = parseOptions(v.options);
+  if (!options) return 'a row’s options are malformed';
+  return { rowId: v.rowId, userId: v.userId.toLowerCase(), options };
+}
 
 /** The optional ticket field: absent, or a well-formed ticket (refused otherwise, never ignored). */
 function ticketOf(m: Record<string, unknown>): { ticket?: string } | null {
@@ -146,6 +161,34 @@ const PARSERS: { [K in RequestType]: Parser } = {
     const options = parseOptions(m.options);
     if (!options) return 'options are malformed';
     return { type: 'issueTap', ...ticket, userId: m.userId.toLowerCase(), attemptId: m.attemptId, options };
+  },
+  bulkCheck: (m) => {
+    if (!hasOnlyKeys(m, ['type', 'refs'])) return 'unexpected fields';
+    const refs = bulkList(m.refs, 'refs');
+    if (typeof refs === 'string') return refs;
+    const seen = new Set<string>();
+    for (const ref of refs) {
+      // The one validator (utils/principal.ts); the reference is kept as the list wrote it, so the page can match its rows.
+      const normal = normalizeUserRef(ref);
+      if (!normal) return 'a ref is not an object id or user principal name';
+      if (seen.has(normal.toLowerCase())) return 'a ref appears twice';
+      seen.add(normal.toLowerCase());
+    }
+    return { type: 'bulkCheck', refs: refs as string[] };
+  },
+  bulkIssue: (m) => {
+    if (!hasOnlyKeys(m, ['type', 'rows'])) return 'unexpected fields';
+    const list = bulkList(m.rows, 'rows');
+    if (typeof list === 'string') return list;
+    const rows: BulkIssueRow[] = [];
+    for (const item of list) {
+      const row = bulkRow(item);
+      if (typeof row === 'string') return row;
+      // Two rows for one user in one $batch would be two POSTs, the second replacing the first's pass.
+      if (rows.some((r) => r.rowId === row.rowId || r.userId === row.userId)) return 'a rowId or userId appears twice';
+      rows.push(row);
+    }
+    return { type: 'bulkIssue', rows };
   },
   revokeTap: (m) => {
     const ticket = ticketOf(m);

@@ -61,14 +61,23 @@ const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
     // portal frame is an extension page too and could read storage.local) from ever being answered with it.
     'getHistory',
     'clearHistory',
+    'bulkCheck',
+    'bulkIssue',
   ]),
 };
 
 /**
  * Requests only one page may send. The setup check opens a sign-in and reports the admin's roles and consent: only the
- * options page asks for it (not the popup, and never a frame: classifySender refuses framed extension pages).
+ * options page asks for it (not the popup, and never a frame: classifySender refuses framed extension pages). A bulk list
+ * resolves and issues for many users at once: only the bulk page, a top-level document whose passes never reach a
+ * portal's frame, a panel window or the popup.
  */
-const PAGE_ONLY: Partial<Record<RequestType, string>> = { checkSetup: '/options.html', clearHistory: '/options.html' };
+const PAGE_ONLY: Partial<Record<RequestType, string>> = {
+  checkSetup: '/options.html',
+  clearHistory: '/options.html',
+  bulkCheck: '/bulk.html',
+  bulkIssue: '/bulk.html',
+};
 
 function pagePath(url: string, self: Self): string | null {
   if (!url.startsWith(self.pagesBaseUrl)) return null;

@@ -1,5 +1,6 @@
 import type { AuthorizeProbe } from '../auth/authorize-probe';
 import type { AuthBroker } from '../auth/broker';
+import type { BulkServices } from '../bulk-background/bulk-services';
 import type { GraphClient } from '../graph/client';
 import type { PolicyStore } from '../graph/policy';
 import type { HistoryService } from '../history/history';
@@ -34,6 +35,8 @@ export interface BackgroundServices {
   guard: IssueGuard;
   frames: FrameBindings;
   panelLoads: PanelLoads;
+  /** The bulk page's batches in flight, and its reads shared by every row (the policy, the admin's roles). */
+  bulk: BulkServices;
   clipboard: ClipboardGuard;
   /** The local history (storage.local): record(entry) after every issue, replace and revoke, from any page. */
   history: HistoryService;

@@ -30,6 +30,15 @@ export function toCurrentPass(body: unknown): TapMethod | null {
   return passes[0] ?? null;
 }
 
+/**
+ * Whether a pass read back after a lost answer is the one that POST created: a new id means a new pass (Graph replaces
+ * the old one); without a known previous pass, go by creation time (two minutes' allowance for clock skew).
+ */
+export function isNewPass(pass: TapMethod | null, previousPassId: string | null, startedAt: number): pass is TapMethod {
+  if (!pass) return false;
+  return previousPassId ? pass.id !== previousPassId : Date.parse(pass.createdDateTime) >= startedAt - 2 * 60_000;
+}
+
 /** Only the fields the admin set: Graph applies the policy's defaults to the rest. */
 export function tapRequestBody(options: IssueOptions): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -46,6 +55,11 @@ export async function listPasses(client: GraphClient, userRef: string): Promise<
 /** The one POST that creates (or, per Graph v1.0, replaces) the pass. Never retried. */
 export async function createPass(client: GraphClient, userRef: string, options: IssueOptions): Promise<IssuedTap> {
   const raw = await client.request<Record<string, unknown>>('POST', tapCollectionUrl(userRef), { body: tapRequestBody(options) });
+  return toIssuedTap(raw);
+}
+
+/** The 201 of a create: the only answer that holds the value. */
+export function toIssuedTap(raw: Record<string, unknown> | null | undefined): IssuedTap {
   const value = typeof raw?.temporaryAccessPass === 'string' ? raw.temporaryAccessPass : '';
   return { ...toTapMethod(raw ?? {}), temporaryAccessPass: value };
 }

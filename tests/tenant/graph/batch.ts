@@ -86,7 +86,13 @@ function execute(call: GraphCall, item: BatchItem): GraphResult {
   return routeGraph(sub);
 }
 
-/** Runs items in order, each after its dependencies; faults marked for batches hit sub-requests. */
+/**
+ * Runs items in order, each after its dependencies; faults marked for batches hit sub-requests. A throttled item fails
+ * alone and is not acted on, and the batch still answers 200 (graph-docs concepts/throttling.md "Throttling and batching":
+ * "Requests in a batch are evaluated individually against throttling limits … The batch itself succeeds with a status
+ * code of 200"; the item's Retry-After is in its own headers, "the value provided in the retry-after response header from
+ * the JSON content").
+ */
 export function runBatch(call: GraphCall): BatchOutcome {
   const valid = validate(call);
   if (!Array.isArray(valid)) return { result: valid, items: [] };

@@ -106,4 +106,24 @@ describe('mayAsk', () => {
     // A page caller without a path (as a hand-made context might be) never qualifies.
     expect(mayAsk({ kind: 'page' }, 'checkSetup')).toBe(false);
   });
+
+  it('lets only the bulk page, as a top-level document, check and issue a list', () => {
+    const bulk = classifySender({ id: ID, url: PAGE('bulk.html'), tab: { id: 5, windowId: 2 }, frameId: 0 }, SELF);
+    const framedBulk = classifySender({ id: ID, url: PAGE('bulk.html'), tab: { id: 5 }, frameId: 3 }, SELF);
+    const options = classifySender({ id: ID, url: PAGE('options.html'), tab: { id: 3, windowId: 1 }, frameId: 0 }, SELF);
+    const popup = classifySender({ id: ID, url: PAGE('popup.html') }, SELF);
+    const panelWindow = classifySender({ id: ID, url: PAGE('panel.html'), tab: { id: 4, windowId: 9 }, frameId: 0 }, SELF);
+    const panelFrame = classifySender({ id: ID, url: PAGE('panel.html'), tab: { id: 3 }, frameId: 12 }, SELF);
+    const script = classifySender({ id: ID, url: USER_PAGE, tab: { id: 3 }, frameId: 0 }, SELF);
+    for (const type of ['bulkCheck', 'bulkIssue'] as const) {
+      expect(bulk && mayAsk(bulk, type)).toBe(true);
+      for (const other of [options, popup, panelWindow, panelFrame, script]) expect(other && mayAsk(other, type)).toBe(false);
+      expect(mayAsk({ kind: 'page' }, type)).toBe(false);
+      // A look-alike path is another page.
+      expect(mayAsk({ kind: 'page', path: '/bulk.html/' }, type)).toBe(false);
+    }
+    expect(framedBulk).toBeNull();
+    // The bulk page gets no panel request, so it can never act as a panel bound to a user.
+    expect(bulk && mayAsk(bulk, 'issueTap')).toBe(false);
+  });
 });

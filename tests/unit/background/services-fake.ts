@@ -4,6 +4,7 @@ import { createIssueGuard, type GuardState } from '@/utils/background/issue-guar
 import { createPanelLoads } from '@/utils/background/panel-loads';
 import type { Caller } from '@/utils/background/sender';
 import type { BackgroundServices } from '@/utils/background/services';
+import { createBulkServices } from '@/utils/bulk-background/bulk-services';
 import type { GraphClient } from '@/utils/graph/client';
 import { loadPanelState } from '@/utils/graph/panel-state';
 import { createHistory } from '@/utils/history/history';
@@ -64,6 +65,7 @@ export function fakeServices(graph: GraphClient, over: Partial<BackgroundService
     panelLoads: createPanelLoads({
       load: (userRef) => loadPanelState(userRef, { client: graph, policyStore, adminId: ALEX_ID, now }),
     }),
+    bulk: createBulkServices(over.now ?? now),
     history: createHistory({
       store: historyStore,
       settings: async () => historySettings,

@@ -3,7 +3,7 @@ import { toErrorInfo } from '../../graph/error-info';
 import { AppError, GraphError } from '../../graph/errors';
 import { validateIssueOptions } from '../../graph/policy';
 import { readUntil } from '../../graph/settle';
-import { createPass, listPasses } from '../../graph/tap';
+import { createPass, isNewPass, listPasses } from '../../graph/tap';
 import type { IssuedTap, TapMethod } from '../../graph/types';
 import type { HistoryResult, HistorySource } from '../../history/types';
 import type { ErrorInfo, IssueOptions, TenantView } from '../../messages';
@@ -136,9 +136,7 @@ async function reconcile(
 ): Promise<AppError> {
   const requestId = cause.requestId ?? cause.clientRequestId;
   const ids = requestId ? { requestId } : {};
-  // A new id means a new pass (Graph replaces the old one); without a known previous pass, go by creation time.
-  const isNew = (pass: TapMethod | null): pass is TapMethod =>
-    !!pass && (previousPassId ? pass.id !== previousPassId : Date.parse(pass.createdDateTime) >= startedAt - 2 * 60_000);
+  const isNew = (pass: TapMethod | null): pass is TapMethod => isNewPass(pass, previousPassId, startedAt);
   const outcome = await readUntil(() => listPasses(services.graph, userId), isNew, { wait: services.wait });
   services.log(`issueTap: reconciled in ${outcome.reads} read(s): ${outcome.seen ? 'created' : 'not seen'}`);
   if (outcome.seen && outcome.last) {

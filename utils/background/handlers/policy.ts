@@ -40,5 +40,6 @@ export async function enablePolicy(_req: Record<never, never>, services: Backgro
   // A read-back that doesn't show the change yet is not kept: the next view asks Graph again instead of "off" for minutes.
   await services.policyStore.setValue(view.pending ? null : view);
   services.panelLoads.clear(); // every shared first view said "policy off"
+  services.bulk.shared.clear(); // and so did a list's
   return view;
 }

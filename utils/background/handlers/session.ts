@@ -44,6 +44,7 @@ export const getSession = (_req: Record<never, never>, services: BackgroundServi
 /** Nothing read for one admin is shown to, or acted on for, the next. */
 export async function forgetAdmin(services: BackgroundServices): Promise<void> {
   services.panelLoads.clear();
+  services.bulk.shared.clear();
   await services.frames.forgetResolved();
   await services.guard.clear();
 }
