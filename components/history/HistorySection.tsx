@@ -13,8 +13,9 @@ export interface HistorySectionProps {
 export function HistorySection({ store, settings }: HistorySectionProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   return (
-    <section class="settings history" id="history" aria-labelledby="history-title">
-      <h2 id="history-title" tabIndex={-1} ref={heading}>
+    <section class="settings history" aria-labelledby="history">
+      {/* The fragment's target (#history, the popup's link): focusable, so the browser puts the keyboard here itself. */}
+      <h2 id="history" tabIndex={-1} ref={heading}>
         History
       </h2>
       <p class="hint">

@@ -32,7 +32,7 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
 /** The entries, newest first, one row each. */
 export function HistoryTable({ entries, tableRef }: { entries: readonly HistoryEntry[]; tableRef?: Ref<HTMLTableElement> }) {
   return (
-    <table class="history-table" ref={tableRef} aria-labelledby="history-title" aria-describedby="history-count">
+    <table class="history-table" ref={tableRef} aria-labelledby="history" aria-describedby="history-count">
       <thead>
         <tr>
           {COLUMNS.map((column) => (

@@ -106,6 +106,4 @@ if (app) {
     </main>,
     app,
   );
-  // Opened at #history (the popup's "Show all history"): the keyboard starts there too.
-  if (location.hash === '#history') document.getElementById('history-title')?.focus();
 }
