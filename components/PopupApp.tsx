@@ -21,9 +21,11 @@ export interface PopupAppProps {
   onLookedUp: () => void;
   /** What this browser doesn't let the extension reach, under the account (the entrypoint passes it). */
   hostAccess?: ComponentChildren;
+  /** The last few history entries, at the end (the entrypoint passes it). */
+  recent?: ComponentChildren;
 }
 
-export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hostAccess }: PopupAppProps) {
+export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hostAccess, recent }: PopupAppProps) {
   const now = useNow(30_000);
   useEffect(() => {
     void store.init();
@@ -125,6 +127,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
           }}
         />
       )}
+      {recent}
     </main>
   );
 }

@@ -5,7 +5,7 @@ import { createDispatcher } from '@/utils/background/dispatcher';
 import { openSetupOnFirstInstall } from '@/utils/background/first-run';
 import { cloudOf } from '@/utils/clouds';
 import { setupContextMenus } from '@/utils/context-menu';
-import { effectiveSettingsItem } from '@/utils/effective-settings';
+import { effectiveHistorySettingsItem, effectiveSettingsItem } from '@/utils/effective-settings';
 import { TOGGLE_PANEL } from '@/utils/frame-protocol';
 import { openNoticeWindow, openPanelWindow, watchPanelWindows } from '@/utils/panel-window';
 import { policyCacheItem } from '@/utils/storage';
@@ -42,6 +42,11 @@ export default defineBackground(() => {
     void services.settingsChanged();
     void syncCloud();
   });
+  // The history keeps only what its settings allow (saved on the options page or set by the organisation): at each start,
+  // since days go by while nothing is recorded, and at once when a setting gets stricter.
+  const pruneHistory = () => void services.history.prune().catch(() => services.log('history: could not be pruned'));
+  pruneHistory();
+  effectiveHistorySettingsItem.watch(pruneHistory);
   // Shared first views embed the policy: when its cached copy is dropped (refused, signed out, cleared), so are they.
   policyCacheItem.watch((policy) => {
     if (policy === null) services.panelLoads.clear();

@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
+import { HistorySection } from '@/components/history/HistorySection';
+import { KeepHistoryToggle } from '@/components/history/KeepHistoryToggle';
+import { RetentionForm } from '@/components/history/RetentionForm';
 import { OrganisationSettings } from '@/components/OrganisationSettings';
 import { PreferencesForm } from '@/components/PreferencesForm';
 import { RegistrationGuide } from '@/components/RegistrationGuide';
@@ -9,11 +12,13 @@ import { SetupCheck } from '@/components/SetupCheck';
 import { SetupScript } from '@/components/SetupScript';
 import { TenantProfilesForm } from '@/components/TenantProfilesForm';
 import { cloudAccess } from '@/utils/clouds';
+import type { HistorySettings } from '@/utils/history/types';
 import { sendRequest } from '@/utils/send-request';
-import { preferencesItem, settingsItem, tenantProfilesItem } from '@/utils/storage';
+import { historySettingsItem, preferencesItem, settingsItem, tenantProfilesItem } from '@/utils/storage';
 import { validProfiles } from '@/utils/tenant-profiles';
 import { configuredCloudSignal } from '@/utils/ui/configured-cloud';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
+import { createHistoryStore } from '@/utils/ui/history-store';
 import { organisationSignal } from '@/utils/ui/organisation';
 import '@/components/theme.css';
 import './options.css';
@@ -25,6 +30,16 @@ const app = document.getElementById('app');
 const organisation = organisationSignal();
 const cloud = configuredCloudSignal(organisation);
 const chromium = browser.identity.getRedirectURL().includes('.chromiumapp.org');
+const history = createHistoryStore(sendRequest);
+void history.load();
+// Asked again whenever the background wrote it (an issue in another tab, a prune, a clear): the background answers.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && ('history' in changes || 'historySettings' in changes)) void history.load();
+});
+const loadHistorySettings = () => historySettingsItem.getValue();
+// The history's settings are saved here, like every other option; the background applies them with the organisation's.
+const saveHistorySettings = async (patch: Partial<HistorySettings>) =>
+  historySettingsItem.setValue({ ...(await historySettingsItem.getValue()), ...patch });
 
 /** Site access for the configured cloud too (its admin centers are asked for only once it is chosen). */
 function SiteAccess() {
@@ -59,6 +74,27 @@ if (app) {
         load={() => preferencesItem.getValue()}
         save={(preferences) => preferencesItem.setValue(preferences)}
         managed={organisation}
+      />
+      <HistorySection
+        store={history}
+        settings={
+          <>
+            <KeepHistoryToggle
+              load={loadHistorySettings}
+              save={saveHistorySettings}
+              managed={organisation}
+              kept={() => history.entries.value.length}
+              clear={() => history.clear({ quiet: true })}
+              announce={history.announce}
+            />
+            <RetentionForm
+              load={loadHistorySettings}
+              save={saveHistorySettings}
+              managed={organisation}
+              announce={history.announce}
+            />
+          </>
+        }
       />
       <RegistrationGuide redirectUri={browser.identity.getRedirectURL()} />
       <SetupScript

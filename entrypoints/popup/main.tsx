@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
+import { RecentHistory } from '@/components/history/RecentHistory';
 import { PopupApp } from '@/components/PopupApp';
 import { sendRequest } from '@/utils/send-request';
 import { policyCacheItem, settingsItem } from '@/utils/storage';
@@ -40,6 +41,7 @@ if (app) {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onLookedUp={() => window.close()}
       hostAccess={<SiteAccess store={store} />}
+      recent={<RecentHistory />}
     />,
     app,
   );

@@ -42,6 +42,18 @@ export function createHistory(deps: HistoryDeps) {
         return { entries: limit === undefined ? entries : entries.slice(0, limit), settings };
       });
     },
+    /**
+     * Drops from storage what the settings no longer keep (a shorter retention, a lower count, days gone by), so a stricter
+     * setting deletes entries rather than only hiding them. How many went.
+     */
+    prune(): Promise<number> {
+      return serial(async () => {
+        const entries = await stored();
+        const kept = pruneHistory(entries, await deps.settings(), deps.now());
+        if (kept.length !== entries.length) await deps.store.setValue(kept);
+        return entries.length - kept.length;
+      });
+    },
     /** Removes every entry; how many there were. */
     clear(): Promise<number> {
       return serial(async () => {

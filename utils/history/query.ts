@@ -1,11 +1,18 @@
 import type { HistoryEntry } from './types';
 
 export interface HistoryQuery {
-  /** Matches the user's display name, UPN or object id, case-insensitively. */
+  /** Matches the user's display name, UPN or object id, or the result's sentence, case-insensitively. */
   text?: string;
   /** Only this user's entries (object id). */
   userId?: string;
 }
+
+const searchable = (entry: HistoryEntry): string[] => {
+  const { displayName, userPrincipalName, id } = entry.user;
+  return entry.result.status === 'done'
+    ? [displayName, userPrincipalName, id]
+    : [displayName, userPrincipalName, id, entry.result.message];
+};
 
 export function queryHistory(entries: readonly HistoryEntry[], query: HistoryQuery): HistoryEntry[] {
   const needle = query.text?.trim().toLowerCase() ?? '';
@@ -13,7 +20,6 @@ export function queryHistory(entries: readonly HistoryEntry[], query: HistoryQue
   return entries.filter((entry) => {
     if (userId && entry.user.id.toLowerCase() !== userId) return false;
     if (!needle) return true;
-    const { displayName, userPrincipalName, id } = entry.user;
-    return [displayName, userPrincipalName, id].some((field) => field.toLowerCase().includes(needle));
+    return searchable(entry).some((field) => field.toLowerCase().includes(needle));
   });
 }

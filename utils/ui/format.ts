@@ -69,13 +69,18 @@ export function formatCountdown(startMs: number, endMs: number, now: number): st
   return 'expired';
 }
 
+/** How long ago, briefly: "just now", "5 min ago", "3 h ago", "2 d ago". */
+export function formatAgo(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < MINUTES_PER_HOUR) return `${minutes} min ago`;
+  if (minutes < MINUTES_PER_DAY) return `${Math.floor(minutes / MINUTES_PER_HOUR)} h ago`;
+  return `${Math.floor(minutes / MINUTES_PER_DAY)} d ago`;
+}
+
 /** Age of a cached copy: "Updated just now", "Updated 5 min ago". */
 export function formatAge(fetchedAt: number, now: number): string {
-  const minutes = Math.floor((now - fetchedAt) / 60_000);
-  if (minutes < 1) return 'Updated just now';
-  if (minutes < MINUTES_PER_HOUR) return `Updated ${minutes} min ago`;
-  const hours = Math.floor(minutes / MINUTES_PER_HOUR);
-  return `Updated ${hours} h ago`;
+  return `Updated ${formatAgo(now - fetchedAt)}`;
 }
 
 /** Splits a pass into groups to read aloud; the value itself is never altered. */

@@ -26,7 +26,7 @@ const issued = (user = adele): HistoryRecord => ({
   source: 'panel',
 });
 
-function history(settings: Partial<HistorySettings> = {}, now = () => NOW) {
+function history(settings: Partial<HistorySettings> = {}, now = () => NOW, current = () => settings) {
   let value: HistoryEntry[] = [];
   let ids = 0;
   const store = {
@@ -37,7 +37,7 @@ function history(settings: Partial<HistorySettings> = {}, now = () => NOW) {
   };
   const service = createHistory({
     store,
-    settings: async () => ({ ...DEFAULT_HISTORY_SETTINGS, ...settings }),
+    settings: async () => ({ ...DEFAULT_HISTORY_SETTINGS, ...current() }),
     now,
     newId: () => `e${++ids}`,
   });
@@ -95,5 +95,38 @@ describe('local history', () => {
     expect(csvCell('-1+2')).toBe("'-1+2");
     expect(csvCell('@cmd')).toBe("'@cmd");
     expect(csvCell('plain, text')).toBe('"plain, text"');
+  });
+
+  it('finds a result by its sentence', async () => {
+    const { service } = history();
+    await service.record(issued());
+    await service.record({
+      ...issued(diego),
+      result: { status: 'failed', kind: 'throttled', message: 'Graph is busy. Wait 30 s.' },
+    });
+    const { entries } = await service.list();
+    expect(queryHistory(entries, { text: 'graph is BUSY' }).map((e) => e.user.id)).toEqual([diego.id]);
+  });
+
+  it('prune deletes from storage what a stricter setting no longer keeps, and writes nothing when all stays', async () => {
+    let now = NOW - 40 * DAY;
+    let settings: Partial<HistorySettings> = {};
+    const { service, stored } = history(
+      {},
+      () => now,
+      () => settings,
+    );
+    await service.record(issued(diego));
+    now = NOW;
+    for (let i = 0; i < 12; i++) await service.record(issued());
+    const before = stored();
+    expect(await service.prune()).toBe(0);
+    expect(stored()).toBe(before);
+    settings = { retentionDays: 30 };
+    expect(await service.prune()).toBe(1);
+    expect(stored().some((entry) => entry.user.id === diego.id)).toBe(false);
+    settings = { retentionDays: 30, maxEntries: 10 };
+    expect(await service.prune()).toBe(2);
+    expect(stored()).toHaveLength(10);
   });
 });

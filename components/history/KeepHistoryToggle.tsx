@@ -1,0 +1,101 @@
+import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { savedHistorySettings } from '@/utils/history/settings';
+import type { HistorySettings } from '@/utils/history/types';
+import type { ManagedReading } from '@/utils/managed-config';
+import { entriesWords } from '@/utils/ui/history-words';
+import { ManagedNote } from '../ManagedNote';
+import { TurnOffChoice } from './TurnOffChoice';
+
+export interface KeepHistoryToggleProps {
+  load: () => Promise<Partial<HistorySettings> | null>;
+  /** Merges into what the options page saved. */
+  save: (patch: Partial<HistorySettings>) => Promise<void>;
+  /** The organisation's managed configuration: a keepHistory it sets is shown read-only and wins. */
+  managed?: ReadonlySignal<ManagedReading>;
+  /** How many entries are kept now: turning off asks about them only when there are some. */
+  kept: () => number;
+  /** Clears without announcing (this control says it); how many went, or null when it failed. */
+  clear: () => Promise<number | null>;
+  announce: (sentence: string) => void;
+}
+
+/** "Keep a local history": takes effect at once; turning it off with entries kept asks what becomes of them. */
+export function KeepHistoryToggle({ load, save, managed, kept, clear, announce }: KeepHistoryToggleProps) {
+  const [enabled, setEnabled] = useState<boolean | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    void load().then((raw) => setEnabled(savedHistorySettings(raw).enabled));
+  }, [load]);
+
+  const managedKeep = managed?.value.values.keepHistory;
+  const checked = managedKeep ?? enabled ?? true;
+  const backToBox = () => requestAnimationFrame(() => box.current?.focus());
+
+  const apply = async (next: boolean, clearToo = false) => {
+    setBusy(true);
+    try {
+      const count = kept();
+      await save({ enabled: next });
+      setEnabled(next);
+      if (next) announce('History turned on.');
+      else if (clearToo) {
+        const cleared = await clear();
+        announce(
+          cleared === null
+            ? 'History turned off. Its entries could not be cleared: select Clear history to try again.'
+            : `History turned off and cleared (${entriesWords(cleared)}).`,
+        );
+      } else if (count > 0) announce(`History turned off. Its ${entriesWords(count)} stay until you clear them.`);
+      else announce('History turned off. Nothing is recorded until you turn it on again.');
+    } catch {
+      announce('Could not save. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => {
+    setAsking(false);
+    backToBox();
+  };
+
+  return (
+    <div class="field history-keep">
+      <div class="field-check">
+        <input
+          id="history-keep"
+          type="checkbox"
+          ref={box}
+          checked={checked}
+          aria-readonly={managedKeep !== undefined || undefined}
+          aria-describedby={managedKeep !== undefined ? 'history-keep-hint history-keep-managed' : 'history-keep-hint'}
+          onClick={(e) => {
+            // The box shows what was saved, not the click: a turn-off may still be asked about, or refused.
+            e.preventDefault();
+            if (managedKeep !== undefined || busy || asking || enabled === null) return;
+            if (!checked) void apply(true);
+            else if (kept() > 0) setAsking(true);
+            else void apply(false);
+          }}
+        />
+        <label for="history-keep">Keep a local history</label>
+      </div>
+      <span id="history-keep-hint" class="hint">
+        When, for whom, what and with what result you issued, replaced or revoked a pass, in this browser only. Never the pass
+        itself.
+      </span>
+      {managedKeep !== undefined && <ManagedNote id="history-keep-managed" />}
+      {asking && (
+        <TurnOffChoice
+          kept={kept()}
+          busy={busy}
+          onCancel={close}
+          onChoose={(clearToo) => void apply(false, clearToo).then(close)}
+        />
+      )}
+    </div>
+  );
+}
