@@ -21,9 +21,11 @@ export interface PopupAppProps {
   onLookedUp: () => void;
   /** What this browser doesn't let the extension reach, under the account (the entrypoint passes it). */
   hostAccess?: ComponentChildren;
+  /** Opens the bulk page in a tab (the popup carries none of it). */
+  onOpenBulk?: () => void;
 }
 
-export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hostAccess }: PopupAppProps) {
+export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hostAccess, onOpenBulk }: PopupAppProps) {
   const now = useNow(30_000);
   useEffect(() => {
     void store.init();
@@ -124,6 +126,11 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
             if (await store.lookup(userRef)) onLookedUp();
           }}
         />
+      )}
+      {session && onOpenBulk && (
+        <button type="button" class="btn" onClick={onOpenBulk}>
+          Issue for a list…
+        </button>
       )}
     </main>
   );
