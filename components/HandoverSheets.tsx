@@ -28,14 +28,17 @@ export function HandoverSheets({ rows }: HandoverSheetsProps) {
             <p class="sheet-spelled">{spellOut(pass.temporaryAccessPass)}</p>
             <dl class="facts sheet-facts">
               <dt>Valid from</dt>
-              <dd>{formatDateTime(pass.startDateTime)}</dd>
+              <dd>
+                {formatDateTime(pass.startDateTime)}
+                {zone && ` (${zone})`}
+              </dd>
               <dt>Valid until</dt>
               <dd>
                 {formatDateTime(passEnd(pass.startDateTime, pass.lifetimeInMinutes))}
                 {zone && ` (${zone})`}
               </dd>
               <dt>One-time</dt>
-              <dd>{pass.isUsableOnce ? 'Yes: it works for one sign-in' : 'No'}</dd>
+              <dd>{pass.isUsableOnce ? 'Yes' : 'No'}</dd>
             </dl>
             {unusable && <p class="sheet-warning">{unusable}</p>}
             <h2 class="sheet-heading">How to sign in</h2>
