@@ -64,17 +64,18 @@ export function BulkApp({ store, onOpenOptions, onPrint, onDownload }: BulkAppPr
   useFocusOnCount(store.checksDone.value, () => checkRef.current);
   useFocusOnCount(store.runsDone.value, () => resultsRef.current ?? notIssuedRef.current);
 
-  // Closing the page loses the passes for good: the browser asks first while any are shown.
+  // Closing the page loses the passes for good (and those being issued, unseen): the browser asks first.
   const showingPasses = issued.length > 0;
+  const holdingPasses = showingPasses || stage === 'issuing';
   useEffect(() => {
-    if (!showingPasses) return;
+    if (!holdingPasses) return;
     const ask = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
-  }, [showingPasses]);
+  }, [holdingPasses]);
 
   const tenant = store.tenant.value?.name ?? '';
   const confirming = stage === 'confirm';

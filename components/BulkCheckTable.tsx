@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import type { BulkRow, CheckCounts } from '@/utils/bulk/bulk-rows';
 import { verdictOf } from '@/utils/bulk/bulk-rows';
-import { checkSummary, rowSentence, VERDICT_LABEL } from '@/utils/bulk/words';
+import { checkSummary, optionsSentence, rowSentence, VERDICT_LABEL } from '@/utils/bulk/words';
 import type { TapPolicy } from '@/utils/graph/types';
 import { formatDuration } from '@/utils/ui/format';
 import { ScrollTable } from './ScrollTable';
@@ -37,6 +37,7 @@ export function BulkCheckTable({ rows, counts, policy, issuedAny, headingRef }: 
             <tr>
               <th scope="col">Line</th>
               <th scope="col">User</th>
+              <th scope="col">Asked for</th>
               <th scope="col">Verdict</th>
               <th scope="col">Why</th>
             </tr>
@@ -58,6 +59,7 @@ export function BulkCheckTable({ rows, counts, policy, issuedAny, headingRef }: 
                       <span class="bulk-upn">{row.ref}</span>
                     )}
                   </td>
+                  <td>{optionsSentence(row.options)}</td>
                   <td>
                     <span class={`bulk-verdict bulk-verdict-${verdict}`}>{VERDICT_LABEL[verdict]}</span>
                   </td>

@@ -231,7 +231,9 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       runsDone.value++;
     });
     const ended = outcome.error ? 'failed' : cancelling.value && outcome.notSent.length > 0 ? 'cancelled' : 'done';
-    announce(issueEnded(progress.value, outcome.notSent.length, ended));
+    // The keyboard moves to the results' heading ("24 passes issued"): said here only when there is more to it.
+    if (progress.value.failed > 0 || outcome.notSent.length > 0)
+      announce(issueEnded(progress.value, outcome.notSent.length, ended));
     if (outcome.error) void refreshSession();
   }
 

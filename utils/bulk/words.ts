@@ -1,4 +1,6 @@
 /** The bulk page's sentences: verdicts, counts, the confirmation and the progress lines. */
+import type { IssueOptions } from '../messages';
+import { formatDateTime, formatDuration } from '../ui/format';
 import type { BulkRow, CheckCounts, IssueCounts, RowVerdict, SendCounts } from './bulk-rows';
 import { verdictOf } from './bulk-rows';
 
@@ -17,6 +19,15 @@ export function rowSentence(row: BulkRow): string {
   if (!row.check) return 'The check stopped before this user; check the list again.';
   if (row.check.sentence) return row.check.sentence;
   return verdictOf(row) === 'replace' ? 'The user’s current pass is deleted and stops working.' : '';
+}
+
+/** What a line asked for: "2 hours, one-time, from 3 Jun 2030, 09:00", or the policy's defaults. */
+export function optionsSentence(options: IssueOptions): string {
+  const parts: string[] = [];
+  if (options.lifetimeInMinutes !== undefined) parts.push(formatDuration(options.lifetimeInMinutes));
+  if (options.isUsableOnce !== undefined) parts.push(options.isUsableOnce ? 'one-time' : 'more than once');
+  if (options.startDateTime !== undefined) parts.push(`from ${formatDateTime(options.startDateTime)}`);
+  return parts.length === 0 ? 'Policy defaults' : parts.join(', ');
 }
 
 /** "24 will be issued, 2 replaced, 4 skipped" (and those the check didn't reach). */
