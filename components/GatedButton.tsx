@@ -1,6 +1,6 @@
 import { type ButtonHTMLAttributes, type ComponentChildren, createContext, type Ref } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { type ActivationGuard, ALWAYS } from '@/utils/ui/activation-guard';
+import { type ActivationGuard, ALWAYS } from '@/utils/ui/activation-guard-type';
 
 export interface Gate {
   /** Visible and unobscured long enough (utils/ui/visibility-gate.ts). */

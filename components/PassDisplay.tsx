@@ -1,12 +1,13 @@
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import type { IssuedTap } from '@/utils/graph/types';
-import { formatCountdown, formatDateTime, groupForReading, passEnd } from '@/utils/ui/format';
+import { formatCountdown, formatDateTime, passEnd } from '@/utils/ui/format';
 import { buildInstructions } from '@/utils/ui/instructions';
 import { unusableSentence } from '@/utils/ui/pass-status';
-import { charClass, spellOut } from '@/utils/ui/spell-out';
+import { spellOut } from '@/utils/ui/spell-out';
 import { useNow } from '@/utils/ui/use-now';
 import { CopyButton } from './CopyButton';
+import { PassGroups } from './PassGroups';
 
 export interface PassDisplayProps {
   tap: IssuedTap;
@@ -73,17 +74,7 @@ export function PassDisplay(props: PassDisplayProps) {
         }}
       >
         <span class="visually-hidden">{tap.temporaryAccessPass}</span>
-        <span class="pass-groups" aria-hidden="true">
-          {groupForReading(tap.temporaryAccessPass).map((group, index) => (
-            <span key={index} class="pass-group">
-              {[...group].map((char, at) => (
-                <span key={at} class={`pass-char pass-${charClass(char)}`}>
-                  {char}
-                </span>
-              ))}
-            </span>
-          ))}
-        </span>
+        <PassGroups value={tap.temporaryAccessPass} />
       </p>
       {spelled && (
         <p

@@ -21,11 +21,13 @@ export interface PopupAppProps {
   onLookedUp: () => void;
   /** What this browser doesn't let the extension reach, under the account (the entrypoint passes it). */
   hostAccess?: ComponentChildren;
+  /** Opens the bulk page in a tab (the popup carries none of it). */
+  onOpenBulk?: () => void;
   /** The last few history entries, at the end (the entrypoint passes it). */
   recent?: ComponentChildren;
 }
 
-export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hostAccess, recent }: PopupAppProps) {
+export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hostAccess, onOpenBulk, recent }: PopupAppProps) {
   const now = useNow(30_000);
   useEffect(() => {
     void store.init();
@@ -126,6 +128,11 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
             if (await store.lookup(userRef)) onLookedUp();
           }}
         />
+      )}
+      {session && onOpenBulk && (
+        <button type="button" class="btn" onClick={onOpenBulk}>
+          Issue for a list…
+        </button>
       )}
       {recent}
     </main>

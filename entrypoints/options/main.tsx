@@ -53,6 +53,12 @@ if (app) {
         Connect the extension to the app registration it signs in with. New here? Register the app first:{' '}
         <a href="#howto-title">the steps and this browser’s redirect URI</a> are below.
       </p>
+      <p>
+        Onboarding a group?{' '}
+        <a href={browser.runtime.getURL('/bulk.html')} target="_blank" rel="noopener">
+          Issue passes for a list of users
+        </a>
+      </p>
       <SiteAccess />
       <OrganisationSettings reading={organisation} browserFamily={chromium ? 'chromium' : 'firefox'} />
       <SettingsForm

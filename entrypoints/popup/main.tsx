@@ -6,6 +6,7 @@ import { PopupApp } from '@/components/PopupApp';
 import { sendRequest } from '@/utils/send-request';
 import { policyCacheItem, settingsItem } from '@/utils/storage';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
+import { openBulkPage } from '@/utils/ui/open-bulk';
 import { createPopupStore, type PopupStore, type ProfileSource } from '@/utils/ui/popup-store';
 import { parsePrincipal } from '@/utils/upn';
 import '@/components/theme.css';
@@ -41,6 +42,7 @@ if (app) {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onLookedUp={() => window.close()}
       hostAccess={<SiteAccess store={store} />}
+      onOpenBulk={() => void openBulkPage().then(() => window.close())}
       recent={<RecentHistory />}
     />,
     app,

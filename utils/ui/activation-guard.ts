@@ -1,16 +1,10 @@
+import type { ActivationGuard } from './activation-guard-type';
 /** How long the pointer must have been over a portal panel, still in the same place, before a click there acts. */
 export const POINTER_DWELL_MS = 150;
 /** How long a portal panel must have had the keyboard before a key press acts. */
 export const FOCUS_DWELL_MS = 500;
 
-export interface ActivationGuard {
-  /** Whether this click (a pointer's, or a key's: detail 0) is the admin acting on what they see. */
-  allows(event: MouseEvent): boolean;
-  stop(): void;
-}
-
-/** The background's own windows: nothing frames them, every activation is the admin's. */
-export const ALWAYS: ActivationGuard = { allows: () => true, stop: () => {} };
+export { type ActivationGuard, ALWAYS } from './activation-guard-type';
 
 /**
  * In a portal frame a click or key press acts only when the admin has been on the panel for a moment. A page that

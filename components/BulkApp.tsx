@@ -1,0 +1,214 @@
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { BulkRow } from '@/utils/bulk/bulk-rows';
+import type { BulkStore } from '@/utils/bulk/bulk-store';
+import type { IssuedRow } from '@/utils/bulk/results-csv';
+import { checkProgress, issueProgress } from '@/utils/bulk/words';
+import { AccountBar } from './AccountBar';
+import { BulkCheckTable } from './BulkCheckTable';
+import { BulkIssueAction } from './BulkIssueAction';
+import { BulkListInput } from './BulkListInput';
+import { BulkNotIssued } from './BulkNotIssued';
+import { BulkProblems } from './BulkProblems';
+import { BulkProgress } from './BulkProgress';
+import { BulkResults } from './BulkResults';
+import { ErrorNotice } from './ErrorNotice';
+import { HandoverSheets } from './HandoverSheets';
+import { NotConfigured } from './NotConfigured';
+
+export interface BulkAppProps {
+  store: BulkStore;
+  onOpenOptions: () => void;
+  /** The browser's print dialog (window.print); the print CSS shows the handover sheets only. */
+  onPrint: () => void;
+  /** Saves the results CSV the admin asked for (utils/bulk/download.ts). */
+  onDownload: (rows: readonly IssuedRow[]) => void;
+}
+
+const notIssued = (row: BulkRow) =>
+  row.outcome?.status === 'failed' || row.outcome?.status === 'unknown' || row.outcome?.status === 'notSent';
+
+function listErrorOf(store: BulkStore): string | null {
+  const list = store.list.value;
+  if (!list) return null;
+  if (list.error) return list.error;
+  if (list.rows.length > 0) return null;
+  return list.problems.length > 0
+    ? 'No line names a user that can be checked: the problems are listed below the list.'
+    : 'The list is empty: paste user principal names or object ids, or read a file into the field.';
+}
+
+/** Moves the keyboard to `target` each time `count` goes up (not on the first render). */
+function useFocusOnCount(count: number, target: () => HTMLElement | null) {
+  const seen = useRef(count);
+  useLayoutEffect(() => {
+    if (seen.current === count) return;
+    seen.current = count;
+    target()?.focus();
+  });
+}
+
+/** The bulk page: a list, checked first, issued after one confirmation, the passes shown once. */
+export function BulkApp({ store, onOpenOptions, onPrint, onDownload }: BulkAppProps) {
+  useEffect(() => store.init(), [store]);
+  const session = store.session.value;
+  const stage = store.stage.value;
+  const rows = store.rows.value;
+  const issued = store.issued.value;
+  const list = store.list.value;
+  const unissued = rows.filter(notIssued);
+  const tried = rows.some((row) => row.outcome !== undefined);
+  const checkRef = useRef<HTMLHeadingElement>(null);
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+  const notIssuedRef = useRef<HTMLHeadingElement>(null);
+  // The control the keyboard was on (Check, the confirmation, Cancel) is gone or done: it goes to what the end shows.
+  useFocusOnCount(store.checksDone.value, () => checkRef.current);
+  useFocusOnCount(store.runsDone.value, () => resultsRef.current ?? notIssuedRef.current);
+
+  // Closing the page loses the passes for good (and those being issued, unseen): the browser asks first.
+  const showingPasses = issued.length > 0;
+  const holdingPasses = showingPasses || stage === 'issuing';
+  useEffect(() => {
+    if (!holdingPasses) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [holdingPasses]);
+
+  const tenant = store.tenant.value?.name ?? '';
+  const confirming = stage === 'confirm';
+  const action = (label: string) => (
+    <BulkIssueAction
+      label={label}
+      counts={store.toSend.value}
+      tenant={tenant}
+      skipped={store.counts.value.skip}
+      confirming={confirming}
+      busy={store.confirmBusy.value}
+      onAsk={store.askToIssue}
+      onConfirm={() => void store.issue()}
+      onCancel={store.cancelConfirm}
+    />
+  );
+  const toSend = store.toSend.value.total;
+  const checkedStage = stage === 'checked' || (confirming && !tried);
+
+  return (
+    <div class={showingPasses ? 'bulk-root has-sheets' : 'bulk-root'}>
+      <main class="bulk screen-only">
+        <h1 class="bulk-title">Issue Temporary Access Passes for a list</h1>
+        <p class="muted">
+          Check the list first: nothing is issued until you confirm. Each pass is shown once, on this page only, until you close
+          it.
+        </p>
+        {session && !session.configured ? (
+          <NotConfigured onOpenOptions={onOpenOptions} />
+        ) : (
+          <>
+            {session ? (
+              <AccountBar
+                session={session}
+                busy={store.signingIn.value}
+                onSignIn={() => void store.signIn()}
+                onSignOut={() => void store.signOut()}
+              />
+            ) : (
+              <div class="account-bar" aria-busy="true" />
+            )}
+            <BulkListInput
+              text={store.text.value}
+              onText={store.setText}
+              onFile={async (file) => {
+                const loaded = await store.loadFile(file);
+                if (loaded) store.announce(`Read ${file.name} into the list.`);
+                return loaded;
+              }}
+              onCheck={() => void store.check()}
+              checking={stage === 'checking'}
+              locked={tried || stage === 'issuing'}
+              listError={listErrorOf(store)}
+              fileError={store.fileError.value}
+            />
+            {list && <BulkProblems problems={list.problems} ignoredColumns={list.ignoredColumns} />}
+            {stage === 'checking' && (
+              <BulkProgress
+                title="Checking the list"
+                value={store.checked.value}
+                max={rows.length}
+                text={checkProgress(store.checked.value, rows.length)}
+              />
+            )}
+            {store.error.value && (
+              <ErrorNotice
+                error={store.error.value}
+                onRetry={stage === 'checked' && !tried ? () => void store.check() : undefined}
+                onDismiss={store.dismissError}
+              />
+            )}
+            {rows.length > 0 && stage !== 'edit' && stage !== 'checking' && (
+              <BulkCheckTable
+                rows={rows}
+                counts={store.counts.value}
+                policy={store.policy.value}
+                issuedAny={tried}
+                headingRef={checkRef}
+              />
+            )}
+            {checkedStage &&
+              (toSend > 0 ? (
+                action(`Issue ${toSend === 1 ? '1 pass' : `${toSend} passes`}…`)
+              ) : (
+                <p class="hint">No user in this list can be issued a pass as it stands.</p>
+              ))}
+            {stage === 'issuing' && (
+              <BulkProgress
+                title="Issuing passes"
+                value={store.runTotal.value - store.progress.value.remaining}
+                max={store.runTotal.value}
+                text={issueProgress(store.progress.value)}
+                focusOnShow
+              >
+                <p class="hint">Cancel stops before the next 20 users; passes already being issued finish and are shown.</p>
+                <div class="actions">
+                  <button type="button" class="btn" aria-disabled={store.cancelling.value || undefined} onClick={store.cancel}>
+                    {store.cancelling.value ? 'Stopping…' : 'Cancel'}
+                  </button>
+                </div>
+              </BulkProgress>
+            )}
+            {issued.length > 0 && (
+              <BulkResults
+                rows={issued}
+                onPrint={onPrint}
+                onDownload={() => {
+                  onDownload(issued);
+                  store.announce('The CSV file was saved to your downloads.');
+                }}
+                onCopied={(row) => store.announce(`Copied the pass for ${row.user.displayName}.`)}
+                onCopyFailed={(row) =>
+                  store.announce(`The browser didn’t let the extension copy the pass for ${row.user.displayName}.`)
+                }
+                headingRef={resultsRef}
+              />
+            )}
+            {unissued.length > 0 && stage !== 'issuing' && (
+              <BulkNotIssued
+                rows={unissued}
+                cancelled={unissued.some((row) => row.outcome?.status === 'notSent') && !store.error.value}
+                headingRef={notIssuedRef}
+              >
+                {tried && toSend > 0 && action(`Issue for the ${toSend === 1 ? '1 user' : `${toSend} users`} left…`)}
+              </BulkNotIssued>
+            )}
+          </>
+        )}
+        <p class="visually-hidden" role="status" data-testid="bulk-status">
+          {store.announcement.value}
+        </p>
+      </main>
+      {showingPasses && <HandoverSheets rows={issued} />}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Ref } from 'preact';
+import type { BulkRow, CheckCounts } from '@/utils/bulk/bulk-rows';
+import { verdictOf } from '@/utils/bulk/bulk-rows';
+import { checkSummary, optionsSentence, rowSentence, VERDICT_LABEL } from '@/utils/bulk/words';
+import type { TapPolicy } from '@/utils/graph/types';
+import { formatDuration } from '@/utils/ui/format';
+import { ScrollTable } from './ScrollTable';
+
+export interface BulkCheckTableProps {
+  rows: readonly BulkRow[];
+  counts: CheckCounts;
+  policy: TapPolicy | null;
+  /** Before anything was issued, the table says so. */
+  issuedAny: boolean;
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+function defaultsSentence(policy: TapPolicy): string {
+  const use = policy.isUsableOnce ? 'one-time' : 'usable more than once';
+  return `Lines without options get the policy’s defaults: ${formatDuration(policy.defaultLifetimeInMinutes)}, ${use}, usable at once.`;
+}
+
+/** What the check found for every line: who it is, what Issue will do, and why when it won't. */
+export function BulkCheckTable({ rows, counts, policy, issuedAny, headingRef }: BulkCheckTableProps) {
+  return (
+    <section class="bulk-section" aria-labelledby="bulk-check-title">
+      <h2 id="bulk-check-title" class="bulk-heading" tabIndex={-1} ref={headingRef}>
+        What will happen
+      </h2>
+      <p class="bulk-summary" data-testid="bulk-summary">
+        {checkSummary(counts)}.{issuedAny ? '' : ' Nothing has been issued yet.'}
+      </p>
+      {policy && <p class="hint">{defaultsSentence(policy)}</p>}
+      <ScrollTable label="Check results">
+        <table class="bulk-table" data-testid="bulk-check-table">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">User</th>
+              <th scope="col">Asked for</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const verdict = verdictOf(row);
+              const user = row.check?.user;
+              return (
+                <tr key={row.line} data-verdict={verdict}>
+                  <td>{row.line}</td>
+                  <td class="bulk-user">
+                    {user ? (
+                      <>
+                        <span class="bulk-name">{user.displayName}</span>
+                        <span class="hint bulk-upn">{user.userPrincipalName}</span>
+                      </>
+                    ) : (
+                      <span class="bulk-upn">{row.ref}</span>
+                    )}
+                  </td>
+                  <td>{optionsSentence(row.options)}</td>
+                  <td>
+                    <span class={`bulk-verdict bulk-verdict-${verdict}`}>{VERDICT_LABEL[verdict]}</span>
+                  </td>
+                  <td>{rowSentence(row)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+export interface BulkListInputProps {
+  text: string;
+  onText: (text: string) => void;
+  /** A chosen file; resolves false when it was refused (fileError then says why). */
+  onFile: (file: File) => Promise<boolean>;
+  onCheck: () => void;
+  checking: boolean;
+  /** Passes were issued from this list: it stays as it is until the page closes. */
+  locked: boolean;
+  /** Why the list as a whole can't be checked (an unclosed quote, no user column, nothing valid). */
+  listError: string | null;
+  fileError: string | null;
+}
+
+/** The list to check: pasted, or read from a chosen file into the same field so the admin sees what is checked. */
+export function BulkListInput(props: BulkListInputProps) {
+  const { text, onText, onFile, onCheck, checking, locked, listError, fileError } = props;
+  const describedBy = ['bulk-list-hint', listError ? 'bulk-list-error' : ''].filter(Boolean).join(' ');
+  return (
+    <section class="bulk-section" aria-labelledby="bulk-list-title">
+      <h2 id="bulk-list-title" class="bulk-heading">
+        The list
+      </h2>
+      <div class="field">
+        <label for="bulk-list">Users, one per line, or CSV with a header</label>
+        <p id="bulk-list-hint" class="hint">
+          User principal names or object ids. In a CSV, name the user column <code>upn</code> or <code>id</code>; optional columns
+          are <code>start</code> (a date and time such as 2025-06-03T09:00, your local time), <code>lifetime</code> (minutes) and{' '}
+          <code>one-time</code> (yes or no). Other columns are ignored; an empty option takes the policy’s default.
+        </p>
+        <textarea
+          id="bulk-list"
+          class="bulk-textarea"
+          rows={10}
+          spellcheck={false}
+          autocomplete="off"
+          value={text}
+          readOnly={locked}
+          aria-describedby={describedBy}
+          aria-invalid={listError ? 'true' : undefined}
+          onInput={(event) => onText(event.currentTarget.value)}
+        />
+        {listError && (
+          <p id="bulk-list-error" class="field-error" role="alert" data-testid="bulk-list-error">
+            {listError}
+          </p>
+        )}
+      </div>
+      <div class="field">
+        <label for="bulk-file">Or read a file into the field (.csv or .txt)</label>
+        <input
+          id="bulk-file"
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          disabled={locked}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            // Emptied, so choosing the same file again after an edit reads it again.
+            if (file) void onFile(file).finally(() => (input.value = ''));
+          }}
+        />
+        {fileError && (
+          <p class="field-error" role="alert">
+            {fileError}
+          </p>
+        )}
+      </div>
+      {locked ? (
+        <p class="hint">Passes were issued from this list. To issue for another list, open this page again in a new tab.</p>
+      ) : (
+        <div class="actions">
+          {/* aria-disabled, not disabled, while busy: the keyboard stays on the button. */}
+          <button
+            type="button"
+            class="btn btn-primary"
+            aria-disabled={checking || undefined}
+            aria-busy={checking || undefined}
+            onClick={() => !checking && onCheck()}
+          >
+            {checking ? 'Checking…' : 'Check the list'}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The bulk page (/bulk.html), opened from the popup and the options page in a tab of its own. Issued passes live in
+ * this page's memory only (utils/bulk/bulk-store.ts) until it closes.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { BulkApp } from '@/components/BulkApp';
+import { createBulkStore } from '@/utils/bulk/bulk-store';
+import { downloadText, resultsFileName } from '@/utils/bulk/download';
+import { resultsCsv } from '@/utils/bulk/results-csv';
+import { sendRequest } from '@/utils/send-request';
+import { rescueFocus } from '@/utils/ui/focus-rescue';
+import '@/components/theme.css';
+import './bulk.css';
+
+const app = document.getElementById('app');
+// A replaced control (Check becoming the table, Issue becoming the progress) hands the keyboard to the page's heading.
+rescueFocus(['main h2[tabindex]', 'h1', 'main button']);
+if (app && window.top !== window) {
+  // The background answers the top-level page only; a framed copy says so instead of failing at every click.
+  app.textContent = 'This page works only in a tab of its own. Open it from the toolbar popup or the options page.';
+} else if (app) {
+  const store = createBulkStore(sendRequest);
+  render(
+    <BulkApp
+      store={store}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onPrint={() => window.print()}
+      onDownload={(rows) => downloadText(resultsFileName(), resultsCsv(rows))}
+    />,
+    app,
+  );
+}
