@@ -15,6 +15,11 @@ export interface FaultSpec {
   message?: string;
   /** Destroy the socket before handling, or after the action was applied (the client never sees the answer). */
   drop?: 'before' | 'after';
+  /**
+   * Substring of the raw request body (top-level requests only), e.g. one sub-request of a $batch, so a fault can hit
+   * the batch that carries it and not the reads that follow it.
+   */
+  bodyIncludes?: string;
   /** How many requests it hits; unlimited when omitted. */
   times?: number;
 }
@@ -28,6 +33,8 @@ export interface FaultTarget {
   method: string;
   pathAndQuery: string;
   inBatch: boolean;
+  /** The raw body, for top-level requests. */
+  body?: string;
 }
 
 function matches(fault: ActiveFault, target: FaultTarget): boolean {
@@ -36,6 +43,7 @@ function matches(fault: ActiveFault, target: FaultTarget): boolean {
   if (fault.method && fault.method.toUpperCase() !== target.method.toUpperCase()) return false;
   if (fault.inBatch === true && !target.inBatch) return false;
   if (fault.inBatch === false && target.inBatch) return false;
+  if (fault.bodyIncludes !== undefined && (target.inBatch || !(target.body ?? '').includes(fault.bodyIncludes))) return false;
   if (fault.path) {
     const candidates = target.inBatch ? [target.pathAndQuery, `/v1.0${target.pathAndQuery}`] : [target.pathAndQuery];
     if (!candidates.some((candidate) => candidate.includes(fault.path as string))) return false;

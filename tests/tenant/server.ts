@@ -111,6 +111,7 @@ function dispatch(home: TenantRuntime, kind: HostKind, cloud: Cloud, call: Incom
           method: call.method,
           pathAndQuery: call.url.pathname + call.url.search,
           inBatch: false,
+          body: call.body,
         });
   if (fault?.drop === 'before') return { reply: textReply(0, ''), drop: 'before' };
   if (fault?.status) return { reply: faultReply(kind, call, fault), drop: fault.drop };
