@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { BulkRow } from '@/utils/bulk/bulk-rows';
 import type { BulkStore } from '@/utils/bulk/bulk-store';
+import type { CopyWatch } from '@/utils/bulk/copy-watch';
 import type { IssuedRow } from '@/utils/bulk/results-csv';
 import { checkProgress, issueProgress } from '@/utils/bulk/words';
 import { AccountBar } from './AccountBar';
@@ -20,6 +21,8 @@ export interface BulkAppProps {
   onOpenOptions: () => void;
   /** The browser's print dialog (window.print); the print CSS shows the handover sheets only. */
   onPrint: () => void;
+  /** Clears copied passes from the clipboard later (utils/bulk/copy-watch.ts). */
+  copyWatch: CopyWatch;
   /** Saves the results CSV the admin asked for (utils/bulk/download.ts). */
   onDownload: (rows: readonly IssuedRow[]) => void;
 }
@@ -48,7 +51,7 @@ function useFocusOnCount(count: number, target: () => HTMLElement | null) {
 }
 
 /** The bulk page: a list, checked first, issued after one confirmation, the passes shown once. */
-export function BulkApp({ store, onOpenOptions, onPrint, onDownload }: BulkAppProps) {
+export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }: BulkAppProps) {
   useEffect(() => store.init(), [store]);
   const session = store.session.value;
   const stage = store.stage.value;
@@ -186,7 +189,11 @@ export function BulkApp({ store, onOpenOptions, onPrint, onDownload }: BulkAppPr
                   onDownload(issued);
                   store.announce('The CSV file was saved to your downloads.');
                 }}
-                onCopied={(row) => store.announce(`Copied the pass for ${row.user.displayName}.`)}
+                onCopied={(row, text) =>
+                  void copyWatch
+                    .copied(text)
+                    .then((when) => store.announce(`Copied the pass for ${row.user.displayName}.${when}`))
+                }
                 onCopyFailed={(row) =>
                   store.announce(`The browser didn’t let the extension copy the pass for ${row.user.displayName}.`)
                 }

@@ -10,7 +10,8 @@ export interface BulkResultsProps {
   rows: readonly IssuedRow[];
   onPrint: () => void;
   onDownload: () => void;
-  onCopied: (row: IssuedRow) => void;
+  /** text: what was copied (the pass), for the clipboard watch. */
+  onCopied: (row: IssuedRow, text: string) => void;
   onCopyFailed: (row: IssuedRow) => void;
   headingRef?: Ref<HTMLHeadingElement>;
 }
@@ -24,7 +25,8 @@ export function BulkResults({ rows, onPrint, onDownload, onCopied, onCopyFailed,
       </h2>
       <p>
         Shown only here, until you close this page: nothing of them is saved. Hand each pass to the person or their manager after
-        verifying who they are; don’t email it. A copied pass stays on the clipboard until you copy something else.
+        verifying who they are; don’t email it. A copied pass is cleared from the clipboard after the delay set in the options,
+        and when you close this page.
       </p>
       <div class="actions">
         <button type="button" class="btn btn-primary" onClick={onPrint}>
@@ -77,7 +79,7 @@ export function BulkResults({ rows, onPrint, onDownload, onCopied, onCopyFailed,
                       label="Copy"
                       ariaLabel={`Copy the pass for ${user.displayName}`}
                       class="btn btn-small"
-                      onCopied={() => onCopied(row)}
+                      onCopied={(text) => onCopied(row, text)}
                       onFailed={() => onCopyFailed(row)}
                     />
                   </td>

@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BulkApp } from '@/components/BulkApp';
 import { createBulkStore } from '@/utils/bulk/bulk-store';
+import { createCopyWatch } from '@/utils/bulk/copy-watch';
 import { downloadText, resultsFileName } from '@/utils/bulk/download';
 import { resultsCsv } from '@/utils/bulk/results-csv';
 import { sendRequest } from '@/utils/send-request';
@@ -21,9 +22,12 @@ if (app && window.top !== window) {
   app.textContent = 'This page works only in a tab of its own. Open it from the toolbar popup or the options page.';
 } else if (app) {
   const store = createBulkStore(sendRequest);
+  const copyWatch = createCopyWatch(sendRequest);
+  window.addEventListener('pagehide', () => copyWatch.forget());
   render(
     <BulkApp
       store={store}
+      copyWatch={copyWatch}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onPrint={() => window.print()}
       onDownload={(rows) => downloadText(resultsFileName(), resultsCsv(rows))}

@@ -52,7 +52,9 @@ function record(s: GuardState, id: string, passId: string | null, names: UserNam
  * at most once, and only users this session resolved through Graph can be targeted.
  */
 export function createIssueGuard(store: GuardStore, now: () => number = Date.now) {
-  const inFlight = new Map<string, Promise<IssuedTap>>();
+  // by: who issues. A panel's click joins another panel's issue of the same pass, never a list's: a pass the bulk page
+  // issued is shown there only, not in a frame on the portal's page.
+  const inFlight = new Map<string, { promise: Promise<IssuedTap>; by: 'panel' | 'bulk' }>();
   // A restarted worker still knows which users were resolved and which attempts were used.
   const { read: state, update } = createSessionState<GuardState>(
     store,
@@ -78,9 +80,14 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
       const users = (await state()).users;
       return Object.hasOwn(users, id.toLowerCase()) ? (users[id.toLowerCase()] ?? null) : null;
     },
-    /** The issue already running for this user, if any. */
+    /** A panel's issue already running for this user, to join; never a bulk row's. */
     joining(userId: string): Promise<IssuedTap> | undefined {
-      return inFlight.get(userId.toLowerCase());
+      const running = inFlight.get(userId.toLowerCase());
+      return running?.by === 'panel' ? running.promise : undefined;
+    },
+    /** Who is issuing for this user right now, if anyone. */
+    issuing(userId: string): 'panel' | 'bulk' | undefined {
+      return inFlight.get(userId.toLowerCase())?.by;
     },
     /** Marks the attempt used; false when it already was. */
     async consumeAttempt(attemptId: string): Promise<boolean> {
@@ -92,12 +99,12 @@ export function createIssueGuard(store: GuardStore, now: () => number = Date.now
       });
       return fresh;
     },
-    track(userId: string, issue: Promise<IssuedTap>): Promise<IssuedTap> {
+    track(userId: string, issue: Promise<IssuedTap>, by: 'panel' | 'bulk' = 'panel'): Promise<IssuedTap> {
       const key = userId.toLowerCase();
       const tracked = issue.finally(() => {
-        if (inFlight.get(key) === tracked) inFlight.delete(key);
+        if (inFlight.get(key)?.promise === tracked) inFlight.delete(key);
       });
-      inFlight.set(key, tracked);
+      inFlight.set(key, { promise: tracked, by });
       return tracked;
     },
     clear(): Promise<void> {

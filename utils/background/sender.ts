@@ -63,11 +63,13 @@ const ALLOWED: Record<Caller['kind'], ReadonlySet<RequestType>> = {
     'clearHistory',
     'bulkCheck',
     'bulkIssue',
+    // The bulk page copies passes too, and a copied pass leaves the clipboard after the same delay as a panel's.
+    'clearClipboard',
   ]),
 };
 
 /**
- * Requests only one page may send. The setup check opens a sign-in and reports the admin's roles and consent: only the
+ * Requests only one page may send (of the extension's pages; panels are ruled by ALLOWED alone). The setup check opens a sign-in and reports the admin's roles and consent: only the
  * options page asks for it (not the popup, and never a frame: classifySender refuses framed extension pages). A bulk list
  * resolves and issues for many users at once: only the bulk page, a top-level document whose passes never reach a
  * portal's frame, a panel window or the popup.
@@ -77,6 +79,7 @@ const PAGE_ONLY: Partial<Record<RequestType, string>> = {
   clearHistory: '/options.html',
   bulkCheck: '/bulk.html',
   bulkIssue: '/bulk.html',
+  clearClipboard: '/bulk.html',
 };
 
 function pagePath(url: string, self: Self): string | null {
@@ -108,5 +111,5 @@ export function classifySender(sender: MessageSender, self: Self): Caller | null
 export const mayAsk = (caller: Caller, type: RequestType): boolean => {
   if (!ALLOWED[caller.kind].has(type)) return false;
   const only = PAGE_ONLY[type];
-  return !only || (caller.kind === 'page' && caller.path === only);
+  return !only || caller.kind !== 'page' || caller.path === only;
 };

@@ -1,3 +1,5 @@
+import { downloadText as saveText } from '../ui/download';
+
 /** The file name carries a date only: it shows up in the browser's downloads list. */
 export function resultsFileName(now: Date = new Date()): string {
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -5,22 +7,10 @@ export function resultsFileName(now: Date = new Date()): string {
 }
 
 /**
- * Saves text the admin asked for as a file, through a Blob and an object URL revoked right after the click: the passes
- * never sit at a URL longer than the download takes to start.
+ * Saves the results the admin asked for as a file, through utils/ui/download.ts (a Blob whose object URL is freed
+ * shortly after the click; only this extension's pages can read it meanwhile). The byte-order mark makes spreadsheets
+ * read the file as UTF-8 (names with accents).
  */
 export function downloadText(fileName: string, text: string, doc: Document = document): void {
-  // The byte-order mark makes spreadsheets read the file as UTF-8 (names with accents).
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  doc.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    // Firefox may read the URL a moment after click(); Chromium already has it. Either way, revoked within a task.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
+  saveText(`\uFEFF${text}`, fileName, 'text/csv;charset=utf-8', doc);
 }

@@ -17,12 +17,19 @@ const HEADER = [
   'source',
 ];
 
-/** A spreadsheet runs a cell that starts like a formula: an apostrophe in front keeps it text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A spreadsheet runs a cell that starts like a formula: an apostrophe in front keeps it text. Full-width signs count too. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/**
+ * Where the list separator is the semicolon (de-DE, fr-FR Excel), a comma-separated file is split on ; and a tab too,
+ * quotes or not, so a formula can start after either inside one of our cells ("Bob;=cmd|…" from a directory's
+ * display name). The apostrophe goes there as well.
+ */
+const FORMULA_AFTER_SEPARATOR = /([;\t])(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
 
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const guarded = value.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  const safe = FORMULA_START.test(guarded) ? `'${guarded}` : guarded;
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 function row(entry: HistoryEntry): string[] {

@@ -89,6 +89,18 @@ describe('issueTap', () => {
     expect(graph.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 
+  it('a pass the bulk page is issuing for this user right now: refused, never joined (its value stays on that page)', async () => {
+    const { graph, resolve, send, services } = setup([on('POST', TAPS, { status: 201, body: created })]);
+    await resolve(null);
+    let finish: (pass: never) => void = () => {};
+    services.guard.track(USER, new Promise<never>((done) => (finish = done)), 'bulk');
+    const reply = await send(issue('attempt-0001'));
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalidInput', message: expect.stringMatching(/bulk page/) } });
+    expect(JSON.stringify(reply)).not.toContain('temporaryAccessPass');
+    expect(graph.calls).toHaveLength(0);
+    finish(created as never);
+  });
+
   it('never issues twice for the same attemptId', async () => {
     const { graph, resolve, send } = setup([on('POST', TAPS, { status: 201, body: created })]);
     await resolve(null);

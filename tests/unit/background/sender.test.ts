@@ -125,5 +125,9 @@ describe('mayAsk', () => {
     expect(framedBulk).toBeNull();
     // The bulk page gets no panel request, so it can never act as a panel bound to a user.
     expect(bulk && mayAsk(bulk, 'issueTap')).toBe(false);
+    // Its copied passes are cleared like a panel's: the bulk page may ask, other pages not; panels still may.
+    expect(bulk && mayAsk(bulk, 'clearClipboard')).toBe(true);
+    for (const other of [options, popup, script]) expect(other && mayAsk(other, 'clearClipboard')).toBe(false);
+    for (const own of [panelWindow, panelFrame]) expect(own && mayAsk(own, 'clearClipboard')).toBe(true);
   });
 });

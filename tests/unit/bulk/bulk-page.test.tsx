@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BulkApp } from '@/components/BulkApp';
 import { createBulkStore } from '@/utils/bulk/bulk-store';
+import { createCopyWatch } from '@/utils/bulk/copy-watch';
 import type { IssuedRow } from '@/utils/bulk/results-csv';
 import type { BulkCheckRow, BulkIssueResult, BulkIssueRow, SessionInfo } from '@/utils/messages';
 import type { Send } from '@/utils/ui/panel-store';
@@ -53,6 +54,7 @@ function fakeBackground(options: { issue?: (row: BulkIssueRow) => BulkIssueResul
   const send = vi.fn(async (type: string, req: unknown) => {
     calls.push({ type, req });
     if (type === 'getSession') return options.session?.() ?? SESSION;
+    if (type === 'clearClipboard') return { scheduled: true, afterSeconds: 60 };
     if (type === 'bulkCheck') {
       const refs = (req as { refs: string[] }).refs;
       return { rows: refs.map((ref) => ({ ...USERS[ref.toLowerCase()], ref }) as BulkCheckRow), policy: POLICY };
@@ -81,8 +83,9 @@ function setup(background = fakeBackground()) {
   const store = createBulkStore(background.send, () => `row-id-${String(id++).padStart(4, '0')}`);
   const onPrint = vi.fn();
   const onDownload = vi.fn<(rows: readonly IssuedRow[]) => void>();
-  render(<BulkApp store={store} onOpenOptions={vi.fn()} onPrint={onPrint} onDownload={onDownload} />);
-  return { store, onPrint, onDownload, calls: background.calls };
+  const copyWatch = createCopyWatch(background.send);
+  render(<BulkApp store={store} copyWatch={copyWatch} onOpenOptions={vi.fn()} onPrint={onPrint} onDownload={onDownload} />);
+  return { store, copyWatch, onPrint, onDownload, calls: background.calls };
 }
 
 const LIST = 'upn,lifetime\nAdeleV@contoso.com,120\nnot-a-user\nAlexW@contoso.com,\nguest@contoso.com,\nadelev@CONTOSO.com,60\n';
@@ -166,7 +169,7 @@ describe('the bulk page', () => {
   });
 
   it('issues after the confirmation and shows the passes once: table, copy, sheets, CSV, a question before closing', async () => {
-    const { calls, onDownload, onPrint } = setup();
+    const { calls, copyWatch, onDownload, onPrint } = setup();
     await checkList();
     fireEvent.click(screen.getByRole('button', { name: 'Issue 2 passes…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Issue 2 passes' }));
@@ -188,7 +191,19 @@ describe('the bulk page', () => {
 
     fireEvent.click(within(results).getByRole('button', { name: 'Copy the pass for Adele Vance' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith('+drkzqAD'));
-    await waitFor(() => expect(screen.getByTestId('bulk-status').textContent).toBe('Copied the pass for Adele Vance.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('bulk-status').textContent).toBe(
+        'Copied the pass for Adele Vance. It is cleared from the clipboard in 60 seconds, or when you close this page.',
+      ),
+    );
+    // The background gets the pass's digest to clear it later, and again at once when the page closes; never the pass.
+    const clears = () =>
+      calls.filter((call) => call.type === 'clearClipboard').map((call) => call.req as { digest: string; when: string });
+    expect(clears()).toEqual([{ digest: expect.stringMatching(/^[0-9a-f]{64}$/), when: 'later' }]);
+    copyWatch.forget();
+    await waitFor(() => expect(clears()).toHaveLength(2));
+    expect(clears()[1]).toEqual({ digest: clears()[0]?.digest, when: 'now' });
+    expect(JSON.stringify(calls.filter((call) => call.type === 'clearClipboard'))).not.toContain('+drkzqAD');
 
     const sheets = screen.getByTestId('handover-sheets').querySelectorAll('article.sheet');
     expect([...sheets].map((sheet) => sheet.getAttribute('aria-label'))).toEqual([

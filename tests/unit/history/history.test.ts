@@ -95,6 +95,11 @@ describe('local history', () => {
     expect(csvCell('-1+2')).toBe("'-1+2");
     expect(csvCell('@cmd')).toBe("'@cmd");
     expect(csvCell('plain, text')).toBe('"plain, text"');
+    // Excel with ; as its list separator splits there (quotes or not): a formula after ; or a tab is kept text too.
+    expect(csvCell("Bob;=cmd|' /C calc'!A0")).toBe(`"Bob;'=cmd|' /C calc'!A0"`);
+    expect(csvCell('a\t+1')).toBe(`"a\t'+1"`);
+    expect(csvCell('\uFF1D1+1')).toBe("'\uFF1D1+1");
+    expect(csvCell('a;b')).toBe('"a;b"');
   });
 
   it('finds a result by its sentence', async () => {

@@ -38,13 +38,13 @@ function resultOf(row: BulkIssueRow, outcome: RowOutcome): BulkIssueResult {
   return { rowId, userId, status: outcome.kind, error: outcome.error };
 }
 
-/** The user's in-flight issue, for a panel that clicks Issue meanwhile: it joins this row instead of sending its own. */
+/** The user's in-flight issue: a panel that clicks Issue meanwhile is refused (issue-tap.ts), never sends its own. */
 function track(services: BackgroundServices, userId: string): Planned['settle'] {
   let settle: Planned['settle'] = { resolve: () => {}, reject: () => {} };
   const done = new Promise<IssuedTap>((resolve, reject) => {
     settle = { resolve, reject };
   });
-  services.guard.track(userId, done).catch(() => undefined);
+  services.guard.track(userId, done, 'bulk').catch(() => undefined);
   return settle;
 }
 
@@ -94,11 +94,11 @@ export async function bulkIssue(
       record(row, resolved, { status: 'failed', kind: refusal.kind, message: refusal.message });
       continue;
     }
-    if (guard.joining(row.userId)) {
+    if (guard.issuing(row.userId)) {
       fail(row, { kind: 'invalidInput', message: BULK_SENTENCES.inFlight });
       continue;
     }
-    const settle = track(services, row.userId); // at once after joining(): nothing else can start for this user
+    const settle = track(services, row.userId); // at once after issuing(): nothing else can start for this user
     if (!(await guard.consumeAttempt(row.rowId))) {
       fail(row, { kind: 'invalidInput', message: BULK_SENTENCES.alreadyHandled });
       settle.reject(new AppError({ kind: 'invalidInput', message: BULK_SENTENCES.alreadyHandled }));

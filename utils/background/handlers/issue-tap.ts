@@ -20,6 +20,12 @@ const notResolved = new AppError({
   message: "This user hasn't been looked up in this session. Close the panel and open it again, then issue the pass.",
 });
 
+const issuingInList = new AppError({
+  kind: 'invalidInput',
+  message:
+    'A pass for this user is being issued from the bulk page right now, and its value is shown there only. Nothing was issued here; reopen the panel in a moment to see the user’s current pass.',
+});
+
 const attemptUsed = new AppError({
   kind: 'invalidInput',
   message:
@@ -48,6 +54,7 @@ export async function issueTap(req: IssueRequest, services: BackgroundServices, 
   const userId = await boundUserId(ctx, services, req.userId);
   // The frame's tenant, checked again at the click: never the wrong directory.
   const tenant = await panelTenant(ctx.binding, services);
+  if (services.guard.issuing(userId) === 'bulk') throw issuingInList;
   const joined = services.guard.joining(userId);
   if (joined) return joined; // a double click or a repeated message: same promise, same pass
   return services.guard.track(
