@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BRING_BACK_HINT } from '@/components/PanelHeaderButtons';
 import { TapPanel } from '@/components/TapPanel';
 import { RequestError } from '@/utils/send-request';
 import type { Send } from '@/utils/ui/panel-store';
@@ -22,7 +23,15 @@ function renderPanel(
     context = 'portal',
     armed = true,
     windowOnly = false,
-  }: { context?: 'portal' | 'window'; armed?: boolean; windowOnly?: boolean } = {},
+    onClose = vi.fn(),
+    onCollapse,
+  }: {
+    context?: 'portal' | 'window';
+    armed?: boolean;
+    windowOnly?: boolean;
+    onClose?: () => void;
+    onCollapse?: () => void;
+  } = {},
 ) {
   return render(
     <TapPanel
@@ -31,7 +40,8 @@ function renderPanel(
       armed={armed}
       windowOnly={windowOnly}
       onOpenOptions={vi.fn()}
-      onClose={vi.fn()}
+      onClose={onClose}
+      onCollapse={onCollapse}
     />,
   );
 }
@@ -256,6 +266,29 @@ describe('TapPanel', () => {
     fireEvent.click(issue);
     await screen.findByTestId('pass-value');
     expect(calls('issueTap')[0]).toMatchObject(['issueTap', { options: { lifetimeInMinutes: 240 } }]);
+  });
+
+  it('says in the portal panel, visibly and to whoever hears – and ×, how to bring it back; a window has no such line', async () => {
+    send.mockResolvedValue(panelState());
+    renderPanel('status', { onCollapse: vi.fn() });
+    await screen.findByRole('button', { name: 'Issue TAP' });
+    const hint = screen.getByTestId('bring-back-hint');
+    expect(hint.textContent).toBe(BRING_BACK_HINT);
+    expect(hint.textContent).toMatch(/Entra TAP tab .* Alt\+Shift\+P/);
+    // Shown, not only said: no visually-hidden class on it or around it, and at the panel's foot (after the policy note).
+    expect(hint.closest('.visually-hidden, [hidden]')).toBeNull();
+    expect(hint.classList.contains('hint')).toBe(true);
+    expect(hint.parentElement?.tagName).toBe('MAIN');
+    const policyNote = document.querySelector('.policy-note');
+    expect(policyNote && hint.compareDocumentPosition(policyNote) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    for (const name of ['Collapse panel', 'Close panel']) {
+      expect(screen.getByRole('button', { name }).getAttribute('aria-describedby')).toBe(hint.id);
+    }
+    cleanup();
+    renderPanel('status', { context: 'window' });
+    await screen.findByRole('button', { name: 'Issue TAP' });
+    expect(screen.queryByTestId('bring-back-hint')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close panel' }).getAttribute('aria-describedby')).toBeNull();
   });
 
   it('shows a load failure with Try again, then recovers', async () => {
