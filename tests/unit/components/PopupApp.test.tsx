@@ -140,6 +140,21 @@ describe('PopupApp: the site-access slot', () => {
   });
 });
 
+describe('PopupApp: structure', () => {
+  it('has one h1 (Entra TAP) whether set up or not, inside its main landmark', async () => {
+    setup({ getSession: () => SESSION, getPolicy: () => policyView() });
+    await screen.findByTestId('account-upn');
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading.textContent).toBe('Entra TAP');
+    expect(heading.closest('main')).toBe(screen.getByRole('main'));
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    cleanup();
+    setup({ getSession: () => ({ configured: false, signedIn: false }) as SessionInfo });
+    await screen.findByRole('button', { name: 'Open options' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Entra TAP' })).toBeTruthy();
+  });
+});
+
 describe('PopupApp: another directory', () => {
   it('says which directory it acts in when switched, and switches back to the configured one', async () => {
     const FABRIKAM = {

@@ -28,6 +28,34 @@ describe('SettingsForm (options)', () => {
     expect(save).not.toHaveBeenCalled();
   });
 
+  it('Save puts the keyboard on the first field with a problem, marked invalid and described by it', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    render(<SettingsForm load={async () => null} save={save} />);
+    const client = screen.getByLabelText('Application (client) ID');
+    const tenant = screen.getByLabelText('Directory (tenant) ID');
+    fireEvent.input(client, { target: { value: 'not-a-guid' } });
+    fireEvent.input(tenant, { target: { value: 'contoso' } });
+    const saveButton = screen.getByRole('button', { name: 'Save' });
+    saveButton.focus();
+    fireEvent.click(saveButton);
+    await waitFor(() => expect(document.activeElement).toBe(client));
+    expect(client.getAttribute('aria-invalid')).toBe('true');
+    const clientProblem = document.getElementById('client-id-problem');
+    expect(clientProblem?.textContent).toMatch(/is a GUID/);
+    expect(client.getAttribute('aria-describedby')).toBe('client-id-problem');
+    // The client id fixed, the tenant still wrong: Save goes to the tenant field.
+    fireEvent.input(client, { target: { value: '0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31' } });
+    saveButton.focus();
+    fireEvent.click(saveButton);
+    await waitFor(() => expect(document.activeElement).toBe(tenant));
+    expect(client.getAttribute('aria-invalid')).toBe('false');
+    expect(tenant.getAttribute('aria-invalid')).toBe('true');
+    expect(tenant.getAttribute('aria-describedby')).toBe('tenant-id-problem');
+    // No status sentence besides the field's own description: said once, with the field.
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(save).not.toHaveBeenCalled();
+  });
+
   it('saves valid ids and says Saved', async () => {
     const save = vi.fn().mockResolvedValue(undefined);
     render(<SettingsForm load={async () => null} save={save} />);
