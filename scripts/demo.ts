@@ -2,6 +2,8 @@
  * npm run demo: the production build against the simulated tenant.
  * With a display: a visible browser on a user page until Ctrl-C. Without one: a headless walk-through
  * (configure, sign in, the panel on a user page, a pass issued, the popup) that writes screenshots to demo-output/.
+ * It writes nothing tracked: only with --update-docs (npm run demo -- --update-docs) does the dark-theme screenshot
+ * replace docs/panel-dark.png, the one the README shows.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +14,8 @@ import { startTenant } from '../tests/tenant/server';
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '../demo-output');
 const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
+const DOCS_DARK = resolve(import.meta.dirname, '../docs/panel-dark.png');
+const updateDocs = process.argv.slice(2).includes('--update-docs');
 
 async function main() {
   const tenant = await startTenant({ port: Number(process.env.PORT ?? 0) });
@@ -21,6 +25,8 @@ async function main() {
     await tenant.close();
   };
   console.log(`Simulated tenant at ${tenant.origin} (${APP.tenantDomain}); extension ${browser.extensionId}`);
+  if (updateDocs && !headless)
+    console.log('--update-docs needs the headless walk-through (DEMO_HEADLESS=1): docs/ is left as it is.');
 
   const options = await browser.context.newPage();
   await options.setViewportSize({ width: 900, height: 900 });
@@ -33,7 +39,9 @@ async function main() {
   const shoot = async (page: import('playwright-core').Page, name: string) => {
     if (!headless) return;
     const path = resolve(OUTPUT_DIR, name);
-    await page.waitForTimeout(400); // let the panel frame settle to its new height
+    // The pointer off the panel: the last click leaves it on a button, which would be drawn in its hover colour.
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400); // let the panel frame settle to its new height (and any hover fade out)
     await page.screenshot({ path });
     shots.push(path);
   };
@@ -91,7 +99,7 @@ async function main() {
   await frame.getByRole('button', { name: 'Spell out' }).click();
   await frame.getByTestId('pass-spelled').waitFor();
   await shoot(portal, '7-dark-theme.png');
-  if (headless) copyFileSync(resolve(OUTPUT_DIR, '7-dark-theme.png'), resolve(import.meta.dirname, '../docs/panel-dark.png'));
+  if (headless && updateDocs) copyFileSync(resolve(OUTPUT_DIR, '7-dark-theme.png'), DOCS_DARK);
   tenant.control.setPortalTheme('light');
 
   await portal.emulateMedia({ forcedColors: 'active' });
@@ -121,6 +129,7 @@ async function main() {
   await shutdown();
   console.log('Screenshots:');
   for (const path of shots) console.log(`  ${path}`);
+  if (updateDocs) console.log(`Updated ${DOCS_DARK} from 7-dark-theme.png.`);
 }
 
 main().catch((error) => {
