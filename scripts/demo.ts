@@ -8,7 +8,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtensionBrowser } from '../tests/e2e/harness/extension-browser';
-import { completeSignIn, panel, portalUserUrl } from '../tests/e2e/harness/session';
+import { completeSignIn, PANEL_HOST, panel, portalUserUrl } from '../tests/e2e/harness/session';
 import { ADMINS, APP, TARGETS } from '../tests/tenant/seed';
 import { startTenant } from '../tests/tenant/server';
 
@@ -39,7 +39,13 @@ async function main() {
   const shoot = async (page: import('playwright-core').Page, name: string) => {
     if (!headless) return;
     const path = resolve(OUTPUT_DIR, name);
-    // The pointer off the panel: the last click leaves it on a button, which would be drawn in its hover colour.
+    // The pointer off the panel: the last click leaves it on a button, which would be drawn in its hover colour. The
+    // panel frame (another process) keeps its last pointer position when the pointer leaves it, and re-hovers whatever a
+    // re-layout brings there: it is left on the panel's empty left margin first, then moved off.
+    if ((await page.locator(PANEL_HOST).count()) > 0) {
+      const host = await page.locator(PANEL_HOST).boundingBox();
+      if (host) await page.mouse.move(host.x + 4, host.y + 4);
+    }
     await page.mouse.move(0, 0);
     await page.waitForTimeout(400); // let the panel frame settle to its new height (and any hover fade out)
     await page.screenshot({ path });
