@@ -55,10 +55,11 @@ export default defineConfig({
       'clipboardWrite',
     ],
     // The panel's shortcut: shows, focuses or folds the portal panel (changeable at chrome://extensions/shortcuts).
-    // Not Alt+Shift+T: Chromium keeps that for "focus the toolbar".
+    // Not Alt+Shift+T: Chromium keeps that for "focus the toolbar". On a Mac, Alt is Option: written out, so a Mac's key
+    // is a choice and not a fallback.
     commands: {
       'toggle-panel': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+P', mac: 'Alt+Shift+P' },
         description: 'Show, go to or collapse the Temporary Access Pass panel',
       },
     },

@@ -1,4 +1,5 @@
 import { useContext } from 'preact/hooks';
+import { SHORTCUT_HINT } from '@/utils/content/panel-tab';
 import { GateContext } from './GatedButton';
 
 export interface PanelHeaderButtonsProps {
@@ -7,11 +8,25 @@ export interface PanelHeaderButtonsProps {
   onClose: () => void;
 }
 
-/** How to bring a hidden portal panel back: said to whoever is about to hide it. */
-export const BRING_BACK_HINT = 'The Entra TAP tab at the top right of the page, or Alt+Shift+P, brings it back.';
+/** How to bring a hidden portal panel back: shown at the panel's foot, and said to whoever is about to hide it. */
+export const BRING_BACK_HINT = `Hidden or collapsed, the panel comes back from the Entra TAP tab at the top right of the page, or with ${SHORTCUT_HINT}.`;
+export const BRING_BACK_HINT_ID = 'bring-back-hint';
 
 /**
- * Collapse (portal: the small tab, for every user) and close (portal: this user only; a window: the window). They act
+ * The bring-back sentence, visible (small, at the panel's foot) for whoever sees the – and × before using them, and the
+ * description of both buttons for whoever hears them. Portal panels only: a window's × just closes the window.
+ */
+export function BringBackHint() {
+  return (
+    <p id={BRING_BACK_HINT_ID} class="hint bring-back-hint" data-testid="bring-back-hint">
+      {BRING_BACK_HINT}
+    </p>
+  );
+}
+
+/**
+ * Collapse (portal: the small tab, for every user) and close (portal: this user only; a window: the window), described
+ * by the BringBackHint the portal panel shows at its foot (TapPanel renders it, so it is there in every phase). They act
  * even when the panel is covered (hiding it is how an admin gets it out of the way), but, like every action, only for a
  * pointer that rested or focus that stayed: a page walking focus in just before the admin's Enter must not close a
  * panel that shows a pass Graph shows only once, nor collapse it for every user.
@@ -29,7 +44,7 @@ export function PanelHeaderButtons({ context, onCollapse, onClose }: PanelHeader
           type="button"
           class="icon-button"
           aria-label="Collapse panel"
-          aria-describedby="bring-back-hint"
+          aria-describedby={BRING_BACK_HINT_ID}
           title="Collapse to a tab (for every user)"
           onClick={guarded(onCollapse)}
         >
@@ -40,17 +55,12 @@ export function PanelHeaderButtons({ context, onCollapse, onClose }: PanelHeader
         type="button"
         class="icon-button"
         aria-label="Close panel"
-        aria-describedby={context === 'portal' ? 'bring-back-hint' : undefined}
+        aria-describedby={context === 'portal' ? BRING_BACK_HINT_ID : undefined}
         title={context === 'portal' ? 'Hide for this user' : 'Close'}
         onClick={guarded(onClose)}
       >
         ×
       </button>
-      {context === 'portal' && (
-        <span id="bring-back-hint" class="visually-hidden">
-          {BRING_BACK_HINT}
-        </span>
-      )}
     </div>
   );
 }

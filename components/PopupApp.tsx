@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { cloudOf } from '@/utils/clouds';
+import { useAnnouncer } from '@/utils/ui/announcer';
 import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/ui/enable-policy-words';
 import { policyBladeUrl } from '@/utils/ui/links';
 import type { PopupStore } from '@/utils/ui/popup-store';
@@ -38,14 +39,15 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
   const busy = store.busy.value;
   const tenant = (session?.signedIn ? (session.tenantDomain ?? session.tenantId) : null) ?? session?.configuredTenant ?? null;
   const policyError = store.policyError.value;
-  const [backStatus, setBackStatus] = useState('');
+  // Said once, then cleared like the panel's sentences: a screen reader browsing the popup later finds nothing stale.
+  const status = useAnnouncer();
 
   /** Back to the configured tenant: said once, and the keyboard goes to the profile choice, not to Sign out. */
   const backHome = async (home: string) => {
-    setBackStatus('');
+    status.announce('');
     await store.switchTenant(home);
     if (store.session.value?.actingTenant) return; // not switched: the error notice says why
-    setBackStatus(`Now acting in ${home}.`);
+    status.announce(`Now acting in ${home}.`);
     const focused = document.activeElement;
     if (!focused || focused === document.body || focused.closest('.account-bar')) {
       document.getElementById('profile-select')?.focus();
@@ -102,7 +104,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
       {/* Not a live region: it comes and goes around every refresh, and a switch is said once, below. */}
       {store.refreshing.value && <p class="hint">Checking for changes…</p>}
       <p class="visually-hidden" role="status" data-testid="popup-status">
-        {backStatus}
+        {status.text.value}
       </p>
       {policyError && <ErrorNotice error={policyError} onRetry={() => void store.refreshPolicy()} />}
       {session?.signedIn &&

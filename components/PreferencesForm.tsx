@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { ManagedReading } from '@/utils/managed-config';
 import { MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from '@/utils/storage';
+import { useAnnouncer } from '@/utils/ui/announcer';
 import { ManagedNote } from './ManagedNote';
 
 export interface PreferencesFormProps {
@@ -15,7 +16,8 @@ export interface PreferencesFormProps {
 export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
   const [seconds, setSeconds] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  // "Saved" is said once, then cleared (utils/ui/announcer.ts).
+  const status = useAnnouncer();
 
   useEffect(() => {
     void load().then((current) => setSeconds(String(current.clipboardClearSeconds)));
@@ -29,13 +31,13 @@ export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
     const value = Number(seconds);
     if (seconds.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_CLIPBOARD_CLEAR_SECONDS) {
       setProblem(`Enter a whole number of seconds from 0 to ${MAX_CLIPBOARD_CLEAR_SECONDS} (0 never clears it).`);
-      setSaved(false);
+      status.announce('');
       requestAnimationFrame(() => document.getElementById('clipboard-seconds')?.focus());
       return;
     }
     setProblem(null);
     await save({ clipboardClearSeconds: value });
-    setSaved(true);
+    status.announce('Saved');
   };
 
   return (
@@ -61,7 +63,7 @@ export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
             .join(' ')}
           onInput={(e) => {
             setSeconds(e.currentTarget.value);
-            setSaved(false);
+            status.announce('');
           }}
         />
         <span id="clipboard-seconds-hint" class="hint">
@@ -80,7 +82,7 @@ export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
             Save clipboard setting
           </button>
           <span role="status" class="save-status">
-            {saved ? 'Saved' : ''}
+            {status.text.value}
           </span>
         </div>
       )}

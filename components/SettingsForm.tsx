@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CLOUD_NAMES, CLOUDS, type Cloud, type CloudName } from '@/utils/clouds';
 import type { ManagedReading } from '@/utils/managed-config';
 import type { EntraSettings } from '@/utils/storage';
+import { useAnnouncer } from '@/utils/ui/announcer';
 import { clientIdProblem, tenantIdProblem } from '@/utils/ui/settings-validation';
 import { ManagedNote } from './ManagedNote';
 
@@ -18,7 +19,7 @@ export interface SettingsFormProps {
   requestCloudAccess?: (cloud: Cloud) => Promise<boolean>;
 }
 
-type SaveState = 'idle' | 'saving' | 'saved' | 'savedWithoutAccess' | 'failed';
+type SaveState = 'idle' | 'saving';
 
 /** The app registration the extension signs in with, validated before it is stored. */
 export function SettingsForm({ load, save, managed, requestCloudAccess }: SettingsFormProps) {
@@ -27,6 +28,8 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
   const [cloud, setCloud] = useState<CloudName>('global');
   const [submitted, setSubmitted] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  // "Saved" is said once and cleared (utils/ui/announcer.ts); a failure or a missing grant stays until the next Save.
+  const status = useAnnouncer();
 
   useEffect(() => {
     void load().then((current) => {
@@ -56,6 +59,7 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
     setSubmitted(true);
     if (clientIdError(clientId) || tenantIdError(tenantId)) {
       setSaveState('idle');
+      status.announce('');
       // The first field with a problem gets the focus: a screen reader reads its label, "invalid" and the problem.
       const first = clientIdError(clientId) ? 'client-id' : 'tenant-id';
       requestAnimationFrame(() => document.getElementById(first)?.focus());
@@ -67,21 +71,28 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
       access = requestCloudAccess(chosen).catch(() => false);
     }
     setSaveState('saving');
+    status.announce('');
     try {
       await save({
         clientId: clientId.trim().toLowerCase(),
         tenantId: tenantId.trim().toLowerCase(),
         ...(cloud !== 'global' && { cloud }),
       });
-      setSaveState(access && !(await access) ? 'savedWithoutAccess' : 'saved');
+      if (access && !(await access)) {
+        status.hold(
+          `Saved. The browser hasn’t given Entra TAP access to the ${chosen.label} admin centers, so no panel shows there: select Allow access under Site access.`,
+        );
+      } else status.announce('Saved');
     } catch {
-      setSaveState('failed');
+      status.hold('Could not save. Try again.');
     }
+    setSaveState('idle');
   };
 
   const edit = (set: (v: string) => void) => (e: Event) => {
     set((e.currentTarget as HTMLInputElement).value);
     setSaveState('idle');
+    status.announce('');
   };
 
   return (
@@ -142,6 +153,7 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
             onChange={(e) => {
               setCloud((e.currentTarget as HTMLSelectElement).value as CloudName);
               setSaveState('idle');
+              status.announce('');
             }}
           >
             {CLOUD_NAMES.map((name) => (
@@ -163,13 +175,7 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
             Save
           </button>
           <span role="status" class="save-status">
-            {saveState === 'saved'
-              ? 'Saved'
-              : saveState === 'savedWithoutAccess'
-                ? `Saved. The browser hasn’t given Entra TAP access to the ${CLOUDS[cloud].label} admin centers, so no panel shows there: select Allow access under Site access.`
-                : saveState === 'failed'
-                  ? 'Could not save. Try again.'
-                  : ''}
+            {status.text.value}
           </span>
         </div>
       )}

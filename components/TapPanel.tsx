@@ -15,7 +15,7 @@ import { IssueBar } from './IssueBar';
 import { IssueOptionsForm } from './IssueOptionsForm';
 import { MethodsList } from './MethodsList';
 import { NotConfigured } from './NotConfigured';
-import { PanelHeaderButtons } from './PanelHeaderButtons';
+import { BringBackHint, PanelHeaderButtons } from './PanelHeaderButtons';
 import { PanelSkeleton } from './PanelSkeleton';
 import { PassDisplay } from './PassDisplay';
 import { PolicyNote } from './PolicyNote';
@@ -287,6 +287,7 @@ export function TapPanel({
             <PolicyNote view={state.policy} />
           </>
         )}
+        {context === 'portal' && <BringBackHint />}
         <p class="visually-hidden" aria-live="polite">
           {store.announcement.value}
         </p>

@@ -11,6 +11,7 @@ import {
   sameProfile,
   type TenantProfile,
 } from '@/utils/tenant-profiles';
+import { useAnnouncer } from '@/utils/ui/announcer';
 import { HOME_LABEL, notOfferedReason } from '@/utils/ui/offered-profiles';
 import { ManagedNote } from './ManagedNote';
 
@@ -53,7 +54,8 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
   const [settings, setSettings] = useState<EntraSettings | null>(null);
   const [draft, setDraft] = useState<ProfileDraft>(EMPTY_DRAFT);
   const [problems, setProblems] = useState<ProfileProblems>({});
-  const [status, setStatus] = useState('');
+  // "Added …" / "Removed …" said once, then cleared; a failure stays until the next change (utils/ui/announcer.ts).
+  const status = useAnnouncer();
 
   useEffect(() => {
     void load().then(setProfiles);
@@ -73,10 +75,10 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
     try {
       await save(next);
       setProfiles(next);
-      setStatus(done);
+      status.announce(done);
       return true;
     } catch {
-      setStatus('Could not save. Try again.');
+      status.hold('Could not save. Try again.');
       return false;
     }
   };
@@ -95,7 +97,7 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
     const first = FIELDS.find((field) => found[field.key]);
     if (first || !profile) {
       // The problem is read with the field it is under: no separate announcement.
-      setStatus('');
+      status.announce('');
       requestAnimationFrame(() => document.getElementById(first?.id ?? 'profile-label')?.focus());
       return;
     }
@@ -170,7 +172,7 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
                   aria-describedby={describedBy || undefined}
                   onInput={(e) => {
                     setDraft({ ...draft, [field.key]: e.currentTarget.value });
-                    setStatus('');
+                    status.announce('');
                   }}
                 />
                 {field.hint && (
@@ -194,7 +196,7 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
         </form>
       )}
       <span role="status" class="save-status" data-testid="profiles-status">
-        {status}
+        {status.text.value}
       </span>
     </section>
   );

@@ -2,16 +2,20 @@
  * npm run demo: the production build against the simulated tenant.
  * With a display: a visible browser on a user page until Ctrl-C. Without one: a headless walk-through
  * (configure, sign in, the panel on a user page, a pass issued, the popup) that writes screenshots to demo-output/.
+ * It writes nothing tracked: only with --update-docs (npm run demo -- --update-docs) does the dark-theme screenshot
+ * replace docs/panel-dark.png, the one the README shows.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtensionBrowser } from '../tests/e2e/harness/extension-browser';
-import { completeSignIn, panel, portalUserUrl } from '../tests/e2e/harness/session';
+import { completeSignIn, PANEL_HOST, panel, portalUserUrl } from '../tests/e2e/harness/session';
 import { ADMINS, APP, TARGETS } from '../tests/tenant/seed';
 import { startTenant } from '../tests/tenant/server';
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '../demo-output');
 const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
+const DOCS_DARK = resolve(import.meta.dirname, '../docs/panel-dark.png');
+const updateDocs = process.argv.slice(2).includes('--update-docs');
 
 async function main() {
   const tenant = await startTenant({ port: Number(process.env.PORT ?? 0) });
@@ -21,6 +25,8 @@ async function main() {
     await tenant.close();
   };
   console.log(`Simulated tenant at ${tenant.origin} (${APP.tenantDomain}); extension ${browser.extensionId}`);
+  if (updateDocs && !headless)
+    console.log('--update-docs needs the headless walk-through (DEMO_HEADLESS=1): docs/ is left as it is.');
 
   const options = await browser.context.newPage();
   await options.setViewportSize({ width: 900, height: 900 });
@@ -33,7 +39,15 @@ async function main() {
   const shoot = async (page: import('playwright-core').Page, name: string) => {
     if (!headless) return;
     const path = resolve(OUTPUT_DIR, name);
-    await page.waitForTimeout(400); // let the panel frame settle to its new height
+    // The pointer off the panel: the last click leaves it on a button, which would be drawn in its hover colour. The
+    // panel frame (another process) keeps its last pointer position when the pointer leaves it, and re-hovers whatever a
+    // re-layout brings there: it is left on the panel's empty left margin first, then moved off.
+    if ((await page.locator(PANEL_HOST).count()) > 0) {
+      const host = await page.locator(PANEL_HOST).boundingBox();
+      if (host) await page.mouse.move(host.x + 4, host.y + 4);
+    }
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400); // let the panel frame settle to its new height (and any hover fade out)
     await page.screenshot({ path });
     shots.push(path);
   };
@@ -91,7 +105,7 @@ async function main() {
   await frame.getByRole('button', { name: 'Spell out' }).click();
   await frame.getByTestId('pass-spelled').waitFor();
   await shoot(portal, '7-dark-theme.png');
-  if (headless) copyFileSync(resolve(OUTPUT_DIR, '7-dark-theme.png'), resolve(import.meta.dirname, '../docs/panel-dark.png'));
+  if (headless && updateDocs) copyFileSync(resolve(OUTPUT_DIR, '7-dark-theme.png'), DOCS_DARK);
   tenant.control.setPortalTheme('light');
 
   await portal.emulateMedia({ forcedColors: 'active' });
@@ -121,6 +135,7 @@ async function main() {
   await shutdown();
   console.log('Screenshots:');
   for (const path of shots) console.log(`  ${path}`);
+  if (updateDocs) console.log(`Updated ${DOCS_DARK} from 7-dark-theme.png.`);
 }
 
 main().catch((error) => {

@@ -10,7 +10,7 @@ import type { Tenant } from '../tenant/server';
 import { type AxeFinding, axeFindings } from './harness/axe';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { openPanelWindowFor } from './harness/panel-window';
-import { currentPanelFrame, panel, portalUserUrl } from './harness/session';
+import { currentPanelFrame, PANEL_HOST, panel, portalUserUrl } from './harness/session';
 import { issueButton, resetTenant, switchAdmin, useSignedInSuite } from './harness/tap-panel';
 
 const MIN_STATES = 44;
@@ -109,6 +109,138 @@ describe('accessibility: axe-core finds no WCAG 2.2 A/AA violation in any state'
     const eligible = await userPage(TARGETS.adele.id);
     await expectClean(await eligible.live(), 'highContrastLight: eligible user');
     await eligible.page.close();
+    tenant.control.setPortalTheme('light');
+  });
+
+  /**
+   * How the panel frame looks: its theme, the computed colours of a primary (Issue) and a secondary (Revoke) button, and
+   * what the media queries the page emulates say inside the frame (an extension frame runs in its own process).
+   */
+  async function panelLook(page: Page) {
+    // No hover colour: the pointer rests on the panel's empty left margin (the frame keeps its last pointer position
+    // when the pointer leaves it), then leaves.
+    const host = await page.locator(PANEL_HOST).boundingBox();
+    if (host) await page.mouse.move(host.x + 4, host.y + 4);
+    await page.mouse.move(1, 1);
+    const frame = await currentPanelFrame(page);
+    // Armed (seen long enough): an aria-disabled button has inert colours, GrayText under forced colours.
+    await frame.locator('.btn-primary:not([aria-disabled])').waitFor();
+    return frame.evaluate(() => {
+      const read = (element: Element | null) => {
+        if (!element) throw new Error('element missing in the panel');
+        const style = getComputedStyle(element);
+        return {
+          background: style.backgroundColor,
+          color: style.color,
+          border: style.borderTopColor,
+          width: style.borderTopWidth,
+        };
+      };
+      // A system colour as this frame resolves it.
+      const system = (name: string) => {
+        const probe = document.createElement('span');
+        probe.style.cssText = `forced-color-adjust: none; background-color: ${name}`;
+        document.body.append(probe);
+        const value = getComputedStyle(probe).backgroundColor;
+        probe.remove();
+        return value;
+      };
+      const media = (query: string) => matchMedia(query).matches;
+      return {
+        theme: document.documentElement.dataset.theme,
+        page: read(document.body),
+        primary: read(document.querySelector('.btn-primary')),
+        secondary: read(document.querySelector('[data-action="revoke"]')),
+        muted: read(document.querySelector('.user-upn')).color,
+        system: { highlight: system('Highlight'), buttonFace: system('ButtonFace') },
+        osDark: media('(prefers-color-scheme: dark)'),
+        forced: media('(forced-colors: active)'),
+        moreContrast: media('(prefers-contrast: more)'),
+      };
+    });
+  }
+
+  /** Lynne's page (she has a pass: Issue is the primary button, Revoke a secondary one) in the given portal theme. */
+  async function themedPage(theme: 'light' | 'dark' | 'highContrastDark' | 'highContrastLight', os: 'light' | 'dark') {
+    tenant.control.setPortalTheme(theme);
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: os });
+    await page.goto(portalUserUrl(TARGETS.lynne.id));
+    await panel(page).getByRole('button', { name: 'Revoke' }).waitFor();
+    return page;
+  }
+
+  // Signed in as Megan: before the popup and options test, which ends signed out.
+  it('the portal’s theme reaches the panel frame: Fluent colours, high contrast, forced colours, more contrast', async () => {
+    await resetTenant(tenant, browser);
+    const FLUENT_LIGHT_BRAND = 'rgb(15, 108, 189)'; // #0f6cbd
+    const FLUENT_DARK_BRAND = 'rgb(17, 94, 163)'; // #115ea3
+    const WHITE = 'rgb(255, 255, 255)';
+
+    // The Entra shell dark, the OS light: only the portal's theme can make the panel dark.
+    const dark = await themedPage('dark', 'light');
+    expect(await dark.evaluate(() => document.body.classList.contains('fxs-theme-dark'))).toBe(true);
+    const darkLook = await panelLook(dark);
+    expect(darkLook.osDark).toBe(false);
+    expect(darkLook.theme).toBe('dark');
+    expect(darkLook.primary).toMatchObject({ background: FLUENT_DARK_BRAND, color: WHITE });
+    expect(darkLook.page.background).toBe('rgb(41, 41, 41)'); // Fluent's dark neutral #292929
+    expect(darkLook.page.color).toBe(WHITE);
+
+    // The shell switches to light while the panel is open: the frame follows.
+    await dark.evaluate(() => {
+      document.body.className = 'fxs-theme-light fxs-mode-light';
+    });
+    await expect.poll(async () => (await panelLook(dark)).theme).toBe('light');
+    expect((await panelLook(dark)).primary).toMatchObject({ background: FLUENT_LIGHT_BRAND, color: WHITE });
+    await dark.close();
+
+    // The shell light, the OS dark: the panel is light, not dark-coloured as the OS alone would make it.
+    const light = await themedPage('light', 'dark');
+    const lightLook = await panelLook(light);
+    expect(lightLook.osDark).toBe(true);
+    expect(lightLook.theme).toBe('light');
+    expect(lightLook.primary).toMatchObject({ background: FLUENT_LIGHT_BRAND, color: WHITE });
+    expect(lightLook.primary.background).not.toBe(FLUENT_DARK_BRAND);
+    expect(lightLook.page.background).toBe(WHITE);
+
+    // The OS asks for more contrast: thicker button borders, and no muted grey text.
+    expect(lightLook.moreContrast).toBe(false);
+    expect(lightLook.secondary.width).toBe('1px');
+    expect(lightLook.muted).not.toBe(lightLook.page.color);
+    await light.emulateMedia({ colorScheme: 'dark', contrast: 'more' });
+    const more = await panelLook(light);
+    expect(more.moreContrast).toBe(true);
+    expect(more.secondary.width).toBe('2px');
+    expect(more.primary.width).toBe('2px');
+    expect(more.muted).toBe(more.page.color);
+    expect(more.secondary.border).toBe(more.page.color);
+
+    // Forced colours (Windows High Contrast): system colours only, and primary still told apart from secondary.
+    await light.emulateMedia({ colorScheme: 'dark', contrast: null, forcedColors: 'active' });
+    const forced = await panelLook(light);
+    expect(forced.forced).toBe(true);
+    expect(forced.system.highlight).not.toBe(forced.system.buttonFace);
+    expect(forced.primary).toMatchObject({ background: forced.system.highlight, border: forced.system.highlight });
+    expect(forced.secondary.background).toBe(forced.system.buttonFace);
+    expect(forced.primary.background).not.toBe(forced.secondary.background);
+    expect(forced.primary.color).not.toBe(forced.secondary.color);
+    expect(forced.primary.border).not.toBe(forced.secondary.border);
+    await light.close();
+
+    // The portal's own high-contrast themes.
+    const black = await themedPage('highContrastDark', 'light');
+    const blackLook = await panelLook(black);
+    expect(blackLook.theme).toBe('highContrastDark');
+    expect(blackLook.page).toMatchObject({ background: 'rgb(0, 0, 0)', color: WHITE });
+    expect(blackLook.primary).toMatchObject({ background: 'rgb(0, 255, 255)', color: 'rgb(0, 0, 0)' });
+    await black.close();
+    const white = await themedPage('highContrastLight', 'dark');
+    const whiteLook = await panelLook(white);
+    expect(whiteLook.theme).toBe('highContrastLight');
+    expect(whiteLook.page).toMatchObject({ background: WHITE, color: 'rgb(0, 0, 0)' });
+    expect(whiteLook.primary).toMatchObject({ background: 'rgb(96, 0, 96)', color: WHITE });
+    await white.close();
     tenant.control.setPortalTheme('light');
   });
 

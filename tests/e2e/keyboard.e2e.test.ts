@@ -227,6 +227,13 @@ describe('keyboard only', () => {
     const frame = await currentPanelFrame(page);
     const overflow = () => frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
+    // The line that says how to bring the panel back is shown, and wraps inside the frame.
+    const hint = await frame.getByTestId('bring-back-hint').evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return { width: box.width, height: box.height, right: box.right, frame: document.documentElement.clientWidth };
+    });
+    expect(hint.width * hint.height).toBeGreaterThan(0);
+    expect(hint.right).toBeLessThanOrEqual(hint.frame);
     await panel(page)
       .getByRole('button', { name: /Issue TAP/ })
       .click();

@@ -83,6 +83,18 @@ describe('production manifest', () => {
     for (const pattern of manifest.web_accessible_resources[0].matches) expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
   });
 
+  it("declares the panel shortcut: toggle-panel, Alt+Shift+P (not Chromium's toolbar key Alt+Shift+T), Mac included", () => {
+    expect(manifest.commands).toEqual({
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+P', mac: 'Alt+Shift+P' },
+        description: 'Show, go to or collapse the Temporary Access Pass panel',
+      },
+    });
+    // The background's listener and the panel's hint name the same command and key.
+    expect(readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8')).toContain('"toggle-panel"');
+    expect(readFileSync(join(EXTENSION_DIR, 'content-scripts/entra.js'), 'utf8')).toContain('Alt+Shift+P');
+  });
+
   it('keeps the default extension-page CSP (no remote code, no eval)', () => {
     expect(manifest.content_security_policy).toBeUndefined();
   });

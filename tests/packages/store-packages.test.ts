@@ -101,4 +101,20 @@ describe('store packages', () => {
       );
     },
   );
+
+  // Written out: the shortcut the panel and its tab name (Alt+Shift+P), the same in every store. Not Alt+Shift+T, which
+  // Chromium keeps for "focus the toolbar"; a Mac's key written out too (Alt is Option there), not left to the default.
+  it.each(['chrome', 'edge', 'firefox'])('%s: one command, toggle-panel, suggested Alt+Shift+P (Mac too)', async (store) => {
+    const manifest = await manifestIn(store);
+    expect(manifest.commands).toEqual({
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+P', mac: 'Alt+Shift+P' },
+        description: 'Show, go to or collapse the Temporary Access Pass panel',
+      },
+    });
+    expect(JSON.stringify(manifest.commands)).not.toContain('Alt+Shift+T');
+    // The background listens for that name (a renamed command would do nothing when pressed).
+    const zip = await JSZip.loadAsync(readFileSync(packageOf(store)));
+    expect(await zip.file('background.js')?.async('string')).toContain('"toggle-panel"');
+  });
 });

@@ -65,7 +65,7 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
   /** Where a cancelled confirmation returns to. */
   let beforeConfirm: BulkStage = 'checked';
   let checkedText: string | null = null;
-  const { announcement, announce } = createAnnouncer();
+  const { text: announcement, announce } = createAnnouncer();
 
   const counts = computed(() => checkCounts(rows.value));
   const progress = computed(() => issueCounts(rows.value));

@@ -3,6 +3,7 @@ import { sha256Hex } from '@/utils/clipboard-ops';
 import type { AuthMethodSummary, IssuedTap, TapMethod } from '@/utils/graph/types';
 import type { ErrorInfo, IssueOptions, PanelState, RequestMap, RequestType } from '@/utils/messages';
 import { RequestError } from '@/utils/send-request';
+import { createAnnouncer } from './announcer';
 
 export type PanelPhase = 'loading' | 'notConfigured' | 'signedOut' | 'error' | 'loaded';
 export type PanelBusy = null | 'issue' | 'revoke' | 'signIn' | 'refresh';
@@ -40,9 +41,6 @@ function withPass(methods: AuthMethodSummary[], tap: TapMethod): AuthMethodSumma
   return [...others, { id: tap.id, odataType: TAP_TYPE, label: 'Temporary Access Pass', detail: null }];
 }
 
-/** Live-region text is cleared after this long, so a screen reader browsing later doesn't find a stale sentence. */
-const ANNOUNCEMENT_MS = 8_000;
-
 /**
  * Everything the panel shows, as signals. The issued pass lives here, in memory only, until Done or unload.
  * `send` carries the panel's ticket: the background answers for the user it bound this panel to, and no other.
@@ -59,26 +57,14 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
   const failedAction = signal<'issue' | 'action' | null>(null);
   const issued = signal<IssuedTap | null>(null);
   const busy = signal<PanelBusy>(null);
-  const announcement = signal('');
+  /** The panel's polite live region: each sentence said once, then cleared (utils/ui/announcer.ts). */
+  const announcer = createAnnouncer();
   const retryable = signal(false);
   let inFlightAttempt: string | null = null;
   let lastAction: (() => Promise<void>) | null = null;
   /** SHA-256 of the last text copied from this panel that held the pass (never the text itself). */
   let copiedDigest: Promise<string> | null = null;
-  let announcementTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** Says something once in the panel's polite live region, then clears it. */
-  function announce(text: string): void {
-    clearTimeout(announcementTimer);
-    if (text && announcement.value === text) {
-      // The same words again change nothing in the live region: empty it first, so the repeat is heard.
-      announcement.value = '';
-      setTimeout(() => {
-        announcement.value = text;
-      }, 60);
-    } else announcement.value = text;
-    if (text) announcementTimer = setTimeout(() => (announcement.value = ''), ANNOUNCEMENT_MS);
-  }
+  const announce = announcer.announce;
 
   function fail(error: unknown, where: 'load' | 'action' | 'issue'): void {
     const info = toErrorInfo(error);
@@ -244,7 +230,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     /** Whether the last failure may be repeated as it was. */
     retryable,
     busy,
-    announcement,
+    announcement: announcer.text,
     load,
     issue,
     revoke,

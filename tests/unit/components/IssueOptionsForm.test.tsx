@@ -41,6 +41,44 @@ describe('IssueOptionsForm', () => {
     expect(screen.getByTestId('said').textContent).toBe('12 hours is outside the allowed range. The policy allows 1–8 hours.');
   });
 
+  it('handles the start like the lifetime: nothing while typing, described and said once when the field is left', () => {
+    const said: string[] = [];
+    function Counting() {
+      const [value, setValue] = useState(EMPTY_ISSUE_FORM);
+      const check = checkIssueForm(value, POLICY, Date.now());
+      return <IssueOptionsForm policy={POLICY} value={value} onChange={setValue} check={check} onProblem={(m) => said.push(m)} />;
+    }
+    render(<Counting />);
+    const start = screen.getByLabelText('Start date and time');
+    expect(start.getAttribute('aria-invalid')).toBe('false');
+    expect(start.getAttribute('aria-describedby')).toBe('tap-start-hint');
+    for (const typed of ['2020-01-01T0', '2020-01-01T09:00']) fireEvent.input(start, { target: { value: typed } });
+    expect(said).toEqual([]);
+    expect(screen.queryByText(/The start is in the past/)).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.blur(start);
+    const problem = screen.getByText('The start is in the past. Leave it empty to start now.', { selector: '.field-error' });
+    expect(start.getAttribute('aria-invalid')).toBe('true');
+    expect(start.getAttribute('aria-describedby')?.split(' ')).toEqual([problem.id, 'tap-start-hint']);
+    expect(said).toEqual(['The start is in the past. Leave it empty to start now.']);
+    // Fixed, then left again: the problem goes, nothing more is said.
+    fireEvent.input(start, { target: { value: '' } });
+    fireEvent.blur(start);
+    expect(start.getAttribute('aria-invalid')).toBe('false');
+    expect(start.getAttribute('aria-describedby')).toBe('tap-start-hint');
+    expect(screen.queryByText(/The start is in the past/)).toBeNull();
+    expect(said).toHaveLength(1);
+    // The lifetime, for comparison: the same path.
+    const lifetime = screen.getByLabelText('Lifetime');
+    fireEvent.input(lifetime, { target: { value: '12' } });
+    expect(said).toHaveLength(1);
+    fireEvent.blur(lifetime);
+    expect(said).toEqual([
+      'The start is in the past. Leave it empty to start now.',
+      '12 hours is outside the allowed range. The policy allows 1–8 hours.',
+    ]);
+  });
+
   it('accepts minutes within range and sends only that field', () => {
     render(<Harness policy={POLICY} />);
     fireEvent.change(screen.getByLabelText('Lifetime unit'), { target: { value: 'minutes' } });

@@ -1,13 +1,23 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/PopupApp';
 import type { PolicyView, SessionInfo } from '@/utils/messages';
+import { ANNOUNCEMENT_MS } from '@/utils/ui/announcer';
 import { createPopupStore, type PopupStore } from '@/utils/ui/popup-store';
 import { parsePrincipal } from '@/utils/upn';
 import { POLICY, policyView } from './fixtures';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/** Fake time passes (timers run) and Preact renders what changed. */
+const elapse = (ms: number) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
 
 const SESSION: SessionInfo = {
   configured: true,
@@ -130,6 +140,21 @@ describe('PopupApp: the site-access slot', () => {
   });
 });
 
+describe('PopupApp: structure', () => {
+  it('has one h1 (Entra TAP) whether set up or not, inside its main landmark', async () => {
+    setup({ getSession: () => SESSION, getPolicy: () => policyView() });
+    await screen.findByTestId('account-upn');
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading.textContent).toBe('Entra TAP');
+    expect(heading.closest('main')).toBe(screen.getByRole('main'));
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    cleanup();
+    setup({ getSession: () => ({ configured: false, signedIn: false }) as SessionInfo });
+    await screen.findByRole('button', { name: 'Open options' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Entra TAP' })).toBeTruthy();
+  });
+});
+
 describe('PopupApp: another directory', () => {
   it('says which directory it acts in when switched, and switches back to the configured one', async () => {
     const FABRIKAM = {
@@ -148,5 +173,27 @@ describe('PopupApp: another directory', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to contoso.onmicrosoft.com' }));
     await waitFor(() => expect(screen.queryByTestId('acting-tenant')).toBeNull());
     expect(send).toHaveBeenCalledWith('switchTenant', { tenant: 'contoso.onmicrosoft.com' });
+  });
+
+  it('says the switch back once in its status region, and clears it after 8 s (nothing stale to find later)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    setup({
+      getSession: () => ({
+        ...SESSION,
+        tenantId: '7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21',
+        tenantDomain: 'fabrikam.onmicrosoft.com',
+        actingTenant: 'fabrikam.onmicrosoft.com',
+      }),
+      getPolicy: () => policyView(),
+      switchTenant: () => SESSION,
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Back to contoso.onmicrosoft.com' }));
+    const status = screen.getByTestId('popup-status');
+    expect(status.getAttribute('role')).toBe('status');
+    await waitFor(() => expect(status.textContent).toBe('Now acting in contoso.onmicrosoft.com.'));
+    await elapse(ANNOUNCEMENT_MS - 500);
+    expect(status.textContent).toBe('Now acting in contoso.onmicrosoft.com.');
+    await elapse(600);
+    expect(status.textContent).toBe('');
   });
 });

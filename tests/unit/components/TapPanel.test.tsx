@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BRING_BACK_HINT } from '@/components/PanelHeaderButtons';
 import { TapPanel } from '@/components/TapPanel';
 import { RequestError } from '@/utils/send-request';
 import type { Send } from '@/utils/ui/panel-store';
@@ -22,7 +23,15 @@ function renderPanel(
     context = 'portal',
     armed = true,
     windowOnly = false,
-  }: { context?: 'portal' | 'window'; armed?: boolean; windowOnly?: boolean } = {},
+    onClose = vi.fn(),
+    onCollapse,
+  }: {
+    context?: 'portal' | 'window';
+    armed?: boolean;
+    windowOnly?: boolean;
+    onClose?: () => void;
+    onCollapse?: () => void;
+  } = {},
 ) {
   return render(
     <TapPanel
@@ -31,7 +40,8 @@ function renderPanel(
       armed={armed}
       windowOnly={windowOnly}
       onOpenOptions={vi.fn()}
-      onClose={vi.fn()}
+      onClose={onClose}
+      onCollapse={onCollapse}
     />,
   );
 }
@@ -258,6 +268,29 @@ describe('TapPanel', () => {
     expect(calls('issueTap')[0]).toMatchObject(['issueTap', { options: { lifetimeInMinutes: 240 } }]);
   });
 
+  it('says in the portal panel, visibly and to whoever hears – and ×, how to bring it back; a window has no such line', async () => {
+    send.mockResolvedValue(panelState());
+    renderPanel('status', { onCollapse: vi.fn() });
+    await screen.findByRole('button', { name: 'Issue TAP' });
+    const hint = screen.getByTestId('bring-back-hint');
+    expect(hint.textContent).toBe(BRING_BACK_HINT);
+    expect(hint.textContent).toMatch(/Entra TAP tab .* Alt\+Shift\+P/);
+    // Shown, not only said: no visually-hidden class on it or around it, and at the panel's foot (after the policy note).
+    expect(hint.closest('.visually-hidden, [hidden]')).toBeNull();
+    expect(hint.classList.contains('hint')).toBe(true);
+    expect(hint.parentElement?.tagName).toBe('MAIN');
+    const policyNote = document.querySelector('.policy-note');
+    expect(policyNote && hint.compareDocumentPosition(policyNote) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    for (const name of ['Collapse panel', 'Close panel']) {
+      expect(screen.getByRole('button', { name }).getAttribute('aria-describedby')).toBe(hint.id);
+    }
+    cleanup();
+    renderPanel('status', { context: 'window' });
+    await screen.findByRole('button', { name: 'Issue TAP' });
+    expect(screen.queryByTestId('bring-back-hint')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close panel' }).getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('shows a load failure with Try again, then recovers', async () => {
     send
       .mockRejectedValueOnce(new RequestError({ kind: 'offline', message: 'You appear to be offline.' }))
@@ -291,5 +324,96 @@ describe('TapPanel', () => {
     await screen.findByText('Current pass');
     expect(calls('getPanelState')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+});
+
+/** What a screen reader hears from the live regions: every new non-empty text, in order (as the keyboard e2e logs it). */
+function listenToLiveRegions(): { heard: { kind: string; text: string }[]; stop: () => void } {
+  const heard: { kind: string; text: string }[] = [];
+  const last = new WeakMap<Element, string>();
+  const listen = () => {
+    for (const region of document.querySelectorAll('[aria-live], [role="alert"], [role="status"]')) {
+      const text = region.textContent?.trim() ?? '';
+      if (text && last.get(region) !== text) {
+        heard.push({ kind: region.getAttribute('role') ?? region.getAttribute('aria-live') ?? '', text });
+      }
+      last.set(region, text);
+    }
+  };
+  const observer = new MutationObserver(listen);
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  return { heard, stop: () => observer.disconnect() };
+}
+
+describe('TapPanel: keyboard and screen-reader paths', () => {
+  it('is a main landmark named for the user (and a plain name while loading)', async () => {
+    const view = deferred<ReturnType<typeof panelState>>();
+    send.mockImplementation(async (type) => (type === 'getPanelState' ? view.promise : undefined));
+    renderPanel();
+    expect(screen.getByRole('main', { name: 'Temporary Access Pass' })).toBeTruthy();
+    view.resolve(panelState());
+    expect(await screen.findByRole('main', { name: 'Temporary Access Pass for Adele Vance' })).toBeTruthy();
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+  });
+
+  it('a failed copy says "Copy failed" exactly once, in the panel’s polite region', async () => {
+    const writeText = vi.fn().mockRejectedValue(new DOMException('Document is not focused.', 'NotAllowedError'));
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    send.mockImplementation(async (type) => (type === 'getPanelState' ? panelState() : issuedTap()));
+    renderPanel();
+    fireEvent.click(await screen.findByRole('button', { name: 'Issue TAP' }));
+    await screen.findByTestId('pass-value');
+    const { heard, stop } = listenToLiveRegions();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy pass' }));
+    await waitFor(() => expect(heard.filter((entry) => /Copy failed/.test(entry.text))).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const failed = heard.filter((entry) => /Copy failed/.test(entry.text));
+    expect(failed).toEqual([{ kind: 'polite', text: 'Copy failed. Select the pass and press Ctrl+C, or read it out.' }]);
+    expect(writeText).toHaveBeenCalledTimes(1);
+    // The button shows it to the eye; its accessible name stays "Copy pass" (a changing name would be said again).
+    const button = screen.getByRole('button', { name: 'Copy pass' });
+    expect(button.textContent).toBe('Copy failed');
+    expect(button.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
+    stop();
+  });
+
+  it('after a failed revoke the keyboard is back on Revoke, and Dismiss leaves it there', async () => {
+    send.mockImplementation(async (type) => {
+      if (type === 'getPanelState') return panelState({ currentPass: existingPass() });
+      if (type === 'revokeTap')
+        throw new RequestError({ kind: 'throttled', message: 'Microsoft Graph is busy. Try again in 30 seconds.' });
+      throw new Error(`unexpected ${type}`);
+    });
+    renderPanel();
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/busy/);
+    const revoke = () => document.querySelector<HTMLElement>('[data-action="revoke"]');
+    await waitFor(() => expect(document.activeElement).toBe(revoke()));
+    expect(revoke()?.textContent).toBe('Revoke');
+    const dismiss = screen.getByRole('button', { name: 'Dismiss' });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(revoke()));
+    expect(calls('revokeTap')).toHaveLength(1);
+  });
+
+  it('Escape in a window that shows a new pass does not close the window; after Done it does', async () => {
+    const onClose = vi.fn();
+    send.mockImplementation(async (type) => (type === 'getPanelState' ? panelState() : issuedTap()));
+    renderPanel('issue', { context: 'window', onClose });
+    fireEvent.click(await screen.findByRole('button', { name: 'Issue TAP' }));
+    const card = await screen.findByRole('group', { name: 'Temporary Access Pass for Adele Vance' });
+    await waitFor(() => expect(document.activeElement).toBe(card));
+    fireEvent.keyDown(card, { key: 'Escape' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Copy pass' }), { key: 'Escape' });
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByTestId('pass-value')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByTestId('pass-value')).toBeNull());
+    fireEvent.keyDown(screen.getByRole('button', { name: /^Issue TAP/ }), { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });
