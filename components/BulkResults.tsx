@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import type { IssuedRow } from '@/utils/bulk/results-csv';
-import { formatDateTime, passEnd } from '@/utils/ui/format';
+import { formatDateTime, passEnd } from '@/utils/ui/format-pass';
 import { unusableSentence } from '@/utils/ui/pass-status';
 import { CopyButton } from './CopyButton';
 import { PassGroups } from './PassGroups';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TapMethod, TapPolicy } from '@/utils/graph/types';
 import { focusIfFocused } from '@/utils/ui/focus-within';
-import { formatDateTime, passEnd } from '@/utils/ui/format';
+import { formatDateTime, passEnd } from '@/utils/ui/format-pass';
 import { describePassStatus, unusableSentence } from '@/utils/ui/pass-status';
 import { useNow } from '@/utils/ui/use-now';
 import { ConfirmRow } from './ConfirmRow';

@@ -1,5 +1,5 @@
 import type { IssuedRow } from '@/utils/bulk/results-csv';
-import { formatDateTime, localTimeZone, passEnd } from '@/utils/ui/format';
+import { formatDateTime, localTimeZone, passEnd } from '@/utils/ui/format-pass';
 import { signInSentence, usageSentence } from '@/utils/ui/instructions';
 import { unusableSentence } from '@/utils/ui/pass-status';
 import { spellOut } from '@/utils/ui/spell-out';

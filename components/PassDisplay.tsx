@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import type { IssuedTap } from '@/utils/graph/types';
-import { formatCountdown, formatDateTime, passEnd } from '@/utils/ui/format';
+import { formatCountdown, formatDateTime, passEnd } from '@/utils/ui/format-pass';
 import { buildInstructions } from '@/utils/ui/instructions';
 import { unusableSentence } from '@/utils/ui/pass-status';
 import { spellOut } from '@/utils/ui/spell-out';

@@ -1,4 +1,4 @@
-import { groupForReading } from '@/utils/ui/format';
+import { groupForReading } from '@/utils/ui/format-pass';
 import { charClass } from '@/utils/ui/spell-out';
 import './pass.css';
 

@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import type { HistoryEntry } from '@/utils/history/types';
 import { ACTION_WORDS } from '@/utils/history/words';
-import { formatDateTime } from '@/utils/ui/format';
+import { formatDateTime } from '@/utils/ui/format-pass';
 import { detailsWords, RESULT_WORDS, SOURCE_WORDS } from '@/utils/ui/history-words';
 
 const COLUMNS = ['When', 'User', 'What', 'Details', 'Result', 'From', 'Tenant'] as const;

@@ -1,6 +1,6 @@
 import type { IssuedTap } from '../graph/types';
 import { csvCell } from '../history/csv';
-import { passEnd } from '../ui/format';
+import { passEnd } from '../ui/format-pass';
 
 /** A pass the bulk page issued, with whom it is for: what the results table, the sheets and the file show. */
 export interface IssuedRow {

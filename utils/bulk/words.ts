@@ -1,6 +1,7 @@
 /** The bulk page's sentences: verdicts, counts, the confirmation and the progress lines. */
 import type { IssueOptions } from '../messages';
-import { formatDateTime, formatDuration } from '../ui/format';
+import { formatDuration } from '../ui/format';
+import { formatDateTime } from '../ui/format-pass';
 import type { BulkRow, CheckCounts, IssueCounts, RowVerdict, SendCounts } from './bulk-rows';
 import { verdictOf } from './bulk-rows';
 

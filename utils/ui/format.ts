@@ -1,7 +1,7 @@
-/** Plain-words formatting for durations, ranges, local date/time and countdowns. */
+/** Plain-words formatting for durations, ranges and ages (a pass's dates and countdown: format-pass.ts). */
 
-const MINUTES_PER_HOUR = 60;
-const MINUTES_PER_DAY = 1440;
+export const MINUTES_PER_HOUR = 60;
+export const MINUTES_PER_DAY = 1440;
 
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -34,41 +34,6 @@ export function formatRange(min: number, max: number): string {
   return min === max ? `allowed ${formatDuration(min)} only` : `allowed ${formatSpan(min, max)}`;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** An ISO instant in the reader's local time, e.g. "3 Jun 2025, 14:05". */
-export function formatDateTime(value: string | number | Date): string {
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
-}
-
-/** The reader's time zone name, for messages read elsewhere ("Europe/Berlin"). */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
-}
-
-/** Remaining milliseconds in words: "59 min", "7 h 5 min", "2 d 3 h", "less than a minute". */
-export function formatRemaining(ms: number): string {
-  const totalMinutes = Math.floor(ms / 60_000);
-  if (totalMinutes < 1) return 'less than a minute';
-  if (totalMinutes < MINUTES_PER_HOUR) return `${totalMinutes} min`;
-  if (totalMinutes < MINUTES_PER_DAY) {
-    const hours = Math.floor(totalMinutes / MINUTES_PER_HOUR);
-    const minutes = totalMinutes % MINUTES_PER_HOUR;
-    return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
-  }
-  const days = Math.floor(totalMinutes / MINUTES_PER_DAY);
-  const hours = Math.floor((totalMinutes % MINUTES_PER_DAY) / MINUTES_PER_HOUR);
-  return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
-}
-
-/** Where a validity window stands at `now`: "starts in 10 min", "expires in 59 min" or "expired". */
-export function formatCountdown(startMs: number, endMs: number, now: number): string {
-  if (now < startMs) return `starts in ${formatRemaining(startMs - now)}`;
-  if (now < endMs) return `expires in ${formatRemaining(endMs - now)}`;
-  return 'expired';
-}
-
 /** How long ago, briefly: "just now", "5 min ago", "3 h ago", "2 d ago". */
 export function formatAgo(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
@@ -81,16 +46,4 @@ export function formatAgo(ms: number): string {
 /** Age of a cached copy: "Updated just now", "Updated 5 min ago". */
 export function formatAge(fetchedAt: number, now: number): string {
   return `Updated ${formatAgo(now - fetchedAt)}`;
-}
-
-/** Splits a pass into groups to read aloud; the value itself is never altered. */
-export function groupForReading(value: string, size = 4): string[] {
-  const groups: string[] = [];
-  for (let i = 0; i < value.length; i += size) groups.push(value.slice(i, i + size));
-  return groups;
-}
-
-/** End of a pass's validity window in epoch ms. */
-export function passEnd(startDateTime: string, lifetimeInMinutes: number): number {
-  return new Date(startDateTime).getTime() + lifetimeInMinutes * 60_000;
 }

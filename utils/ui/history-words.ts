@@ -1,5 +1,6 @@
 import type { HistoryEntry, HistoryResult, HistorySource } from '../history/types';
-import { formatDateTime, formatDuration } from './format';
+import { formatDuration } from './format';
+import { formatDateTime } from './format-pass';
 
 export const RESULT_WORDS: Record<HistoryResult['status'], string> = { done: 'Done', failed: 'Failed', unknown: 'Unknown' };
 

@@ -1,5 +1,5 @@
 import type { IssuedTap } from '@/utils/graph/types';
-import { formatDateTime, localTimeZone, passEnd } from './format';
+import { formatDateTime, localTimeZone, passEnd } from './format-pass';
 
 export const SECURITY_INFO_URL = 'https://aka.ms/mysecurityinfo';
 

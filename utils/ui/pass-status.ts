@@ -1,5 +1,5 @@
 import type { TapMethod, TapPolicy } from '@/utils/graph/types';
-import { formatDateTime, passEnd } from './format';
+import { formatDateTime, passEnd } from './format-pass';
 
 export type PassTone = 'ok' | 'pending' | 'off';
 

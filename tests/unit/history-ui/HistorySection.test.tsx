@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportHistory } from '@/components/history/ExportHistory';
 import { HistorySection } from '@/components/history/HistorySection';
 import { DEFAULT_HISTORY_SETTINGS } from '@/utils/history/types';
-import { formatDateTime } from '@/utils/ui/format';
+import { formatDateTime } from '@/utils/ui/format-pass';
 import { createHistoryStore } from '@/utils/ui/history-store';
 import { ADELE, DIEGO, entry, fakeBackground, threeEntries } from './fixtures';
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { downloadText, REVOKE_AFTER_MS } from '@/utils/ui/download';
-import { formatAgo, formatDateTime } from '@/utils/ui/format';
+import { formatAgo } from '@/utils/ui/format';
+import { formatDateTime } from '@/utils/ui/format-pass';
 import { maxEntriesProblem, retentionDaysProblem } from '@/utils/ui/history-settings-validation';
 import { countWords, detailsWords } from '@/utils/ui/history-words';
 import { entry } from './fixtures';

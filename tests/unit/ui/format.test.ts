@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatAge,
-  formatCountdown,
-  formatDuration,
-  formatRange,
-  formatRemaining,
-  groupForReading,
-  passEnd,
-} from '@/utils/ui/format';
+import { formatAge, formatDuration, formatRange } from '@/utils/ui/format';
+import { formatCountdown, formatRemaining, groupForReading, passEnd } from '@/utils/ui/format-pass';
 
 describe('formatDuration', () => {
   it.each([
