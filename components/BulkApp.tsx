@@ -132,7 +132,9 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
               checking={stage === 'checking'}
               locked={tried || stage === 'issuing'}
               listError={listErrorOf(store)}
+              listAttempt={store.listAttempts.value}
               fileError={store.fileError.value}
+              fileAttempt={store.fileAttempts.value}
             />
             {list && <BulkProblems problems={list.problems} ignoredColumns={list.ignoredColumns} />}
             {stage === 'checking' && (

@@ -62,6 +62,9 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
   /** Counts finished checks and runs: the page moves the keyboard to what each one's end shows. */
   const checksDone = signal(0);
   const runsDone = signal(0);
+  /** Counts refused checks and refused files: the page mounts their alert afresh, so the same words are heard again. */
+  const listAttempts = signal(0);
+  const fileAttempts = signal(0);
   /** Where a cancelled confirmation returns to. */
   let beforeConfirm: BulkStage = 'checked';
   let checkedText: string | null = null;
@@ -128,15 +131,18 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
   }
 
   async function loadFile(file: Blob): Promise<boolean> {
-    if (file.size > MAX_FILE_BYTES) {
-      fileError.value = 'That file is larger than 1 MB: choose the list itself (1,000 users take well under 100 KB).';
+    const refuse = (why: string) => {
+      batch(() => {
+        fileError.value = why;
+        fileAttempts.value++;
+      });
       return false;
+    };
+    if (file.size > MAX_FILE_BYTES) {
+      return refuse('That file is larger than 1 MB: choose the list itself (1,000 users take well under 100 KB).');
     }
     const content = await file.text();
-    if (content.includes('\u0000')) {
-      fileError.value = 'That file isn’t text: choose a .csv or .txt file, or paste the list.';
-      return false;
-    }
+    if (content.includes('\u0000')) return refuse('That file isn’t text: choose a .csv or .txt file, or paste the list.');
     setText(content);
     return true;
   }
@@ -152,7 +158,10 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       checked.value = 0;
     });
     if (parsed.error || parsed.rows.length === 0) {
-      stage.value = 'edit';
+      batch(() => {
+        stage.value = 'edit';
+        listAttempts.value++;
+      });
       return;
     }
     stage.value = 'checking';
@@ -261,6 +270,8 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
     confirmBusy,
     checksDone,
     runsDone,
+    listAttempts,
+    fileAttempts,
     announcement,
     counts,
     progress,

@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+
+/** The bulk page as the keyboard and a screen reader meet it: what Cancel can do, where focus goes, what is said. */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BulkApp } from '@/components/BulkApp';
+import { createBulkStore } from '@/utils/bulk/bulk-store';
+import type { BulkCheckRow, BulkIssueResult, BulkIssueRow, SessionInfo } from '@/utils/messages';
+import { RequestError } from '@/utils/send-request';
+import type { Send } from '@/utils/ui/panel-store';
+import { issuedTap, POLICY } from '../components/fixtures';
+
+const SESSION: SessionInfo = {
+  configured: true,
+  signedIn: true,
+  username: 'MeganB@contoso.onmicrosoft.com',
+  displayName: 'Megan Bowen',
+  tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
+  tenantDomain: 'contoso.onmicrosoft.com',
+  configuredTenant: 'contoso.onmicrosoft.com',
+};
+
+const userRow = (ref: string): BulkCheckRow => ({
+  ref,
+  verdict: 'issue',
+  user: { id: `id-${ref}`, displayName: `User ${ref}`, userPrincipalName: ref },
+});
+
+const listOf = (n: number) => Array.from({ length: n }, (_, i) => `user${i + 1}@contoso.com`).join('\n');
+
+interface Options {
+  session?: () => SessionInfo;
+  check?: (refs: string[]) => Promise<{ rows: BulkCheckRow[]; policy: typeof POLICY }>;
+}
+
+/** A background whose bulkIssue answers wait until the test releases them, in the order they were sent. */
+function heldBackground(options: Options = {}) {
+  const held: (() => void)[] = [];
+  const send = vi.fn(async (type: string, req: unknown) => {
+    if (type === 'getSession') return options.session?.() ?? SESSION;
+    if (type === 'bulkCheck') {
+      const refs = (req as { refs: string[] }).refs;
+      return options.check ? options.check(refs) : { rows: refs.map(userRow), policy: POLICY };
+    }
+    if (type === 'bulkIssue') {
+      const rows = (req as { rows: BulkIssueRow[] }).rows;
+      const results: BulkIssueResult[] = rows.map((row) => ({
+        rowId: row.rowId,
+        userId: row.userId,
+        status: 'issued',
+        pass: issuedTap({ temporaryAccessPass: `pass-${row.rowId}` }),
+      }));
+      return new Promise((resolve) => held.push(() => resolve({ results })));
+    }
+    throw new Error(`unexpected ${type}`);
+  });
+  const flush = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+  return {
+    send: send as unknown as Send,
+    sent: () => send.mock.calls.filter(([type]) => type === 'bulkIssue').length,
+    async releaseAll() {
+      while (held.length > 0) {
+        held.shift()?.();
+        await flush();
+      }
+    },
+    flush,
+  };
+}
+
+function setup(background = heldBackground()) {
+  let id = 0;
+  const store = createBulkStore(background.send, () => `r${id++}`);
+  const onDownload = vi.fn();
+  render(<BulkApp store={store} onOpenOptions={vi.fn()} onPrint={vi.fn()} onDownload={onDownload} />);
+  return { store, onDownload };
+}
+
+const status = () => screen.getByTestId('bulk-status').textContent;
+const listField = () => screen.getByLabelText('Users, one per line, or CSV with a header');
+
+async function checkAndIssue(n: number, background: ReturnType<typeof heldBackground>) {
+  fireEvent.input(listField(), { target: { value: listOf(n) } });
+  fireEvent.click(screen.getByRole('button', { name: 'Check the list' }));
+  await screen.findByTestId('bulk-check-table');
+  fireEvent.click(screen.getByRole('button', { name: `Issue ${n} passes…` }));
+  fireEvent.click(screen.getByRole('button', { name: `Issue ${n} passes` }));
+  await screen.findByTestId('bulk-progress');
+  await background.flush();
+}
+
+describe('the bulk page, by keyboard and screen reader', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(cleanup);
+
+  it('the same mistake twice is said twice: the alert is mounted again (an empty list, a file too big)', async () => {
+    const { store } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Check the list' }));
+    const first = await screen.findByTestId('bulk-list-error');
+    fireEvent.click(screen.getByRole('button', { name: 'Check the list' }));
+    const second = await screen.findByTestId('bulk-list-error');
+    expect(second.textContent).toBe(first.textContent);
+    expect(second).not.toBe(first);
+    expect(first.isConnected).toBe(false);
+
+    const big = new Blob(['x'.repeat(1_000_001)]);
+    await act(async () => void (await store.loadFile(big)));
+    const fileError = screen.getByTestId('bulk-file-error');
+    await act(async () => void (await store.loadFile(big)));
+    const again = screen.getByTestId('bulk-file-error');
+    expect(again.textContent).toBe(fileError.textContent);
+    expect(again).not.toBe(fileError);
+  });
+
+  it('the file field names its error', async () => {
+    const { store } = setup();
+    const file = screen.getByLabelText('Or read a file into the field (.csv or .txt)');
+    expect(file.getAttribute('aria-invalid')).toBeNull();
+    await act(async () => void (await store.loadFile(new Blob(['a\u0000b']))));
+    expect(file.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = file.getAttribute('aria-describedby');
+    expect(describedBy).toBe('bulk-file-error');
+    expect(document.getElementById(describedBy ?? '')?.textContent).toBe(
+      'That file isn’t text: choose a .csv or .txt file, or paste the list.',
+    );
+  });
+});
