@@ -63,8 +63,15 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
   const checkRef = useRef<HTMLHeadingElement>(null);
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const notIssuedRef = useRef<HTMLHeadingElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
   // The control the keyboard was on (Check, the confirmation, Cancel) is gone or done: it goes to what the end shows.
-  useFocusOnCount(store.checksDone.value, () => checkRef.current);
+  // A check ended by an error goes to the error (before the table), or to Sign in when it signed out.
+  useFocusOnCount(store.checksDone.value, () => {
+    if (!store.error.value) return checkRef.current;
+    const signIn = store.session.value?.signedIn === false && mainRef.current?.querySelector<HTMLElement>('.account-bar button');
+    return signIn || errorRef.current || checkRef.current;
+  });
   useFocusOnCount(store.runsDone.value, () => resultsRef.current ?? notIssuedRef.current);
 
   // Closing the page loses the passes for good (and those being issued, unseen): the browser asks first.
@@ -100,7 +107,7 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
 
   return (
     <div class={showingPasses ? 'bulk-root has-sheets' : 'bulk-root'}>
-      <main class="bulk screen-only">
+      <main class="bulk screen-only" ref={mainRef}>
         <h1 class="bulk-title">Issue Temporary Access Passes for a list</h1>
         <p class="muted">
           Check the list first: nothing is issued until you confirm. Each pass is shown once, on this page only, until you close
@@ -146,16 +153,19 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
               />
             )}
             {store.error.value && (
-              <ErrorNotice
-                error={store.error.value}
-                onRetry={stage === 'checked' && !tried ? () => void store.check() : undefined}
-                onDismiss={store.dismissError}
-              />
+              <div ref={errorRef} tabIndex={-1} data-testid="bulk-error">
+                <ErrorNotice
+                  error={store.error.value}
+                  onRetry={stage === 'checked' && !tried ? () => void store.check() : undefined}
+                  onDismiss={store.dismissError}
+                />
+              </div>
             )}
             {rows.length > 0 && stage !== 'edit' && stage !== 'checking' && (
               <BulkCheckTable
                 rows={rows}
                 counts={store.counts.value}
+                unused={list?.problems.length ?? 0}
                 policy={store.policy.value}
                 issuedAny={tried}
                 headingRef={checkRef}

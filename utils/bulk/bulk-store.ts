@@ -178,6 +178,8 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
     );
     // Signed out at the start, the check may have signed in: the directory is then the one it ended in.
     const where = before ?? tenantOf(await refreshSession());
+    // Ended by an error: the session is read again first, so the page knows whether to offer Sign in.
+    if (outcome.error) await refreshSession();
     batch(() => {
       tenant.value = where;
       if (outcome.policy !== undefined) policy.value = outcome.policy;
@@ -186,8 +188,7 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       checksDone.value++;
     });
     // An error is said by its notice's alert; a finished check here, once.
-    if (!outcome.error) announce(`Check finished: ${checkSummary(counts.value)}.`);
-    else void refreshSession();
+    if (!outcome.error) announce(`Check finished: ${checkSummary(counts.value, parsed.problems.length)}.`);
   }
 
   function askToIssue(): void {

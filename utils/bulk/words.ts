@@ -31,10 +31,14 @@ export function optionsSentence(options: IssueOptions): string {
   return parts.length === 0 ? 'Policy defaults' : parts.join(', ');
 }
 
-/** "24 will be issued, 2 replaced, 4 skipped" (and those the check didn't reach). */
-export function checkSummary(counts: CheckCounts): string {
+/**
+ * "24 will be issued, 2 replaced, 4 skipped" (and those the check didn't reach, and the lines not used: their list
+ * comes before the table, so the summary and the announcement point back to it).
+ */
+export function checkSummary(counts: CheckCounts, unused = 0): string {
   const parts = [`${counts.issue} will be issued`, `${counts.replace} replaced`, `${counts.skip} skipped`];
   if (counts.unchecked > 0) parts.push(`${counts.unchecked} not checked`);
+  if (unused > 0) parts.push(`${count(unused, 'line', 'lines')} not used (listed above)`);
   return parts.join(', ');
 }
 

@@ -94,6 +94,37 @@ describe('the bulk page, by keyboard and screen reader', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(cleanup);
 
+  it('a check ended by a sign-out moves the keyboard to Sign in; another error to the error notice', async () => {
+    let session = SESSION;
+    const signedOut = heldBackground({
+      session: () => session,
+      check: async () => {
+        session = { ...SESSION, signedIn: false };
+        throw new RequestError({ kind: 'signedOut', message: 'You are signed out. Sign in, then check again.' });
+      },
+    });
+    setup(signedOut);
+    fireEvent.input(listField(), { target: { value: listOf(2) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check the list' }));
+    await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Sign in' })));
+    cleanup();
+
+    const failing = heldBackground({
+      check: async () => {
+        throw new RequestError({ kind: 'throttled', message: 'Microsoft Graph is busy. Try again.' });
+      },
+    });
+    setup(failing);
+    fireEvent.input(listField(), { target: { value: listOf(2) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check the list' }));
+    await screen.findByRole('alert');
+    const notice = screen.getByTestId('bulk-error');
+    await waitFor(() => expect(document.activeElement).toBe(notice));
+    expect(notice.tabIndex).toBe(-1);
+    expect(within(notice).getByRole('alert').textContent).toContain('Microsoft Graph is busy.');
+  });
+
   it('the same mistake twice is said twice: the alert is mounted again (an empty list, a file too big)', async () => {
     const { store } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Check the list' }));

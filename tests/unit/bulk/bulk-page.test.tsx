@@ -123,7 +123,7 @@ describe('the bulk page', () => {
     expect(problems.textContent).toContain('Line 6');
     expect(problems.textContent).toContain('The same user as line 2.');
     expect(screen.getByTestId('bulk-summary').textContent).toBe(
-      '1 will be issued, 1 replaced, 1 skipped. Nothing has been issued yet.',
+      '1 will be issued, 1 replaced, 1 skipped, 2 lines not used (listed above). Nothing has been issued yet.',
     );
     const table = screen.getByTestId('bulk-check-table');
     const cells = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent));
@@ -151,7 +151,9 @@ describe('the bulk page', () => {
     ]);
     expect(calls.some((call) => call.type === 'bulkIssue')).toBe(false);
     await waitFor(() =>
-      expect(screen.getByTestId('bulk-status').textContent).toBe('Check finished: 1 will be issued, 1 replaced, 1 skipped.'),
+      expect(screen.getByTestId('bulk-status').textContent).toBe(
+        'Check finished: 1 will be issued, 1 replaced, 1 skipped, 2 lines not used (listed above).',
+      ),
     );
   });
 
