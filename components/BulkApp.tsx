@@ -3,7 +3,7 @@ import type { BulkRow } from '@/utils/bulk/bulk-rows';
 import type { BulkStore } from '@/utils/bulk/bulk-store';
 import type { CopyWatch } from '@/utils/bulk/copy-watch';
 import type { IssuedRow } from '@/utils/bulk/results-csv';
-import { checkProgress, issueProgress } from '@/utils/bulk/words';
+import { cancelHint, cancelUnavailable, checkProgress, issueProgress } from '@/utils/bulk/words';
 import { AccountBar } from './AccountBar';
 import { BulkCheckTable } from './BulkCheckTable';
 import { BulkIssueAction } from './BulkIssueAction';
@@ -185,9 +185,19 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
                 text={issueProgress(store.progress.value)}
                 focusOnShow
               >
-                <p class="hint">Cancel stops before the next 20 users; passes already being issued finish and are shown.</p>
+                <p class="hint" id="bulk-cancel-hint" data-testid="bulk-cancel-hint">
+                  {cancelHint(store.runTotal.value, store.runSent.value)}
+                </p>
                 <div class="actions">
-                  <button type="button" class="btn" aria-disabled={store.cancelling.value || undefined} onClick={store.cancel}>
+                  <button
+                    type="button"
+                    class="btn"
+                    aria-disabled={
+                      store.cancelling.value || cancelUnavailable(store.runTotal.value, store.runSent.value) !== null || undefined
+                    }
+                    aria-describedby="bulk-cancel-hint"
+                    onClick={store.cancel}
+                  >
                     {store.cancelling.value ? 'Stopping…' : 'Cancel'}
                   </button>
                 </div>

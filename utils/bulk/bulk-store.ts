@@ -19,7 +19,7 @@ import {
 import { runCheck } from './check-run';
 import { runIssue } from './issue-run';
 import { type ParsedList, parseList } from './parse-list';
-import { checkSummary, issueEnded } from './words';
+import { cancelTooLate, cancelUnavailable, checkSummary, issueEnded } from './words';
 
 /** edit → checking → checked → confirm → issuing → done (→ confirm again for the rows left). */
 export type BulkStage = 'edit' | 'checking' | 'checked' | 'confirm' | 'issuing' | 'done';
@@ -56,7 +56,11 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
   const tenant = signal<Tenant | null>(null);
   const error = signal<ErrorInfo | null>(null);
   const runTotal = signal(0);
+  /** This run's rows sent so far: Cancel can't stop those. */
+  const runSent = signal(0);
   const cancelling = signal(false);
+  /** Cancel was pressed when every user was already sent. */
+  let cancelTooLatePressed = false;
   /** Confirmed: the directory is being read again before anything is sent. */
   const confirmBusy = signal(false);
   /** Counts finished checks and runs: the page moves the keyboard to what each one's end shows. */
@@ -222,6 +226,8 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       return;
     }
     cancelling.value = false;
+    cancelTooLatePressed = false;
+    runSent.value = 0;
     stage.value = 'issuing';
     const started = startSending(rows.value, newRowId);
     batch(() => {
@@ -230,6 +236,9 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
     });
     const outcome = await runIssue(started.send, send, {
       cancelled: () => cancelling.value,
+      onSend: (chunk) => {
+        runSent.value += chunk.length;
+      },
       onResults: (results) => {
         rows.value = applyResults(rows.value, results);
       },
@@ -241,15 +250,26 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       runsDone.value++;
     });
     const ended = outcome.error ? 'failed' : cancelling.value && outcome.notSent.length > 0 ? 'cancelled' : 'done';
-    // The keyboard moves to the results' heading ("24 passes issued"): said here only when there is more to it.
-    if (progress.value.failed > 0 || outcome.notSent.length > 0)
-      announce(issueEnded(progress.value, outcome.notSent.length, ended));
+    // The keyboard moves to the results' heading ("24 passes issued"): said here only when there is more to it, and
+    // without the count that heading already says.
+    const headingSaysIssued = issued.value.length > 0;
+    if ((cancelling.value || cancelTooLatePressed) && outcome.notSent.length === 0 && !outcome.error)
+      announce(cancelTooLate(runTotal.value, progress.value, headingSaysIssued));
+    else if (progress.value.failed > 0 || outcome.notSent.length > 0)
+      announce(issueEnded(progress.value, outcome.notSent.length, ended, headingSaysIssued));
     if (outcome.error) void refreshSession();
   }
 
   /** Stops before the next chunk; those already sent finish and are shown. */
   function cancel(): void {
     if (stage.value !== 'issuing' || cancelling.value) return;
+    const unavailable = cancelUnavailable(runTotal.value, runSent.value);
+    if (unavailable) {
+      // Nothing left to stop: said again on each press, and once more when the run ends.
+      cancelTooLatePressed = true;
+      announce(unavailable);
+      return;
+    }
     cancelling.value = true;
     announce('Stopping: the passes already being issued finish, no more are sent.');
   }
@@ -267,6 +287,7 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
     tenant,
     error,
     runTotal,
+    runSent,
     cancelling,
     confirmBusy,
     checksDone,

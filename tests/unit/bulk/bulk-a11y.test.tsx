@@ -94,6 +94,43 @@ describe('the bulk page, by keyboard and screen reader', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(cleanup);
 
+  it('Cancel says what it can still stop: the users not yet sent, while three groups of 20 are out', async () => {
+    const background = heldBackground();
+    setup(background);
+    await checkAndIssue(100, background);
+    expect(background.sent()).toBe(3);
+    const hint = screen.getByTestId('bulk-cancel-hint');
+    expect(hint.textContent).toBe('Cancel stops the 40 users not yet sent; the 60 already sent finish and are shown.');
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    expect(cancel.getAttribute('aria-disabled')).toBeNull();
+    expect(cancel.getAttribute('aria-describedby')).toBe('bulk-cancel-hint');
+
+    fireEvent.click(cancel);
+    await background.releaseAll();
+    const heading = await screen.findByRole('heading', { name: '60 passes issued' });
+    expect(document.activeElement).toBe(heading);
+    // The heading says "60 passes issued"; the live region only what it doesn't.
+    expect(status()).toBe('Stopped: 40 not sent.');
+  });
+
+  it('when every group is already sent, Cancel is aria-disabled with the reason, and a late Cancel is said to be late', async () => {
+    const background = heldBackground();
+    setup(background);
+    await checkAndIssue(45, background);
+    expect(background.sent()).toBe(3);
+    expect(screen.getByTestId('bulk-cancel-hint').textContent).toBe('All 45 are already being issued; Cancel can’t stop them.');
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    expect(cancel.getAttribute('aria-disabled')).toBe('true');
+    expect(cancel.getAttribute('aria-describedby')).toBe('bulk-cancel-hint');
+
+    fireEvent.click(cancel);
+    expect(status()).toBe('All 45 are already being issued; Cancel can’t stop them.');
+    expect(screen.getByRole('button', { name: 'Cancel' }).textContent).toBe('Cancel');
+    await background.releaseAll();
+    await screen.findByRole('heading', { name: '45 passes issued' });
+    expect(status()).toBe('Cancel came too late: all 45 passes were issued.');
+  });
+
   it('a check ended by a sign-out moves the keyboard to Sign in; another error to the error notice', async () => {
     let session = SESSION;
     const signedOut = heldBackground({
