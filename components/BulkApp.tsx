@@ -209,7 +209,8 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
                 onPrint={onPrint}
                 onDownload={() => {
                   onDownload(issued);
-                  store.announce('The CSV file was saved to your downloads.');
+                  // The browser saves it (or asks where): only the start is known here.
+                  store.announce('Download started.');
                 }}
                 onCopied={(row, text) =>
                   void copyWatch

@@ -193,4 +193,19 @@ describe('the bulk page, by keyboard and screen reader', () => {
       'That file isn’t text: choose a .csv or .txt file, or paste the list.',
     );
   });
+
+  it('Print says what it opens; Download says it started, not where the file went', async () => {
+    const background = heldBackground();
+    const { onDownload } = setup(background);
+    await checkAndIssue(2, background);
+    await background.releaseAll();
+    const results = await screen.findByTestId('bulk-results');
+    const print = within(results).getByRole('button', { name: 'Print handover sheets' });
+    expect(document.getElementById(print.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Print opens the print dialog: one page per user with the pass and sign-in steps.',
+    );
+    fireEvent.click(within(results).getByRole('button', { name: 'Download CSV' }));
+    expect(onDownload).toHaveBeenCalledOnce();
+    expect(status()).toBe('Download started.');
+  });
 });
