@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BulkApp } from '@/components/BulkApp';
 import { createBulkStore } from '@/utils/bulk/bulk-store';
+import { createCopyWatch } from '@/utils/bulk/copy-watch';
 import type { BulkCheckRow, BulkIssueResult, BulkIssueRow, SessionInfo } from '@/utils/messages';
 import { RequestError } from '@/utils/send-request';
 import type { Send } from '@/utils/ui/panel-store';
@@ -73,7 +74,15 @@ function setup(background = heldBackground()) {
   let id = 0;
   const store = createBulkStore(background.send, () => `r${id++}`);
   const onDownload = vi.fn();
-  render(<BulkApp store={store} onOpenOptions={vi.fn()} onPrint={vi.fn()} onDownload={onDownload} />);
+  render(
+    <BulkApp
+      store={store}
+      copyWatch={createCopyWatch(background.send)}
+      onOpenOptions={vi.fn()}
+      onPrint={vi.fn()}
+      onDownload={onDownload}
+    />,
+  );
   return { store, onDownload };
 }
 
