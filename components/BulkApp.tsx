@@ -3,7 +3,7 @@ import type { BulkRow } from '@/utils/bulk/bulk-rows';
 import type { BulkStore } from '@/utils/bulk/bulk-store';
 import type { CopyWatch } from '@/utils/bulk/copy-watch';
 import type { IssuedRow } from '@/utils/bulk/results-csv';
-import { checkProgress, issueProgress } from '@/utils/bulk/words';
+import { cancelHint, cancelUnavailable, checkProgress, issueProgress } from '@/utils/bulk/words';
 import { AccountBar } from './AccountBar';
 import { BulkCheckTable } from './BulkCheckTable';
 import { BulkIssueAction } from './BulkIssueAction';
@@ -63,8 +63,15 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
   const checkRef = useRef<HTMLHeadingElement>(null);
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const notIssuedRef = useRef<HTMLHeadingElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
   // The control the keyboard was on (Check, the confirmation, Cancel) is gone or done: it goes to what the end shows.
-  useFocusOnCount(store.checksDone.value, () => checkRef.current);
+  // A check ended by an error goes to the error (before the table), or to Sign in when it signed out.
+  useFocusOnCount(store.checksDone.value, () => {
+    if (!store.error.value) return checkRef.current;
+    const signIn = store.session.value?.signedIn === false && mainRef.current?.querySelector<HTMLElement>('.account-bar button');
+    return signIn || errorRef.current || checkRef.current;
+  });
   useFocusOnCount(store.runsDone.value, () => resultsRef.current ?? notIssuedRef.current);
 
   // Closing the page loses the passes for good (and those being issued, unseen): the browser asks first.
@@ -100,7 +107,7 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
 
   return (
     <div class={showingPasses ? 'bulk-root has-sheets' : 'bulk-root'}>
-      <main class="bulk screen-only">
+      <main class="bulk screen-only" ref={mainRef}>
         <h1 class="bulk-title">Issue Temporary Access Passes for a list</h1>
         <p class="muted">
           Check the list first: nothing is issued until you confirm. Each pass is shown once, on this page only, until you close
@@ -132,7 +139,9 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
               checking={stage === 'checking'}
               locked={tried || stage === 'issuing'}
               listError={listErrorOf(store)}
+              listAttempt={store.listAttempts.value}
               fileError={store.fileError.value}
+              fileAttempt={store.fileAttempts.value}
             />
             {list && <BulkProblems problems={list.problems} ignoredColumns={list.ignoredColumns} />}
             {stage === 'checking' && (
@@ -144,16 +153,19 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
               />
             )}
             {store.error.value && (
-              <ErrorNotice
-                error={store.error.value}
-                onRetry={stage === 'checked' && !tried ? () => void store.check() : undefined}
-                onDismiss={store.dismissError}
-              />
+              <div ref={errorRef} tabIndex={-1} data-testid="bulk-error">
+                <ErrorNotice
+                  error={store.error.value}
+                  onRetry={stage === 'checked' && !tried ? () => void store.check() : undefined}
+                  onDismiss={store.dismissError}
+                />
+              </div>
             )}
             {rows.length > 0 && stage !== 'edit' && stage !== 'checking' && (
               <BulkCheckTable
                 rows={rows}
                 counts={store.counts.value}
+                unused={list?.problems.length ?? 0}
                 policy={store.policy.value}
                 issuedAny={tried}
                 headingRef={checkRef}
@@ -173,9 +185,19 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
                 text={issueProgress(store.progress.value)}
                 focusOnShow
               >
-                <p class="hint">Cancel stops before the next 20 users; passes already being issued finish and are shown.</p>
+                <p class="hint" id="bulk-cancel-hint" data-testid="bulk-cancel-hint">
+                  {cancelHint(store.runTotal.value, store.runSent.value)}
+                </p>
                 <div class="actions">
-                  <button type="button" class="btn" aria-disabled={store.cancelling.value || undefined} onClick={store.cancel}>
+                  <button
+                    type="button"
+                    class="btn"
+                    aria-disabled={
+                      store.cancelling.value || cancelUnavailable(store.runTotal.value, store.runSent.value) !== null || undefined
+                    }
+                    aria-describedby="bulk-cancel-hint"
+                    onClick={store.cancel}
+                  >
                     {store.cancelling.value ? 'Stopping…' : 'Cancel'}
                   </button>
                 </div>
@@ -187,7 +209,8 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
                 onPrint={onPrint}
                 onDownload={() => {
                   onDownload(issued);
-                  store.announce('The CSV file was saved to your downloads.');
+                  // The browser saves it (or asks where): only the start is known here.
+                  store.announce('Download started.');
                 }}
                 onCopied={(row, text) =>
                   void copyWatch

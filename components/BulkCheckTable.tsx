@@ -9,6 +9,8 @@ import { ScrollTable } from './ScrollTable';
 export interface BulkCheckTableProps {
   rows: readonly BulkRow[];
   counts: CheckCounts;
+  /** Lines not used (invalid, the same user again): listed above the table. */
+  unused?: number;
   policy: TapPolicy | null;
   /** Before anything was issued, the table says so. */
   issuedAny: boolean;
@@ -21,14 +23,14 @@ function defaultsSentence(policy: TapPolicy): string {
 }
 
 /** What the check found for every line: who it is, what Issue will do, and why when it won't. */
-export function BulkCheckTable({ rows, counts, policy, issuedAny, headingRef }: BulkCheckTableProps) {
+export function BulkCheckTable({ rows, counts, unused = 0, policy, issuedAny, headingRef }: BulkCheckTableProps) {
   return (
     <section class="bulk-section" aria-labelledby="bulk-check-title">
       <h2 id="bulk-check-title" class="bulk-heading" tabIndex={-1} ref={headingRef}>
         What will happen
       </h2>
       <p class="bulk-summary" data-testid="bulk-summary">
-        {checkSummary(counts)}.{issuedAny ? '' : ' Nothing has been issued yet.'}
+        {checkSummary(counts, unused)}.{issuedAny ? '' : ' Nothing has been issued yet.'}
       </p>
       {policy && <p class="hint">{defaultsSentence(policy)}</p>}
       <ScrollTable label="Check results">

@@ -9,12 +9,16 @@ export interface BulkListInputProps {
   locked: boolean;
   /** Why the list as a whole can't be checked (an unclosed quote, no user column, nothing valid). */
   listError: string | null;
+  /** Goes up with each refused check: the alert is mounted again, so the same words are heard again. */
+  listAttempt?: number;
   fileError: string | null;
+  /** Goes up with each refused file, as listAttempt. */
+  fileAttempt?: number;
 }
 
 /** The list to check: pasted, or read from a chosen file into the same field so the admin sees what is checked. */
 export function BulkListInput(props: BulkListInputProps) {
-  const { text, onText, onFile, onCheck, checking, locked, listError, fileError } = props;
+  const { text, onText, onFile, onCheck, checking, locked, listError, listAttempt = 0, fileError, fileAttempt = 0 } = props;
   const describedBy = ['bulk-list-hint', listError ? 'bulk-list-error' : ''].filter(Boolean).join(' ');
   return (
     <section class="bulk-section" aria-labelledby="bulk-list-title">
@@ -41,7 +45,7 @@ export function BulkListInput(props: BulkListInputProps) {
           onInput={(event) => onText(event.currentTarget.value)}
         />
         {listError && (
-          <p id="bulk-list-error" class="field-error" role="alert" data-testid="bulk-list-error">
+          <p key={listAttempt} id="bulk-list-error" class="field-error" role="alert" data-testid="bulk-list-error">
             {listError}
           </p>
         )}
@@ -53,6 +57,8 @@ export function BulkListInput(props: BulkListInputProps) {
           type="file"
           accept=".csv,.txt,text/csv,text/plain"
           disabled={locked}
+          aria-describedby={fileError ? 'bulk-file-error' : undefined}
+          aria-invalid={fileError ? 'true' : undefined}
           onChange={(event) => {
             const input = event.currentTarget;
             const file = input.files?.[0];
@@ -61,7 +67,7 @@ export function BulkListInput(props: BulkListInputProps) {
           }}
         />
         {fileError && (
-          <p class="field-error" role="alert">
+          <p key={fileAttempt} id="bulk-file-error" class="field-error" role="alert" data-testid="bulk-file-error">
             {fileError}
           </p>
         )}

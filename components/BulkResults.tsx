@@ -29,13 +29,16 @@ export function BulkResults({ rows, onPrint, onDownload, onCopied, onCopyFailed,
         and when you close this page.
       </p>
       <div class="actions">
-        <button type="button" class="btn btn-primary" onClick={onPrint}>
+        <button type="button" class="btn btn-primary" onClick={onPrint} aria-describedby="bulk-print-note">
           Print handover sheets
         </button>
         <button type="button" class="btn" onClick={onDownload} aria-describedby="bulk-csv-note">
           Download CSV
         </button>
       </div>
+      <p id="bulk-print-note" class="hint">
+        Print opens the print dialog: one page per user with the pass and sign-in steps.
+      </p>
       <p id="bulk-csv-note" class="hint">
         The file holds working credentials: store it encrypted, share it with no one else, and delete it after the handover. Open
         it as text; a spreadsheet may take a pass that starts with = + - or @ for a formula.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HistoryEntry } from '@/utils/history/types';
-import { ACTION_WORDS } from '@/utils/history/words';
+import { ACTION_WORDS, RESULT_WORDS } from '@/utils/history/words';
 import { sendRequest } from '@/utils/send-request';
 import { formatAgo } from '@/utils/ui/format';
 
@@ -21,7 +21,7 @@ export function RecentHistory({ load = newestThree }: { load?: () => Promise<His
         {entries.map((entry) => (
           <li key={entry.id}>
             {ACTION_WORDS[entry.action]} for {entry.user.displayName}, {formatAgo(now - Date.parse(entry.when))},{' '}
-            {entry.result.status}
+            {RESULT_WORDS[entry.result.status]}
           </li>
         ))}
       </ul>

@@ -131,7 +131,7 @@ describe('local history: options page, popup, no pass anywhere', () => {
     await popup.getByRole('heading', { name: 'Recent history' }).waitFor();
     const lines = await popup.locator('.recent li').allTextContents();
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^Revoked for Adele Vance, (just now|1 min ago), done$/);
+    expect(lines[0]).toMatch(/^Revoked for Adele Vance, (just now|1 min ago), Done$/);
     expect(lines[1]).toMatch(/^Replaced for Adele Vance, /);
     expect(lines[2]).toMatch(/^Issued for Adele Vance, /);
     expectNoPass(await popup.evaluate(() => document.documentElement.outerHTML));

@@ -19,7 +19,7 @@ import {
 import { runCheck } from './check-run';
 import { runIssue } from './issue-run';
 import { type ParsedList, parseList } from './parse-list';
-import { checkSummary, issueEnded } from './words';
+import { cancelTooLate, cancelUnavailable, checkSummary, issueEnded } from './words';
 
 /** edit → checking → checked → confirm → issuing → done (→ confirm again for the rows left). */
 export type BulkStage = 'edit' | 'checking' | 'checked' | 'confirm' | 'issuing' | 'done';
@@ -56,12 +56,19 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
   const tenant = signal<Tenant | null>(null);
   const error = signal<ErrorInfo | null>(null);
   const runTotal = signal(0);
+  /** This run's rows sent so far: Cancel can't stop those. */
+  const runSent = signal(0);
   const cancelling = signal(false);
+  /** Cancel was pressed when every user was already sent. */
+  let cancelTooLatePressed = false;
   /** Confirmed: the directory is being read again before anything is sent. */
   const confirmBusy = signal(false);
   /** Counts finished checks and runs: the page moves the keyboard to what each one's end shows. */
   const checksDone = signal(0);
   const runsDone = signal(0);
+  /** Counts refused checks and refused files: the page mounts their alert afresh, so the same words are heard again. */
+  const listAttempts = signal(0);
+  const fileAttempts = signal(0);
   /** Where a cancelled confirmation returns to. */
   let beforeConfirm: BulkStage = 'checked';
   let checkedText: string | null = null;
@@ -128,15 +135,18 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
   }
 
   async function loadFile(file: Blob): Promise<boolean> {
-    if (file.size > MAX_FILE_BYTES) {
-      fileError.value = 'That file is larger than 1 MB: choose the list itself (1,000 users take well under 100 KB).';
+    const refuse = (why: string) => {
+      batch(() => {
+        fileError.value = why;
+        fileAttempts.value++;
+      });
       return false;
+    };
+    if (file.size > MAX_FILE_BYTES) {
+      return refuse('That file is larger than 1 MB: choose the list itself (1,000 users take well under 100 KB).');
     }
     const content = await file.text();
-    if (content.includes('\u0000')) {
-      fileError.value = 'That file isn’t text: choose a .csv or .txt file, or paste the list.';
-      return false;
-    }
+    if (content.includes('\u0000')) return refuse('That file isn’t text: choose a .csv or .txt file, or paste the list.');
     setText(content);
     return true;
   }
@@ -152,7 +162,10 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       checked.value = 0;
     });
     if (parsed.error || parsed.rows.length === 0) {
-      stage.value = 'edit';
+      batch(() => {
+        stage.value = 'edit';
+        listAttempts.value++;
+      });
       return;
     }
     stage.value = 'checking';
@@ -169,6 +182,8 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
     );
     // Signed out at the start, the check may have signed in: the directory is then the one it ended in.
     const where = before ?? tenantOf(await refreshSession());
+    // Ended by an error: the session is read again first, so the page knows whether to offer Sign in.
+    if (outcome.error) await refreshSession();
     batch(() => {
       tenant.value = where;
       if (outcome.policy !== undefined) policy.value = outcome.policy;
@@ -177,8 +192,7 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       checksDone.value++;
     });
     // An error is said by its notice's alert; a finished check here, once.
-    if (!outcome.error) announce(`Check finished: ${checkSummary(counts.value)}.`);
-    else void refreshSession();
+    if (!outcome.error) announce(`Check finished: ${checkSummary(counts.value, parsed.problems.length)}.`);
   }
 
   function askToIssue(): void {
@@ -212,6 +226,8 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       return;
     }
     cancelling.value = false;
+    cancelTooLatePressed = false;
+    runSent.value = 0;
     stage.value = 'issuing';
     const started = startSending(rows.value, newRowId);
     batch(() => {
@@ -220,6 +236,9 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
     });
     const outcome = await runIssue(started.send, send, {
       cancelled: () => cancelling.value,
+      onSend: (chunk) => {
+        runSent.value += chunk.length;
+      },
       onResults: (results) => {
         rows.value = applyResults(rows.value, results);
       },
@@ -231,15 +250,26 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       runsDone.value++;
     });
     const ended = outcome.error ? 'failed' : cancelling.value && outcome.notSent.length > 0 ? 'cancelled' : 'done';
-    // The keyboard moves to the results' heading ("24 passes issued"): said here only when there is more to it.
-    if (progress.value.failed > 0 || outcome.notSent.length > 0)
-      announce(issueEnded(progress.value, outcome.notSent.length, ended));
+    // The keyboard moves to the results' heading ("24 passes issued"): said here only when there is more to it, and
+    // without the count that heading already says.
+    const headingSaysIssued = issued.value.length > 0;
+    if ((cancelling.value || cancelTooLatePressed) && outcome.notSent.length === 0 && !outcome.error)
+      announce(cancelTooLate(runTotal.value, progress.value, headingSaysIssued));
+    else if (progress.value.failed > 0 || outcome.notSent.length > 0)
+      announce(issueEnded(progress.value, outcome.notSent.length, ended, headingSaysIssued));
     if (outcome.error) void refreshSession();
   }
 
   /** Stops before the next chunk; those already sent finish and are shown. */
   function cancel(): void {
     if (stage.value !== 'issuing' || cancelling.value) return;
+    const unavailable = cancelUnavailable(runTotal.value, runSent.value);
+    if (unavailable) {
+      // Nothing left to stop: said again on each press, and once more when the run ends.
+      cancelTooLatePressed = true;
+      announce(unavailable);
+      return;
+    }
     cancelling.value = true;
     announce('Stopping: the passes already being issued finish, no more are sent.');
   }
@@ -257,10 +287,13 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
     tenant,
     error,
     runTotal,
+    runSent,
     cancelling,
     confirmBusy,
     checksDone,
     runsDone,
+    listAttempts,
+    fileAttempts,
     announcement,
     counts,
     progress,

@@ -24,6 +24,8 @@ export interface IssueRunOptions {
   cancelled: () => boolean;
   /** Each chunk's outcome, one result per row sent, as it arrives. */
   onResults: (results: BulkIssueResult[]) => void;
+  /** Each chunk as it is sent: from then on Cancel can't stop it. */
+  onSend?: (chunk: readonly BulkIssueRow[]) => void;
   inFlight?: number;
 }
 
@@ -32,13 +34,14 @@ export interface IssueRunOptions {
  * sent again carries the same id, and the background issues each id at most once. Nothing is repeated here.
  */
 export async function runIssue(rows: readonly BulkIssueRow[], send: Send, options: IssueRunOptions): Promise<IssueOutcome> {
-  const { cancelled, onResults, inFlight = ISSUE_IN_FLIGHT } = options;
+  const { cancelled, onResults, onSend, inFlight = ISSUE_IN_FLIGHT } = options;
   const outcome: IssueOutcome = { error: null, notSent: [] };
   const chunks = chunksOf(rows, BULK_CHUNK);
   const started = await runPool(
     chunks,
     inFlight,
     async (chunk) => {
+      onSend?.(chunk);
       try {
         const { results } = await send('bulkIssue', { rows: chunk });
         const byRowId = new Map(results.map((result) => [result.rowId, result]));

@@ -31,10 +31,14 @@ export function optionsSentence(options: IssueOptions): string {
   return parts.length === 0 ? 'Policy defaults' : parts.join(', ');
 }
 
-/** "24 will be issued, 2 replaced, 4 skipped" (and those the check didn't reach). */
-export function checkSummary(counts: CheckCounts): string {
+/**
+ * "24 will be issued, 2 replaced, 4 skipped" (and those the check didn't reach, and the lines not used: their list
+ * comes before the table, so the summary and the announcement point back to it).
+ */
+export function checkSummary(counts: CheckCounts, unused = 0): string {
   const parts = [`${counts.issue} will be issued`, `${counts.replace} replaced`, `${counts.skip} skipped`];
   if (counts.unchecked > 0) parts.push(`${counts.unchecked} not checked`);
+  if (unused > 0) parts.push(`${count(unused, 'line', 'lines')} not used (listed above)`);
   return parts.join(', ');
 }
 
@@ -60,11 +64,43 @@ export function confirmSentence(counts: SendCounts, tenant: string, skipped: num
 
 export const confirmLabel = (counts: SendCounts) => `Issue ${count(counts.total, 'pass', 'passes')}`;
 
-/** Said once when a run ends. */
-export function issueEnded(counts: IssueCounts, notSent: number, stopped: 'done' | 'cancelled' | 'failed'): string {
-  const issued = `${count(counts.issued, 'pass', 'passes')} issued`;
-  const failed = counts.failed > 0 ? `, ${counts.failed} not issued` : '';
-  const unsent = notSent > 0 ? `, ${notSent} not sent` : '';
+/**
+ * Said once when a run ends. `headingSaysIssued`: the keyboard lands on the results' heading ("60 passes issued"),
+ * so the count of passes is left out rather than heard twice.
+ */
+export function issueEnded(
+  counts: IssueCounts,
+  notSent: number,
+  stopped: 'done' | 'cancelled' | 'failed',
+  headingSaysIssued = false,
+): string {
+  const parts = headingSaysIssued ? [] : [`${count(counts.issued, 'pass', 'passes')} issued`];
+  if (counts.failed > 0) parts.push(`${counts.failed} not issued`);
+  if (notSent > 0) parts.push(`${notSent} not sent`);
   const lead = stopped === 'cancelled' ? 'Stopped: ' : stopped === 'failed' ? 'Stopped by an error: ' : '';
-  return `${lead}${issued}${failed}${unsent}.`;
+  return `${lead}${parts.join(', ')}.`;
+}
+
+/**
+ * What Cancel can still do in this run: the groups are sent several at once, so the users already sent (all of them,
+ * in a run of up to ISSUE_IN_FLIGHT groups) finish whatever Cancel does. Null when Cancel can stop someone.
+ */
+export function cancelUnavailable(total: number, sent: number): string | null {
+  if (sent < total) return null;
+  return total === 1
+    ? 'The 1 user is already being issued; Cancel can’t stop it.'
+    : `All ${total} are already being issued; Cancel can’t stop them.`;
+}
+
+export function cancelHint(total: number, sent: number): string {
+  const unavailable = cancelUnavailable(total, sent);
+  if (unavailable) return unavailable;
+  const stops = `Cancel stops the ${count(total - sent, 'user', 'users')} not yet sent`;
+  return sent === 0 ? `${stops}.` : `${stops}; the ${sent} already sent finish and are shown.`;
+}
+
+/** After a Cancel that came when every user was already sent. */
+export function cancelTooLate(total: number, counts: IssueCounts, headingSaysIssued: boolean): string {
+  if (counts.failed === 0) return `Cancel came too late: ${total === 1 ? 'the pass was' : `all ${total} passes were`} issued.`;
+  return `Cancel came too late: all ${total} were sent. ${issueEnded(counts, 0, 'done', headingSaysIssued)}`;
 }

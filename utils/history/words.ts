@@ -1,4 +1,6 @@
-import type { HistoryAction } from './types';
+import type { HistoryAction, HistoryResult } from './types';
 
-/** What happened, as the history's views name it. Alone in its module: the popup loads it. */
+/** What happened and how it ended, as the history's views name them. Alone in their module: the popup loads it. */
 export const ACTION_WORDS: Record<HistoryAction, string> = { issue: 'Issued', replace: 'Replaced', revoke: 'Revoked' };
+
+export const RESULT_WORDS: Record<HistoryResult['status'], string> = { done: 'Done', failed: 'Failed', unknown: 'Unknown' };

@@ -1,8 +1,8 @@
-import type { HistoryEntry, HistoryResult, HistorySource } from '../history/types';
+import type { HistoryEntry, HistorySource } from '../history/types';
 import { formatDuration } from './format';
 import { formatDateTime } from './format-pass';
 
-export const RESULT_WORDS: Record<HistoryResult['status'], string> = { done: 'Done', failed: 'Failed', unknown: 'Unknown' };
+export { RESULT_WORDS } from '../history/words';
 
 export const SOURCE_WORDS: Record<HistorySource, string> = { panel: 'Panel', window: 'Window', bulk: 'Bulk' };
 

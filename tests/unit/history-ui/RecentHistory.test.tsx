@@ -20,15 +20,19 @@ describe('RecentHistory (popup)', () => {
         when: minutesAgo(5),
         result: { status: 'failed', kind: 'throttled', message: 'Graph is busy.' },
       }),
-      entry({ when: minutesAgo(180) }),
+      entry({
+        when: minutesAgo(180),
+        result: { status: 'unknown', message: 'The answer was lost.' },
+      }),
     ]);
     render(<RecentHistory load={load} />);
     const heading = await screen.findByRole('heading', { name: 'Recent history' });
     expect(heading.tagName).toBe('H2');
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Revoked for Adele Vance, just now, done',
-      'Replaced for Diego Siciliani, 5 min ago, failed',
-      'Issued for Adele Vance, 3 h ago, done',
+      // The history table's result words, not the stored status.
+      'Revoked for Adele Vance, just now, Done',
+      'Replaced for Diego Siciliani, 5 min ago, Failed',
+      'Issued for Adele Vance, 3 h ago, Unknown',
     ]);
     const link = screen.getByRole('link', { name: 'Show all history' });
     expect(link.getAttribute('href')).toBe('/options.html#history');
