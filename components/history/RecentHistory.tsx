@@ -10,7 +10,17 @@ const newestThree = () => sendRequest('getHistory', { limit: 3 }).then((reply) =
 export function RecentHistory({ load = newestThree }: { load?: () => Promise<HistoryEntry[]> }) {
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   useEffect(() => {
-    load().then(setEntries, () => undefined);
+    // Asked after the popup's first paint: the policy, what the popup is opened for, goes first.
+    let cancelled = false;
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (!cancelled) load().then(setEntries, () => undefined);
+      }, 0),
+    );
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
   }, [load]);
   if (!entries.length) return null;
   const now = Date.now();

@@ -29,5 +29,8 @@ export function failedResult(e: unknown): HistoryResult {
 
 /** Records without holding up the reply; a history that can't be written never fails the action. */
 export function recordQuietly(services: Pick<BackgroundServices, 'history' | 'log'>, record: HistoryRecord): void {
-  services.history.record(record).catch(() => services.log(`history: the ${record.action} could not be recorded`));
+  // After the reply is on its way: the history's storage reads and writes never sit between Graph's answer and the panel.
+  setTimeout(() => {
+    services.history.record(record).catch(() => services.log(`history: the ${record.action} could not be recorded`));
+  }, 0);
 }
