@@ -1,3 +1,4 @@
+import { chunksOf } from '../chunks';
 import { type BatchItem, type BatchRequest, itemResult, MAX_BATCH_SIZE, sendBatch } from '../graph/batch';
 import type { GraphClient } from '../graph/client';
 import type { GraphError } from '../graph/errors';
@@ -17,12 +18,6 @@ export interface UserRead {
   memberships: Read<Memberships>;
 }
 
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
 function mapped<T, U>(item: BatchItem | undefined, to: (body: T) => U): Read<U> {
   const result = itemResult<T>(item);
   return result.ok ? { ok: true, value: to(result.value) } : result;
@@ -39,7 +34,7 @@ export async function readUsers(client: GraphClient, refs: string[], inFlight: L
     { id: `pass${n}`, method: 'GET', url: tapCollectionUrl(ref) },
     { id: `groups${n}`, method: 'GET', url: transitiveMemberOfUrl(ref) },
   ]);
-  const answers = await Promise.all(chunks(requests, MAX_BATCH_SIZE).map((batch) => inFlight(() => sendBatch(client, batch))));
+  const answers = await Promise.all(chunksOf(requests, MAX_BATCH_SIZE).map((batch) => inFlight(() => sendBatch(client, batch))));
   const items = new Map(answers.flatMap((answer) => [...answer]));
   return refs.map((ref, n) => ({
     ref,

@@ -1,8 +1,9 @@
+import { chunksOf } from '../chunks';
 import type { TapPolicy } from '../graph/types';
 import { BULK_CHUNK, type BulkCheckRow, type ErrorInfo } from '../messages';
 import type { Send } from '../ui/panel-store';
 import { checkFailure } from './bulk-errors';
-import { chunksOf, runPool } from './pool';
+import { runPool } from './pool';
 
 /** Checks are reads: a few messages at once keep the background's $batches busy without crowding Graph. */
 export const CHECK_IN_FLIGHT = 5;

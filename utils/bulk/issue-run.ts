@@ -1,7 +1,8 @@
+import { chunksOf } from '../chunks';
 import { BULK_CHUNK, type BulkIssueResult, type BulkIssueRow, type ErrorInfo } from '../messages';
 import type { Send } from '../ui/panel-store';
 import { issueFailure } from './bulk-errors';
-import { chunksOf, runPool } from './pool';
+import { runPool } from './pool';
 
 /** Writes: fewer at once than checks, so Graph's throttling (which the background honours) is seldom reached. */
 export const ISSUE_IN_FLIGHT = 3;

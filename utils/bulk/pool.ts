@@ -1,10 +1,3 @@
-/** Splits a list into chunks of at most `size`, in order. */
-export function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let at = 0; at < items.length; at += size) chunks.push(items.slice(at, at + size));
-  return chunks;
-}
-
 /**
  * Runs `work` over the chunks in order, at most `limit` at a time. Before each chunk starts, `stopped` is asked: once
  * it says so, no further chunk starts, and those already running finish. Resolves with how many chunks started.

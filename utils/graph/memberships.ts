@@ -8,6 +8,7 @@
  * policy is stale, its group ids aren't known until that batch answers. Anything left unsettled stays incomplete, which
  * eligibility treats as unknown (Graph then decides at issue time).
  */
+import { chunksOf } from '../chunks';
 import { type BatchItem, type BatchRequest, itemResult, MAX_BATCH_SIZE, sendBatch } from './batch';
 import type { GraphClient } from './client';
 import { groupUrl } from './policy';
@@ -22,12 +23,6 @@ const ID = {
   groups: (n: number) => `groups${n}`,
   name: (n: number) => `name${n}`,
 } as const;
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
 
 /** The roles from a cast page, or null when unreadable. */
 function rolesFrom(item: BatchItem | undefined): Memberships | null {
@@ -69,7 +64,7 @@ export async function completeMemberships(
   if (targetOpen) {
     requests.push({ id: ID.targetRoles, method: 'GET', url: directoryRolesUrl(userRef) });
     const ids = [...new Set(policyGroupIds.map((id) => id.toLowerCase()))];
-    groupChunks = chunks(ids, CHECK_MEMBER_GROUPS_MAX_IDS);
+    groupChunks = chunksOf(ids, CHECK_MEMBER_GROUPS_MAX_IDS);
     const room = MAX_BATCH_SIZE - requests.length;
     allChecked = groupChunks.length <= room; // more than 360 policy groups: the rest stays unknown
     groupChunks = groupChunks.slice(0, room);
