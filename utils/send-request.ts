@@ -9,6 +9,12 @@ export class RequestError extends Error {
   }
 }
 
+/** A failure from sendRequest (or anything else thrown on the way) as the sentence to show. */
+export function errorInfoOf(error: unknown): ErrorInfo {
+  if (error instanceof RequestError) return error.info;
+  return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
+}
+
 /** Sends one typed request to the background and resolves with its data, or throws a RequestError. */
 export async function sendRequest<T extends RequestType>(type: T, req: RequestMap[T]['req']): Promise<RequestMap[T]['res']> {
   let reply: Reply<T> | undefined;

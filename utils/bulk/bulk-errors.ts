@@ -1,11 +1,6 @@
 /** What a bulk message's failure means for its rows, in sentences that fit this page (it must not be closed). */
 import type { ErrorInfo, ErrorKind } from '../messages';
-import { RequestError } from '../send-request';
-
-export function errorInfoOf(error: unknown): ErrorInfo {
-  if (error instanceof RequestError) return error.info;
-  return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
-}
+import { errorInfoOf } from '../send-request';
 
 /** The check message failed as a whole: nothing was issued, so trying again is always safe. */
 export function checkFailure(error: unknown): ErrorInfo {

@@ -1,9 +1,9 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { TapPolicy } from '../graph/types';
 import type { ErrorInfo, SessionInfo } from '../messages';
+import { errorInfoOf } from '../send-request';
 import { createAnnouncer } from '../ui/announcer';
 import type { Send } from '../ui/panel-store';
-import { errorInfoOf } from './bulk-errors';
 import {
   applyCheck,
   applyResults,

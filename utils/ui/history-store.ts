@@ -2,7 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { historyCsv } from '../history/csv';
 import { queryHistory } from '../history/query';
 import type { HistoryEntry, HistorySettings } from '../history/types';
-import { RequestError } from '../send-request';
+import { errorInfoOf } from '../send-request';
 import { countWords, entriesWords } from './history-words';
 import type { Send } from './panel-store';
 
@@ -16,8 +16,7 @@ export interface HistoryUserChoice {
   label: string;
 }
 
-const sentenceOf = (error: unknown): string =>
-  error instanceof RequestError ? error.info.message : 'Something went wrong in the extension. Try again.';
+const sentenceOf = (error: unknown): string => errorInfoOf(error).message;
 
 /** The options page's history: what the background keeps, the search and user filter over it, and its one live region. */
 export function createHistoryStore(send: Send, { pageSize = HISTORY_PAGE, announceAfterMs = COUNT_ANNOUNCE_MS } = {}) {

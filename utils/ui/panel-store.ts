@@ -2,7 +2,7 @@ import { batch, signal } from '@preact/signals';
 import { sha256Hex } from '@/utils/clipboard-ops';
 import type { AuthMethodSummary, IssuedTap, TapMethod } from '@/utils/graph/types';
 import type { ErrorInfo, IssueOptions, PanelState, RequestMap, RequestType } from '@/utils/messages';
-import { RequestError } from '@/utils/send-request';
+import { errorInfoOf } from '@/utils/send-request';
 import { createAnnouncer } from './announcer';
 
 export type PanelPhase = 'loading' | 'notConfigured' | 'signedOut' | 'error' | 'loaded';
@@ -19,11 +19,6 @@ const canRetry = (error: ErrorInfo): boolean => RETRYABLE.has(error.kind);
  * background stopped mid-request) may hide a created pass, so the panel re-reads the user instead.
  */
 const ISSUE_RETRYABLE = new Set<ErrorInfo['kind']>(['throttled', 'offline', 'serverError', 'consentRequired']);
-
-function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof RequestError) return error.info;
-  return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
-}
 
 function withoutValue(tap: IssuedTap): TapMethod {
   const { temporaryAccessPass: _value, ...method } = tap;
@@ -67,7 +62,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
   const announce = announcer.announce;
 
   function fail(error: unknown, where: 'load' | 'action' | 'issue'): void {
-    const info = toErrorInfo(error);
+    const info = errorInfoOf(error);
     batch(() => {
       retryable.value = where === 'issue' ? ISSUE_RETRYABLE.has(info.kind) : canRetry(info);
       // Errors shown in a notice are announced by its alert; only a change of the whole view is said here.
@@ -130,7 +125,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
       });
     } catch (error) {
       fail(error, 'issue');
-      const kind = toErrorInfo(error).kind;
+      const kind = errorInfoOf(error).kind;
       if (kind === 'ambiguous' || kind === 'unknown') await load(true); // show what is true now
     } finally {
       inFlightAttempt = null;
@@ -179,7 +174,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
       announce('');
       await load();
     } catch (error) {
-      const info = toErrorInfo(error);
+      const info = errorInfoOf(error);
       batch(() => {
         if (info.kind !== 'cancelled') actionError.value = info;
         else announce(info.message); // no notice for a cancel: say it here

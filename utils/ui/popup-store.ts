@@ -1,16 +1,11 @@
 import { batch, signal } from '@preact/signals';
 import type { ErrorInfo, PolicyView, SessionInfo } from '@/utils/messages';
-import { RequestError, sendRequest } from '@/utils/send-request';
+import { errorInfoOf, sendRequest } from '@/utils/send-request';
 import type { EntraSettings } from '../storage';
 import type { OfferedProfile } from './offered-profiles';
 import type { Send } from './panel-store';
 
 export type PopupBusy = null | 'signIn' | 'signOut' | 'enable' | 'lookup';
-
-function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof RequestError) return error.info;
-  return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
-}
 
 /** Where the popup reads the profiles it offers and saves an app registration the way the options page does. */
 export interface ProfileSource {
@@ -55,7 +50,7 @@ export function createPopupStore(
         policyError.value = null;
       });
     } catch (error) {
-      policyError.value = toErrorInfo(error);
+      policyError.value = errorInfoOf(error);
     } finally {
       refreshing.value = false;
     }
@@ -76,7 +71,7 @@ export function createPopupStore(
         return s;
       },
       (error: unknown) => {
-        actionError.value = toErrorInfo(error);
+        actionError.value = errorInfoOf(error);
         return null;
       },
     );
@@ -94,7 +89,7 @@ export function createPopupStore(
     try {
       return await action();
     } catch (error) {
-      const info = toErrorInfo(error);
+      const info = errorInfoOf(error);
       if (info.kind !== 'cancelled') actionError.value = info;
       return undefined;
     } finally {
