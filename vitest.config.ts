@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/tenant/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/i18n-setup.ts'],
   },
 });

@@ -16,10 +16,12 @@ const DEV_GECKO_ID = 'entra-tap@example.invalid';
 
 export default defineConfig({
   manifestVersion: 3,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // i18n: the message catalogue in locales/*.yml, compiled to _locales/*/messages.json (the manifest's words too).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
-    name: 'Entra TAP',
-    description: 'Issue Microsoft Entra Temporary Access Passes in one click, right on the user page of the admin center.',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
     // Only Chrome takes the pinned key: the Edge store rejects a manifest key and Firefox ignores it (it has its gecko id).
     ...(browser === 'chrome' && { key: process.env.WXT_MANIFEST_KEY ?? DEV_MANIFEST_KEY }),
     ...(browser === 'firefox' && {
@@ -60,7 +62,7 @@ export default defineConfig({
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+P', mac: 'Alt+Shift+P' },
-        description: 'Show, go to or collapse the Temporary Access Pass panel',
+        description: '__MSG_manifest_togglePanel__',
       },
     },
     // Graph and login hosts: with host permission the background's requests skip the CORS preflight that

@@ -12,12 +12,16 @@ type TenantServices = Pick<BackgroundServices, 'broker' | 'organisation'>;
  * known to be the same directory; null when nobody is signed in.
  */
 export async function signedInTenant(services: TenantServices): Promise<TenantView | null> {
-  const account = await services.broker.account();
+  // Read together: this runs before every issue and revoke, and each read is a trip to the browser's storage.
+  const [account, settings, actingTenant] = await Promise.all([
+    services.broker.account(),
+    services.broker.settings(),
+    services.broker.actingTenant(),
+  ]);
   const id = account?.tenantId?.toLowerCase();
   if (!id) return null;
-  const settings = await services.broker.settings();
   const cloud = cloudView(cloudOf(settings));
-  const acting = (await services.broker.actingTenant())?.toLowerCase();
+  const acting = actingTenant?.toLowerCase();
   if (!acting || isTenantGuid(acting)) return { id, name: id, ...cloud };
   const actingId =
     acting === settings?.tenantId?.toLowerCase()

@@ -4,7 +4,7 @@ import { AppError, GraphError } from '../../graph/errors';
 import { validateIssueOptions } from '../../graph/policy';
 import { readUntil } from '../../graph/settle';
 import { createPass, isNewPass, listPasses } from '../../graph/tap';
-import type { IssuedTap, TapMethod } from '../../graph/types';
+import type { IssuedTap, TapMethod, TapPolicy } from '../../graph/types';
 import type { HistoryResult, HistorySource } from '../../history/types';
 import type { ErrorInfo, IssueOptions, TenantView } from '../../messages';
 import { boundUserId, type HandlerContext } from '../handler-context';
@@ -51,9 +51,11 @@ export const RECONCILE_MESSAGES = {
  * view is read again next time.
  */
 export async function issueTap(req: IssueRequest, services: BackgroundServices, ctx: HandlerContext): Promise<IssuedTap> {
+  // The frame's tenant, checked again at the click (never the wrong directory), read while the binding is checked.
+  const tenantCheck = panelTenant(ctx.binding, services);
+  tenantCheck.catch(() => undefined); // awaited below, after the binding's own refusal
   const userId = await boundUserId(ctx, services, req.userId);
-  // The frame's tenant, checked again at the click: never the wrong directory.
-  const tenant = await panelTenant(ctx.binding, services);
+  const tenant = await tenantCheck;
   if (services.guard.issuing(userId) === 'bulk') throw issuingInList;
   const joined = services.guard.joining(userId);
   if (joined) return joined; // a double click or a repeated message: same promise, same pass
@@ -78,9 +80,14 @@ async function runIssue(
   services: BackgroundServices,
   where: { tenant: TenantView | null; source: HistorySource },
 ): Promise<IssuedTap> {
-  const resolved = await services.guard.resolved(userId);
+  // Read together: a click's attempt id is spent even when the user turns out unresolved (the next click has a new one).
+  const [resolved, fresh, policy] = await Promise.all([
+    services.guard.resolved(userId),
+    services.guard.consumeAttempt(attemptId),
+    services.policyStore.getValue(),
+  ]);
   if (!resolved) throw notResolved;
-  if (!(await services.guard.consumeAttempt(attemptId))) throw attemptUsed;
+  if (!fresh) throw attemptUsed;
   // Built from named fields only: the Graph answer (which holds the pass) never reaches the history.
   const record = (result: HistoryResult) =>
     recordQuietly(services, {
@@ -92,7 +99,7 @@ async function runIssue(
       source: where.source,
     });
   try {
-    const issued = await issueOnce(resolved, options, services);
+    const issued = await issueOnce(resolved, options, policy?.policy ?? null, services);
     record({ status: 'done' });
     return issued;
   } catch (e) {
@@ -101,8 +108,12 @@ async function runIssue(
   }
 }
 
-async function issueOnce(resolved: ResolvedUser, options: IssueOptions, services: BackgroundServices): Promise<IssuedTap> {
-  const policy = (await services.policyStore.getValue())?.policy ?? null;
+async function issueOnce(
+  resolved: ResolvedUser,
+  options: IssueOptions,
+  policy: TapPolicy | null,
+  services: BackgroundServices,
+): Promise<IssuedTap> {
   validateIssueOptions(options, policy, services.now());
   if (!services.isOnline()) {
     throw new AppError({
