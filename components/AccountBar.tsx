@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { CLOUDS } from '@/utils/clouds';
 import type { SessionInfo } from '@/utils/messages';
 
@@ -12,7 +13,7 @@ export function AccountBar({ session, busy, onSignIn, onSignOut }: AccountBarPro
   if (!session.signedIn) {
     return (
       <div class="account-bar">
-        <p class="muted">Not signed in.</p>
+        <p class="muted">{i18n.t('panel.account.notSignedIn')}</p>
         {/* aria-disabled, not disabled, while busy: the keyboard stays on the button. */}
         <button
           type="button"
@@ -21,7 +22,7 @@ export function AccountBar({ session, busy, onSignIn, onSignOut }: AccountBarPro
           aria-disabled={busy || undefined}
           aria-busy={busy || undefined}
         >
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? i18n.t('panel.account.signingIn') : i18n.t('panel.account.signIn')}
         </button>
       </div>
     );
@@ -36,13 +37,14 @@ export function AccountBar({ session, busy, onSignIn, onSignOut }: AccountBarPro
         </p>
         {tenant && (
           <p class="hint" data-testid="account-tenant">
-            Tenant {tenant}
-            {session.cloud && ` · ${CLOUDS[session.cloud].label}`}
+            {session.cloud
+              ? i18n.t('panel.account.tenantInCloud', { tenant, cloud: CLOUDS[session.cloud].label })
+              : i18n.t('panel.account.tenant', { tenant })}
           </p>
         )}
       </div>
       <button type="button" class="btn" onClick={() => !busy && onSignOut()} aria-disabled={busy || undefined}>
-        Sign out
+        {i18n.t('panel.account.signOut')}
       </button>
     </div>
   );

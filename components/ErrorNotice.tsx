@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { ErrorInfo } from '@/utils/messages';
 import { CopyButton } from './CopyButton';
 import { GatedButton } from './GatedButton';
@@ -11,11 +12,11 @@ export interface ErrorNoticeProps {
 }
 
 function detailsText(error: ErrorInfo): string {
-  const lines = [`Kind: ${error.kind}`];
-  if (error.status !== undefined) lines.push(`Status: ${error.status}`);
-  if (error.code) lines.push(`Code: ${error.code}`);
-  if (error.requestId) lines.push(`Request ID: ${error.requestId}`);
-  lines.push(`Time: ${new Date().toISOString()}`);
+  const lines = [i18n.t('panel.error.detailKind', { kind: error.kind })];
+  if (error.status !== undefined) lines.push(i18n.t('panel.error.detailStatus', { status: error.status }));
+  if (error.code) lines.push(i18n.t('panel.error.detailCode', { code: error.code }));
+  if (error.requestId) lines.push(i18n.t('panel.error.detailRequestId', { requestId: error.requestId }));
+  lines.push(i18n.t('panel.error.detailTime', { time: new Date().toISOString() }));
   return lines.join('\n');
 }
 
@@ -47,7 +48,7 @@ export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
         {error.support && (
           <span class="notice-support" data-testid="support-contact">
             {' '}
-            Your organisation’s support: {error.support}
+            {i18n.t('panel.error.support', { support: error.support })}
           </span>
         )}
       </p>
@@ -59,43 +60,43 @@ export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
           {error.link.showUrl && <code class="notice-url">{error.link.href}</code>}
         </p>
       )}
-      {wait > 0 && <p class="notice-wait">You can try again in {wait} s.</p>}
+      {wait > 0 && <p class="notice-wait">{i18n.t('panel.error.wait', { seconds: wait })}</p>}
       <div class="notice-actions">
         {onRetry && (
           <GatedButton class="btn" onClick={onRetry} disabled={wait > 0}>
-            Try again
+            {i18n.t('panel.error.retry')}
           </GatedButton>
         )}
         {onDismiss && (
           <button type="button" class="btn btn-subtle" onClick={onDismiss}>
-            Dismiss
+            {i18n.t('panel.error.dismiss')}
           </button>
         )}
       </div>
       {hasDetails && (
         <details class="notice-details">
-          <summary>Details</summary>
+          <summary>{i18n.t('panel.error.details')}</summary>
           <dl>
             {error.status !== undefined && (
               <>
-                <dt>Status</dt>
+                <dt>{i18n.t('panel.error.status')}</dt>
                 <dd>{error.status}</dd>
               </>
             )}
             {error.code && (
               <>
-                <dt>Code</dt>
+                <dt>{i18n.t('panel.error.code')}</dt>
                 <dd>{error.code}</dd>
               </>
             )}
             {error.requestId && (
               <>
-                <dt>Request ID</dt>
+                <dt>{i18n.t('panel.error.requestId')}</dt>
                 <dd class="mono">{error.requestId}</dd>
               </>
             )}
           </dl>
-          <CopyButton getText={() => detailsText(error)} label="Copy details" class="btn btn-small" />
+          <CopyButton getText={() => detailsText(error)} label={i18n.t('panel.error.copyDetails')} class="btn btn-small" />
         </details>
       )}
     </div>

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 
-export const NOT_ARMED_SENTENCE =
-  'This panel acts only while it is fully visible and in its place. Something on the page covers, fades, filters or moves it.';
+export const NOT_ARMED_SENTENCE = i18n.t('panel.gate.notArmed');
 
 /** A click from a pointer that only just arrived, or a key right after focus came in (utils/ui/activation-guard.ts). */
-export const TOO_SOON_SENTENCE = 'Not done: the panel had only just got the pointer or keyboard. Press again.';
+export const TOO_SOON_SENTENCE = i18n.t('panel.gate.tooSoon');
 
 /** Said at once where the browser can't prove the panel is seen (utils/ui/visibility-gate.ts, canProveVisibility). */
-export const WINDOW_ONLY_SENTENCE =
-  'This browser can’t tell if the page covers this panel, so passes are issued and revoked in a window.';
+export const WINDOW_ONLY_SENTENCE = i18n.t('panel.gate.windowOnly');
 
 /** After this long unarmed, the panel says why its buttons do nothing and offers a window of its own. */
 const NOTICE_AFTER_MS = 1_200;
@@ -44,10 +43,10 @@ export function GateNotice({ armed, windowOnly = false, onOpenWindow }: GateNoti
   if (!shown) return null;
   return (
     <div class="notice notice-warn" role="status" data-testid="gate-notice">
-      <p class="notice-text">{NOT_ARMED_SENTENCE} Issue, Replace, Revoke and Copy wait until it is.</p>
+      <p class="notice-text">{i18n.t('panel.gate.notArmedNotice')}</p>
       <div class="notice-actions">
         <button type="button" class="btn" onClick={onOpenWindow}>
-          Open in a window
+          {i18n.t('panel.gate.openWindow')}
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Cloud } from '@/utils/clouds';
 import {
   accessRequest,
@@ -136,14 +137,14 @@ export function HostAccessNotice({ api: given, compact = false, onAskElsewhere, 
   return (
     <section class={`notice host-access${origins.length > 0 ? ' notice-warn' : ''}`} aria-labelledby="host-access-title">
       <h2 id="host-access-title" class="section-title" tabIndex={-1} ref={heading}>
-        Site access
+        {i18n.t('panel.hostAccess.title')}
       </h2>
       <div id="host-access-why">
         {missingSentences(missing).map((sentence) => (
           <p key={sentence}>{sentence}</p>
         ))}
       </div>
-      {origins.length > 0 && !compact && <p class="hint">You can also allow it in the browser’s settings for this extension.</p>}
+      {origins.length > 0 && !compact && <p class="hint">{i18n.t('panel.hostAccess.settingsHint')}</p>}
       {origins.length > 0 && (
         <div class="notice-actions">
           <button
@@ -155,7 +156,7 @@ export function HostAccessNotice({ api: given, compact = false, onAskElsewhere, 
             aria-describedby="host-access-why"
             data-testid="allow-host-access"
           >
-            {onAskElsewhere ? 'Allow access in options' : 'Allow access'}
+            {onAskElsewhere ? i18n.t('panel.hostAccess.allowInOptions') : i18n.t('panel.hostAccess.allow')}
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { AuthMethodSummary } from '@/utils/graph/types';
 
 export interface MethodsListProps {
@@ -10,12 +11,12 @@ export function MethodsList({ methods, unreadable }: MethodsListProps) {
   return (
     <section class="methods" aria-labelledby="methods-title">
       <h2 id="methods-title" class="section-title">
-        Registered methods{unreadable ? '' : ` (${methods.length})`}
+        {unreadable ? i18n.t('panel.methods.title') : i18n.t('panel.methods.titleCount', { count: methods.length })}
       </h2>
       {unreadable ? (
         <p class="muted">{unreadable}</p>
       ) : methods.length === 0 ? (
-        <p class="muted">None registered.</p>
+        <p class="muted">{i18n.t('panel.methods.none')}</p>
       ) : (
         <ul class="methods-list">
           {methods.map((m) => (

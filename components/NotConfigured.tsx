@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 export interface NotConfiguredProps {
   onOpenOptions: () => void;
 }
@@ -5,12 +6,9 @@ export interface NotConfiguredProps {
 export function NotConfigured({ onOpenOptions }: NotConfiguredProps) {
   return (
     <div class="prompt">
-      <p>
-        The extension is not set up yet. Open the options and enter your app registration’s Application (client) ID and Directory
-        (tenant) ID.
-      </p>
+      <p>{i18n.t('panel.notConfigured.text')}</p>
       <button type="button" class="btn btn-primary" onClick={onOpenOptions}>
-        Open options
+        {i18n.t('panel.notConfigured.openOptions')}
       </button>
     </div>
   );

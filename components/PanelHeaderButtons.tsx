@@ -1,4 +1,5 @@
 import { useContext } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { SHORTCUT_HINT } from '@/utils/content/panel-tab';
 import { GateContext } from './GatedButton';
 
@@ -9,7 +10,7 @@ export interface PanelHeaderButtonsProps {
 }
 
 /** How to bring a hidden portal panel back: shown at the panel's foot, and said to whoever is about to hide it. */
-export const BRING_BACK_HINT = `Hidden or collapsed, the panel comes back from the Entra TAP tab at the top right of the page, or with ${SHORTCUT_HINT}.`;
+export const BRING_BACK_HINT = i18n.t('panel.header.bringBack', { shortcut: SHORTCUT_HINT });
 export const BRING_BACK_HINT_ID = 'bring-back-hint';
 
 /**
@@ -43,9 +44,9 @@ export function PanelHeaderButtons({ context, onCollapse, onClose }: PanelHeader
         <button
           type="button"
           class="icon-button"
-          aria-label="Collapse panel"
+          aria-label={i18n.t('panel.header.collapse')}
           aria-describedby={BRING_BACK_HINT_ID}
-          title="Collapse to a tab (for every user)"
+          title={i18n.t('panel.header.collapseTitle')}
           onClick={guarded(onCollapse)}
         >
           –
@@ -54,9 +55,9 @@ export function PanelHeaderButtons({ context, onCollapse, onClose }: PanelHeader
       <button
         type="button"
         class="icon-button"
-        aria-label="Close panel"
+        aria-label={i18n.t('panel.header.close')}
         aria-describedby={context === 'portal' ? BRING_BACK_HINT_ID : undefined}
-        title={context === 'portal' ? 'Hide for this user' : 'Close'}
+        title={context === 'portal' ? i18n.t('panel.header.hideTitle') : i18n.t('panel.header.closeTitle')}
         onClick={guarded(onClose)}
       >
         ×

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 export interface PanelNoticeProps {
   sentence: string;
   onClose: () => void;
@@ -9,10 +10,10 @@ export function PanelNotice({ sentence, onClose }: PanelNoticeProps) {
     <main class="panel panel-window">
       <div class="notice notice-warn" role="alert">
         <p class="notice-text">{sentence}</p>
-        <p class="muted">Select a user principal name (like AdeleV@contoso.com) or a user object ID, then try again.</p>
+        <p class="muted">{i18n.t('panel.notice.hint')}</p>
       </div>
       <button type="button" class="btn" onClick={onClose}>
-        Close
+        {i18n.t('panel.notice.close')}
       </button>
     </main>
   );

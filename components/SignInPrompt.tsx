@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 export interface SignInPromptProps {
   onSignIn: () => void;
   busy: boolean;
@@ -8,11 +9,7 @@ export interface SignInPromptProps {
 export function SignInPrompt({ onSignIn, busy, reason }: SignInPromptProps) {
   return (
     <div class="prompt">
-      {reason ? (
-        <p class="sign-in-reason">{reason}</p>
-      ) : (
-        <p>Sign in with your Microsoft Entra admin account to see and issue Temporary Access Passes.</p>
-      )}
+      {reason ? <p class="sign-in-reason">{reason}</p> : <p>{i18n.t('panel.signIn.prompt')}</p>}
       {/* aria-disabled, not disabled, while busy: focus stays on the button instead of falling to the page. */}
       <button
         type="button"
@@ -23,7 +20,7 @@ export function SignInPrompt({ onSignIn, busy, reason }: SignInPromptProps) {
         aria-disabled={busy || undefined}
         aria-busy={busy}
       >
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? i18n.t('panel.account.signingIn') : i18n.t('panel.account.signIn')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { externalKind } from '@/utils/graph/eligibility';
 import type { TargetUser } from '@/utils/graph/types';
 import type { TenantView } from '@/utils/messages';
@@ -10,8 +11,8 @@ export interface UserHeaderProps {
 
 function userTypeLabel(user: TargetUser): string {
   const external = externalKind(user);
-  if (external) return external === 'guest' ? 'External guest' : 'External member';
-  return user.userType === 'Guest' ? 'Internal guest' : 'Member';
+  if (external) return external === 'guest' ? i18n.t('panel.user.externalGuest') : i18n.t('panel.user.externalMember');
+  return user.userType === 'Guest' ? i18n.t('panel.user.internalGuest') : i18n.t('panel.user.member');
 }
 
 export function UserHeader({ user, tenant }: UserHeaderProps) {
@@ -21,17 +22,18 @@ export function UserHeader({ user, tenant }: UserHeaderProps) {
       <p class="user-upn">{user.userPrincipalName}</p>
       {tenant && (
         <p class="user-tenant" data-tenant-id={tenant.id}>
-          In {tenant.name}
-          {tenant.cloud && ` · ${tenant.cloud.label}`}
+          {tenant.cloud
+            ? i18n.t('panel.user.inCloud', { tenant: tenant.name, cloud: tenant.cloud.label })
+            : i18n.t('panel.user.in', { tenant: tenant.name })}
         </p>
       )}
       {tenant?.cloud?.note && <p class="hint">{tenant.cloud.note}</p>}
       <p class="badges">
         <span class="badge">{userTypeLabel(user)}</span>
         {user.accountEnabled === false ? (
-          <span class="badge badge-warn">Account disabled</span>
+          <span class="badge badge-warn">{i18n.t('panel.user.disabled')}</span>
         ) : (
-          <span class="badge">Account enabled</span>
+          <span class="badge">{i18n.t('panel.user.enabled')}</span>
         )}
       </p>
     </div>

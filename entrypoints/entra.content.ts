@@ -11,6 +11,7 @@
 import { FRAME_CSS, HOST_CSS, inPlace, looksVisible } from '@/utils/content/host-geometry';
 import { createPanelTab, type PanelTab } from '@/utils/content/panel-tab';
 import { portalTheme, watchPortalTheme } from '@/utils/content/portal-theme';
+import { contentWord, EXTENSION_NAME } from '@/utils/content/words';
 import { getTenantFromUrl, getUserRefFromUrl } from '@/utils/entra-url';
 import { FRAME_HELLO, type HostToPanel, type PanelToHost, TOGGLE_PANEL } from '@/utils/frame-protocol';
 import { PORTAL_MATCHES } from '@/utils/portal-hosts';
@@ -111,12 +112,12 @@ export default defineContentScript({
         expectedHostStyle = host.style.cssText;
         // A landmark in the portal's own accessibility tree, so a screen reader can jump to the panel.
         host.setAttribute('role', 'complementary');
-        host.setAttribute('aria-label', 'Entra TAP');
+        host.setAttribute('aria-label', EXTENSION_NAME);
       };
       const styleFrame = () => {
         frame.style.cssText = FRAME_CSS;
         expectedFrameStyle = frame.style.cssText;
-        frame.title = 'Entra TAP panel';
+        frame.title = contentWord('panel_frame_title');
         frame.allow = 'clipboard-write';
       };
       const focusPanel = () => {
@@ -149,7 +150,7 @@ export default defineContentScript({
         const attributesAsSet =
           host.attributes.length === 3 &&
           host.getAttribute('role') === 'complementary' &&
-          host.getAttribute('aria-label') === 'Entra TAP';
+          host.getAttribute('aria-label') === EXTENSION_NAME;
         if (host.style.cssText !== expectedHostStyle || !attributesAsSet) styleHost();
         if (frame.style.cssText !== expectedFrameStyle) styleFrame();
       });

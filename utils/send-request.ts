@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { ErrorInfo, Reply, RequestMap, RequestType } from './messages';
 
 /** Thrown by sendRequest when the background answers an error; carries the plain sentence to show. */
@@ -12,7 +13,7 @@ export class RequestError extends Error {
 /** A failure from sendRequest (or anything else thrown on the way) as the sentence to show. */
 export function errorInfoOf(error: unknown): ErrorInfo {
   if (error instanceof RequestError) return error.info;
-  return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
+  return { kind: 'unknown', message: i18n.t('panel.request.failed') };
 }
 
 /** Sends one typed request to the background and resolves with its data, or throws a RequestError. */
@@ -21,16 +22,10 @@ export async function sendRequest<T extends RequestType>(type: T, req: RequestMa
   try {
     reply = (await browser.runtime.sendMessage({ type, ...req })) as Reply<T> | undefined;
   } catch {
-    throw new RequestError({
-      kind: 'unknown',
-      message: 'The extension’s background stopped answering. Close this panel and open it again.',
-    });
+    throw new RequestError({ kind: 'unknown', message: i18n.t('panel.request.stopped') });
   }
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-    throw new RequestError({
-      kind: 'unknown',
-      message: 'The extension’s background gave no answer. Reload the page and try again.',
-    });
+    throw new RequestError({ kind: 'unknown', message: i18n.t('panel.request.noAnswer') });
   }
   if (!reply.ok) throw new RequestError(reply.error);
   return reply.data;

@@ -5,9 +5,11 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { PanelNotice } from '@/components/PanelNotice';
 import { TapPanel } from '@/components/TapPanel';
 import { UnboundPanel } from '@/components/UnboundPanel';
+import { applyDocumentLanguage } from '@/utils/i18n/document-language';
 import type { PanelClaim, PanelState, RequestMap, RequestType } from '@/utils/messages';
 import { sendRequest } from '@/utils/send-request';
 import { createActivationGuard } from '@/utils/ui/activation-guard';
@@ -18,6 +20,9 @@ import { canProveVisibility, createVisibilityGate } from '@/utils/ui/visibility-
 import '@/components/theme.css';
 import './panel.css';
 
+applyDocumentLanguage();
+// The window's title bar (index.html's English is what shows until this runs).
+document.title = i18n.t('panel.window.title');
 const app = document.getElementById('app');
 // A replaced control (Sign in → the loaded view, Try again → the skeleton) hands the keyboard to the user's name.
 rescueFocus(['.user-name', 'main button', 'main']);

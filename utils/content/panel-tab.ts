@@ -1,5 +1,6 @@
 import type { PortalTheme } from '../frame-protocol';
 import { important, RIGHT, TOP } from './host-geometry';
+import { contentWord, EXTENSION_NAME } from './words';
 
 export const TAB_TAG = 'entra-tap-tab';
 export const SHORTCUT_HINT = 'Alt+Shift+P';
@@ -50,9 +51,10 @@ export function createPanelTab(theme: PortalTheme, onExpand: (fromKeyboard: bool
   style.textContent = TAB_STYLE;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = 'Entra TAP';
-  button.setAttribute('aria-label', `Show the Temporary Access Pass panel (${SHORTCUT_HINT})`);
-  button.title = `Show the Temporary Access Pass panel (${SHORTCUT_HINT})`;
+  button.textContent = EXTENSION_NAME;
+  const label = contentWord('panel_tab_show', SHORTCUT_HINT);
+  button.setAttribute('aria-label', label);
+  button.title = label;
   button.addEventListener('click', (event) => {
     const fromKeyboard = event.detail === 0;
     if (!fromKeyboard && !visibleInPlace(host)) return;

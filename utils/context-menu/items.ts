@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PanelMode } from '../messages';
 import { PORTAL_MATCHES } from '../portal-hosts';
 
@@ -22,21 +23,21 @@ export const LINK_TARGET_PATTERNS = ['mailto:*', ...PORTAL_MATCHES];
 export const MENU_ITEMS: readonly MenuItem[] = [
   {
     id: 'issue-tap',
-    title: 'Issue Temporary Access Pass for “%s”',
+    title: i18n.t('menu.issue'),
     contexts: ['selection'],
     mode: 'issue',
     source: 'selection',
   },
   {
     id: 'check-tap',
-    title: 'Check Temporary Access Pass status for “%s”',
+    title: i18n.t('menu.check'),
     contexts: ['selection'],
     mode: 'status',
     source: 'selection',
   },
   {
     id: 'check-tap-link',
-    title: 'Check Temporary Access Pass status for this user',
+    title: i18n.t('menu.checkLink'),
     contexts: ['link'],
     targetUrlPatterns: LINK_TARGET_PATTERNS,
     mode: 'status',

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+
 /**
  * The notice for a selection or link that is not a principal: a small panel window that shows the sentence and calls
  * nothing. The text lives in the background's window table, never in the window's URL (or the browser's history).
@@ -14,5 +16,5 @@ export function shownText(text: string): string {
 }
 
 export function invalidPrincipalSentence(text: string): string {
-  return `“${shownText(text)}” is not a user principal name or object ID.`;
+  return i18n.t('menu.notPrincipal', { text: shownText(text) });
 }

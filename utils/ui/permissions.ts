@@ -1,14 +1,15 @@
+import { i18n } from '#i18n';
 import { type Permission, POLICY_WRITE_PERMISSION, SIGN_IN_PERMISSIONS } from '../auth/scopes';
 
 /** Why the extension needs each delegated permission, as the options page says it. */
 const WHY: Record<Permission, string> = {
-  'User.Read': 'Sign you in and read your profile.',
-  'User.Read.All': 'Read the user you are looking at.',
-  'GroupMember.Read.All': 'Check the policy’s included and excluded groups.',
-  'UserAuthenticationMethod.Read.All': 'List the user’s registered methods.',
-  'UserAuthMethod-TAP.ReadWrite.All': 'Create, read and delete Temporary Access Passes.',
-  'Policy.Read.AuthenticationMethod': 'Read the Temporary Access Pass policy.',
-  [POLICY_WRITE_PERMISSION]: 'Only to turn the policy on from the popup; asked for at that moment.',
+  'User.Read': i18n.t('panel.permissions.userRead'),
+  'User.Read.All': i18n.t('panel.permissions.userReadAll'),
+  'GroupMember.Read.All': i18n.t('panel.permissions.groupMemberReadAll'),
+  'UserAuthenticationMethod.Read.All': i18n.t('panel.permissions.authMethodsReadAll'),
+  'UserAuthMethod-TAP.ReadWrite.All': i18n.t('panel.permissions.tapReadWriteAll'),
+  'Policy.Read.AuthenticationMethod': i18n.t('panel.permissions.policyRead'),
+  [POLICY_WRITE_PERMISSION]: i18n.t('panel.permissions.policyWrite'),
 };
 
 /**
