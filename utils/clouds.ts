@@ -3,7 +3,13 @@
  * deployments.md: sign-in and Graph root endpoints, the admin portals) and "Access national cloud deployments with the
  * Microsoft Graph SDKs" (scopes carry the cloud's Graph host). GCC (moderate) tenants sign in worldwide: "global".
  */
+import { createI18n } from '@wxt-dev/i18n';
+import type { GeneratedI18nStructure } from '#i18n';
 import { PORTAL_HOSTS } from './portal-hosts';
+
+// Not '#i18n' itself: wxt.config.ts loads this module (the national clouds' origins) before WXT's aliases exist, and
+// outside a browser. The labels are read from the catalogue when shown, never at import.
+const i18n = createI18n<GeneratedI18nStructure>();
 
 export type CloudName = 'global' | 'usGovL4' | 'usGovL5' | 'china';
 
@@ -33,7 +39,9 @@ export interface Cloud {
 export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   global: {
     name: 'global',
-    label: 'Worldwide',
+    get label() {
+      return i18n.t('background.clouds.global');
+    },
     loginHost: 'login.microsoftonline.com',
     graphHost: 'graph.microsoft.com',
     graphVersion: 'v1.0',
@@ -44,7 +52,9 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   },
   usGovL4: {
     name: 'usGovL4',
-    label: 'US Government (GCC High)',
+    get label() {
+      return i18n.t('background.clouds.usGovL4');
+    },
     loginHost: 'login.microsoftonline.us',
     graphHost: 'graph.microsoft.us',
     graphVersion: 'v1.0',
@@ -54,7 +64,9 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   },
   usGovL5: {
     name: 'usGovL5',
-    label: 'US Government (DoD)',
+    get label() {
+      return i18n.t('background.clouds.usGovL5');
+    },
     loginHost: 'login.microsoftonline.us',
     graphHost: 'dod-graph.microsoft.us',
     graphVersion: 'v1.0',
@@ -64,7 +76,9 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   },
   china: {
     name: 'china',
-    label: 'China (operated by 21Vianet)',
+    get label() {
+      return i18n.t('background.clouds.china');
+    },
     // deployments.md's Entra endpoint for the China cloud (login.partner.microsoftonline.cn is the same service).
     loginHost: 'login.chinacloudapi.cn',
     graphHost: 'microsoftgraph.chinacloudapi.cn',

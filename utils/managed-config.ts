@@ -16,7 +16,9 @@
  * A bad value never throws: it is left out (the local setting applies) and described by one sentence naming the key.
  * Managed values win over local ones wherever both exist: effective settings = managed ∘ local.
  */
+
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { CLOUD_NAMES, type CloudName, isCloudName } from './clouds';
 import { HISTORY_DAYS_BOUNDS, HISTORY_ENTRIES_BOUNDS } from './history/types';
 import { type EntraSettings, MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from './storage';
@@ -87,54 +89,80 @@ const START_OFFSET_MAX = 43_200;
 const SUPPORT_MAX_LENGTH = 200;
 const ALLOWED_TENANTS_MAX = 50;
 
-type Check<T> = { ok: true; value: T } | { ok: false; must: string };
+/**
+ * A wrong value's problem sentence: given how the value reads (describeValue), the key's whole sentence from the
+ * catalogue (managed.problem.<key>), which says what the value must be and what happens meanwhile.
+ */
+type Problem = (value: string) => string;
+
+type Check<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** How a value the policy holds reads in a sentence (short: an admin recognises it, nothing is dumped). */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'empty (null)';
+  if (value === null) return i18n.t('managed.value.empty');
   if (typeof value === 'string') {
     const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-    return `the text "${shown}"`;
+    return i18n.t('managed.value.text', { text: shown });
   }
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `a list of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
-  return 'a group of settings';
+  // The number as the policy holds it (not formatted): the admin looks for that in the policy file.
+  if (typeof value === 'number') return i18n.t('managed.value.number', { number: String(value) });
+  if (typeof value === 'boolean') return String(value); // the policy's own word, true or false
+  if (Array.isArray(value)) return i18n.t('managed.value.list', value.length);
+  return i18n.t('managed.value.group');
 }
 
+/** A bound in the catalogue's language (43,200 in English). */
+const formatNumber = (value: number) => new Intl.NumberFormat(i18n.t('common.languageTag')).format(value);
+
 const ok = <T>(value: T): Check<T> => ({ ok: true, value });
-const must = (text: string): Check<never> => ({ ok: false, must: text });
+const problem = (sentence: Problem): Check<never> => ({ ok: false, problem: sentence });
+
+type WholeNumberKey =
+  | 'defaultLifetimeMinutes'
+  | 'defaultStartOffsetMinutes'
+  | 'clipboardClearSeconds'
+  | 'historyRetentionDays'
+  | 'historyMaxEntries';
+type YesNoKey = 'defaultOneTime' | 'allowEnablePolicy' | 'keepHistory';
 
 const isWholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 
-function wholeNumber(min: number, max: number, unit: string): (value: unknown) => Check<number> {
+function wholeNumber(key: WholeNumberKey, min: number, max: number): (value: unknown) => Check<number> {
   return (value) =>
     isWholeNumber(value) && value >= min && value <= max
       ? ok(value)
-      : must(`a whole number of ${unit} from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
+      : problem((shown) => i18n.t(`managed.problem.${key}`, { value: shown, min: formatNumber(min), max: formatNumber(max) }));
 }
 
-const yesNo = (value: unknown): Check<boolean> => (typeof value === 'boolean' ? ok(value) : must('true or false'));
+const yesNo =
+  (key: YesNoKey) =>
+  (value: unknown): Check<boolean> =>
+    typeof value === 'boolean' ? ok(value) : problem((shown) => i18n.t(`managed.problem.${key}`, { value: shown }));
 
 const isTenant = (value: unknown): value is string => typeof value === 'string' && tenantIdProblem(value) === null;
 
-const PROFILE_SHAPE = `a list of at most ${MAX_TENANT_PROFILES} tenant profiles, each with a "label" (one line of text), a "tenant" (a directory (tenant) ID or verified domain) and optionally a "clientId" (a GUID)`;
-
 /** Every entry must hold up: a list the organisation half got right is not applied, and the bad entries are named. */
 function profileList(value: unknown): Check<TenantProfile[]> {
-  if (!Array.isArray(value) || value.length > MAX_TENANT_PROFILES) return must(PROFILE_SHAPE);
+  const max = formatNumber(MAX_TENANT_PROFILES);
+  if (!Array.isArray(value) || value.length > MAX_TENANT_PROFILES) {
+    return problem((shown) => i18n.t('managed.problem.tenantProfiles', { value: shown, max }));
+  }
   const profiles: TenantProfile[] = [];
   const bad: string[] = [];
   value.forEach((entry, index) => {
     const profile = parseProfile(entry);
     const label = (entry as { label?: unknown } | null)?.label;
-    const named = typeof label === 'string' && label.trim() !== '' ? ` (${describeValue(label.trim())})` : '';
-    if (!profile) bad.push(`${index + 1}${named}`);
+    const number = formatNumber(index + 1);
+    const named =
+      typeof label === 'string' && label.trim() !== ''
+        ? i18n.t('managed.value.entry', { index: number, value: describeValue(label.trim()) })
+        : number;
+    if (!profile) bad.push(named);
     else if (!profiles.some((kept) => sameProfile(kept, profile))) profiles.push(profile);
   });
   if (bad.length === 0) return ok(profiles);
-  const which = bad.length === 1 ? `entry ${bad[0]} isn’t one` : `entries ${bad.join(', ')} aren’t`;
-  return must(`${PROFILE_SHAPE} (${which})`);
+  const entries = bad.join(i18n.t('background.join.listSeparator'));
+  return problem((shown) => i18n.t('managed.problem.tenantProfilesEntries', bad.length, { value: shown, max, entries }));
 }
 
 /** Each key's rule. Strings are trimmed; ids are lower-cased the way the options page saves them. */
@@ -142,31 +170,35 @@ const RULES: { [K in ManagedKey]-?: (value: unknown) => Check<NonNullable<Manage
   clientId: (value) =>
     typeof value === 'string' && isGuid(value)
       ? ok(value.trim().toLowerCase())
-      : must('the Application (client) ID of the app registration, a GUID like 0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31'),
+      : problem((shown) => i18n.t('managed.problem.clientId', { value: shown })),
   tenantId: (value) =>
-    isTenant(value)
-      ? ok(value.trim().toLowerCase())
-      : must('the Directory (tenant) ID, a GUID, or a verified domain such as contoso.onmicrosoft.com'),
-  cloud: (value) => (isCloudName(value) ? ok(value) : must(`one of ${CLOUD_NAMES.map((name) => `"${name}"`).join(', ')}`)),
+    isTenant(value) ? ok(value.trim().toLowerCase()) : problem((shown) => i18n.t('managed.problem.tenantId', { value: shown })),
+  cloud: (value) =>
+    isCloudName(value)
+      ? ok(value)
+      : problem((shown) =>
+          // The names are the policy's own values (code), listed as the policy file writes them.
+          i18n.t('managed.problem.cloud', { value: shown, names: CLOUD_NAMES.map((name) => `"${name}"`).join(', ') }),
+        ),
   allowedTenants: (value) =>
     Array.isArray(value) && value.length > 0 && value.length <= ALLOWED_TENANTS_MAX && value.every(isTenant)
       ? ok([...new Set(value.map((tenant) => tenant.trim().toLowerCase()))])
-      : must(`a list of 1 to ${ALLOWED_TENANTS_MAX} directory (tenant) IDs or verified domains`),
+      : problem((shown) => i18n.t('managed.problem.allowedTenants', { value: shown, max: formatNumber(ALLOWED_TENANTS_MAX) })),
   tenantProfiles: profileList,
-  defaultLifetimeMinutes: wholeNumber(LIFETIME_MIN, LIFETIME_MAX, 'minutes'),
-  defaultOneTime: yesNo,
-  defaultStartOffsetMinutes: wholeNumber(0, START_OFFSET_MAX, 'minutes'),
-  allowEnablePolicy: yesNo,
-  clipboardClearSeconds: wholeNumber(0, MAX_CLIPBOARD_CLEAR_SECONDS, 'seconds'),
-  keepHistory: yesNo,
-  historyRetentionDays: wholeNumber(HISTORY_DAYS_BOUNDS.min, HISTORY_DAYS_BOUNDS.max, 'days'),
-  historyMaxEntries: wholeNumber(HISTORY_ENTRIES_BOUNDS.min, HISTORY_ENTRIES_BOUNDS.max, 'entries'),
+  defaultLifetimeMinutes: wholeNumber('defaultLifetimeMinutes', LIFETIME_MIN, LIFETIME_MAX),
+  defaultOneTime: yesNo('defaultOneTime'),
+  defaultStartOffsetMinutes: wholeNumber('defaultStartOffsetMinutes', 0, START_OFFSET_MAX),
+  allowEnablePolicy: yesNo('allowEnablePolicy'),
+  clipboardClearSeconds: wholeNumber('clipboardClearSeconds', 0, MAX_CLIPBOARD_CLEAR_SECONDS),
+  keepHistory: yesNo('keepHistory'),
+  historyRetentionDays: wholeNumber('historyRetentionDays', HISTORY_DAYS_BOUNDS.min, HISTORY_DAYS_BOUNDS.max),
+  historyMaxEntries: wholeNumber('historyMaxEntries', HISTORY_ENTRIES_BOUNDS.min, HISTORY_ENTRIES_BOUNDS.max),
   supportContact: (value) =>
     // No control or format characters (\p{C}: line breaks, bidi overrides, zero-width): shown in the panel's error
     // sentences, the line must read as what it is.
     typeof value === 'string' && value.trim() !== '' && value.trim().length <= SUPPORT_MAX_LENGTH && !/\p{C}/u.test(value)
       ? ok(value.trim())
-      : must(`one line of plain text, at most ${SUPPORT_MAX_LENGTH} characters`),
+      : problem((shown) => i18n.t('managed.problem.supportContact', { value: shown, max: formatNumber(SUPPORT_MAX_LENGTH) })),
 };
 
 export const MANAGED_KEYS = Object.keys(RULES) as ManagedKey[];
@@ -185,20 +217,14 @@ export function validateManaged(raw: unknown): ManagedReading {
       continue;
     }
     const checked = RULES[key](value);
-    if (checked.ok) values[key] = checked.value;
-    else if (key === 'allowEnablePolicy') {
-      // A restriction the organisation meant to set fails closed: "false" typed as text must not leave Turn on offered.
-      values.allowEnablePolicy = false;
-      problems.push({
-        key,
-        sentence: `The policy sets "${key}" to ${describeValue(value)}, but it must be ${checked.must}. Until it is corrected, turning the policy on from the popup stays off.`,
-      });
-    } else {
-      problems.push({
-        key,
-        sentence: `The policy sets "${key}" to ${describeValue(value)}, but it must be ${checked.must}. It is ignored until the policy is corrected.`,
-      });
+    if (checked.ok) {
+      values[key] = checked.value;
+      continue;
     }
+    // A restriction the organisation meant to set fails closed: "false" typed as text must not leave Turn on offered
+    // (its sentence, managed.problem.allowEnablePolicy, says so).
+    if (key === 'allowEnablePolicy') values.allowEnablePolicy = false;
+    problems.push({ key, sentence: checked.problem(describeValue(value)) });
   }
   return { values: values as ManagedConfig, problems, unknown: unknown.sort() };
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PERMISSION_FOR } from '../auth/scopes';
 import { type ErrorContext, type GraphAction, toErrorInfo } from '../graph/error-info';
 import type { ErrorInfo, Reply, Request, RequestMap, RequestType } from '../messages';
@@ -66,7 +67,7 @@ const CONTEXT: Partial<Record<RequestType, { action: GraphAction; permission?: s
   bulkIssue: { action: 'issue', permission: PERMISSION_FOR.writeTap },
 };
 
-const FORBIDDEN: ErrorInfo = { kind: 'forbidden', message: 'Only the extension’s own pages can ask for this.' };
+const FORBIDDEN: ErrorInfo = { kind: 'forbidden', message: i18n.t('background.dispatcher.forbidden') };
 
 /** Runs one validated request for a caller; a panel's request first resolves the panel's binding. */
 export async function handleRequest(request: Request, services: BackgroundServices, caller: Caller): Promise<Reply> {

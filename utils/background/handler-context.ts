@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { AppError } from '../graph/errors';
 import { boundUserRef, type PanelBinding } from './panel-binding';
 import type { Caller } from './sender';
@@ -11,7 +12,7 @@ export interface HandlerContext {
 
 const notResolved = new AppError({
   kind: 'invalidInput',
-  message: "This user hasn't been looked up in this panel yet. Close the panel and open it again.",
+  message: i18n.t('background.panel.notLookedUp'),
 });
 
 /**

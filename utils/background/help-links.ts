@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { type Cloud, cloudOf } from '../clouds';
 import { type GraphAction, ROLE_ACTIVATION_ACTIONS } from '../graph/error-info';
 import type { ErrorInfo } from '../messages';
@@ -16,16 +17,19 @@ export function pimMyRolesUrl(cloud: Cloud): string {
   return `https://${cloud.portalHost}/#view/Microsoft_Azure_PIMCommon/ActivationMenuBlade/~/aadmigratedroles`;
 }
 
+/** The label of the link to PIM's My roles. */
+export const pimMyRolesLabel = (): string => i18n.t('background.links.pimMyRoles');
+
 /** The link that goes with a sentence: where to grant consent, or where to activate a role. */
 export function withHelpLink(error: ErrorInfo, settings: EntraSettings | null, action: GraphAction | undefined): ErrorInfo {
   if (error.link) return error;
   if (error.kind === 'consentRequired' && settings?.clientId && settings.tenantId) {
-    return { ...error, link: { href: adminConsentUrl(settings), label: 'Admin-consent link', showUrl: true } };
+    return { ...error, link: { href: adminConsentUrl(settings), label: i18n.t('background.links.adminConsent'), showUrl: true } };
   }
   if (error.kind === 'forbidden' && action && ROLE_ACTIVATION_ACTIONS.has(action)) {
     return {
       ...error,
-      link: { href: pimMyRolesUrl(cloudOf(settings)), label: 'Open My roles in Privileged Identity Management' },
+      link: { href: pimMyRolesUrl(cloudOf(settings)), label: pimMyRolesLabel() },
     };
   }
   return error;

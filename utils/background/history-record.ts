@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { AppError } from '../graph/errors';
 import type { HistoryRecord, HistoryResult, HistorySource, HistoryTenant, HistoryUser } from '../history/types';
 import type { TenantView } from '../messages';
@@ -24,7 +25,7 @@ export const historyTenant = (tenant: TenantView | null): HistoryTenant | null =
 /** A failure as the history keeps it: its kind and sentence. */
 export function failedResult(e: unknown): HistoryResult {
   if (e instanceof AppError) return { status: 'failed', kind: e.info.kind, message: e.info.message };
-  return { status: 'failed', kind: 'unknown', message: 'Something went wrong.' };
+  return { status: 'failed', kind: 'unknown', message: i18n.t('background.history.failed') };
 }
 
 /** Records without holding up the reply; a history that can't be written never fails the action. */

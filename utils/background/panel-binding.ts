@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { invalidPrincipalSentence } from '../context-menu/notice';
 import { AppError } from '../graph/errors';
 import type { PanelClaim } from '../messages';
@@ -15,8 +16,7 @@ export interface PanelBinding {
   portalTenant?: string;
 }
 
-export const UNBOUND_MESSAGE =
-  'This panel wasn’t opened by Entra TAP for this page, so it can’t show or change anything. Open the user’s page in the admin center, or use the extension’s menu.';
+export const UNBOUND_MESSAGE = i18n.t('background.panel.unbound');
 
 const unbound = () => new AppError({ kind: 'unbound', message: UNBOUND_MESSAGE });
 

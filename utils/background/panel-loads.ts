@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { AppError } from '../graph/errors';
 import type { PanelState } from '../messages';
 
@@ -36,7 +37,7 @@ interface TabBudget extends Bucket {
 const superseded = () =>
   new AppError({
     kind: 'unknown',
-    message: 'The page moved to another user before this one was loaded. Open the user’s page again.',
+    message: i18n.t('background.panel.movedOn'),
   });
 
 /**

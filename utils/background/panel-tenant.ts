@@ -1,8 +1,10 @@
+import { i18n } from '#i18n';
 import { type Cloud, cloudOf } from '../clouds';
 import { AppError } from '../graph/errors';
 import type { TenantView } from '../messages';
 import { isTenantGuid } from '../tenant-ref';
 import type { PanelBinding } from './panel-binding';
+import { twoSentences } from './sentence-join';
 import type { BackgroundServices } from './services';
 
 type TenantServices = Pick<BackgroundServices, 'broker' | 'organisation'>;
@@ -33,10 +35,7 @@ export async function signedInTenant(services: TenantServices): Promise<TenantVi
 /** What the panel says about a cloud other than the worldwide one (worded here: the panel's bundle stays small). */
 function cloudView(cloud: Cloud): Pick<TenantView, 'cloud'> {
   if (cloud.name === 'global') return {};
-  const note =
-    cloud.graphVersion === 'beta'
-      ? 'In this cloud passes are issued through Microsoft Graph beta, the only version that offers them here; Microsoft may change beta without notice.'
-      : undefined;
+  const note = cloud.graphVersion === 'beta' ? i18n.t('background.tenant.betaNote') : undefined;
   return { cloud: { label: cloud.label, ...(note && { note }) } };
 }
 
@@ -63,12 +62,12 @@ export async function mayActIn(tenant: string, services: TenantServices): Promis
 
 /** The sentence when the organisation's managed configuration doesn't list a directory. */
 export function notAllowedSentence(tenant: string): string {
-  return `Your organisation lets Entra TAP act only in the directories its policy lists, and ${tenant} isn’t one of them, so nothing is shown or issued for it here.`;
+  return i18n.t('background.tenant.notAllowed', { tenant });
 }
 
 /** The sentence when the portal shows another directory than the one the panel would act in. */
 export function tenantMismatchSentence(portalTenant: string, signedIn: TenantView): string {
-  return `The portal is showing ${portalTenant}, but you’re signed in to ${signedIn.name}. Nothing is shown or issued here until you sign in to ${portalTenant}.`;
+  return i18n.t('background.tenant.mismatch', { portal: portalTenant, signedIn: signedIn.name });
 }
 
 /**
@@ -87,14 +86,14 @@ export async function panelTenant(binding: PanelBinding | undefined, services: T
   } catch {
     throw new AppError({
       kind: 'wrongTenant',
-      message: `The portal’s address names ${portalTenant}, which Microsoft Entra doesn’t know as a directory, so nothing is shown or issued here. Open the user from the admin center’s own navigation.`,
+      message: i18n.t('background.tenant.unknownDirectory', { tenant: portalTenant }),
     });
   }
   if (portalId !== signedIn.id) {
     if (!(await mayActIn(portalTenant, services))) {
       throw new AppError({
         kind: 'wrongTenant',
-        message: `${tenantMismatchSentence(portalTenant, signedIn)} ${notAllowedSentence(portalTenant)}`,
+        message: twoSentences(tenantMismatchSentence(portalTenant, signedIn), notAllowedSentence(portalTenant)),
         code: 'tenantNotAllowed',
       });
     }
@@ -111,5 +110,5 @@ export async function panelTenant(binding: PanelBinding | undefined, services: T
 
 /** The sentence for an object id Graph doesn't know in the tenant the panel acts in. */
 export function notInTenantSentence(tenant: TenantView): string {
-  return `This user isn’t in ${tenant.name}. The portal may be showing another directory: open the user from that directory’s admin center, or sign in to the directory the portal shows.`;
+  return i18n.t('background.tenant.notInTenant', { tenant: tenant.name });
 }

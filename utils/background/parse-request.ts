@@ -1,15 +1,15 @@
+import { i18n } from '#i18n';
 import { isGuid, normalizeUserRef } from '../graph/paths';
 import { BULK_CHUNK, type BulkIssueRow, type ErrorInfo, type IssueOptions, type Request, type RequestType } from '../messages';
 import { normalizeTenantRef } from '../tenant-ref';
 
 export type ParseResult = { ok: true; request: Request } | { ok: false; error: ErrorInfo } | { ok: 'ignore' };
 
+// The detail names the protocol's fields as code does (a page of this extension never sends a malformed request): it
+// stays English inside the catalogue's sentence.
 const invalid = (detail: string): ParseResult => ({
   ok: false,
-  error: {
-    kind: 'invalidInput',
-    message: `The extension received a malformed request (${detail}). Reload the page and try again.`,
-  },
+  error: { kind: 'invalidInput', message: i18n.t('background.request.malformed', { detail }) },
 });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { RECONCILE_MESSAGES } from '../background/handlers/issue-tap';
 import type { GraphClient } from '../graph/client';
 import type { Wait } from '../graph/settle';
@@ -29,8 +30,7 @@ export interface IssueDeps {
 }
 
 /** issueTap's sentence for unreadable passes names the panel; a list checks its rows again instead. */
-export const BULK_UNCHECKED_MESSAGE =
-  'The connection dropped while issuing, and the extension couldn’t check whether a pass was created. Check this user again before issuing: the check shows whether they have a pass now.';
+export const BULK_UNCHECKED_MESSAGE = i18n.t('background.bulk.unchecked');
 
 /**
  * Issues the rows: one $batch of POSTs (throttled ones sent again, post-passes.ts), then, for answers that were lost, the

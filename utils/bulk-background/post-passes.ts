@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PERMISSION_FOR } from '../auth/scopes';
 import { type BatchItem, type BatchRequest, sendBatch } from '../graph/batch';
 import type { GraphClient } from '../graph/client';
@@ -50,12 +51,15 @@ const issueContext = (client: GraphClient) => ({
   grantedScopes: client.grantedScopes(),
 });
 
+/** A count of seconds in the catalogue's language's digits. */
+const seconds = (value: number) => new Intl.NumberFormat(i18n.t('common.languageTag')).format(value);
+
 const throttledOut = (askedSeconds: number | undefined): ErrorInfo => ({
   kind: 'throttled',
   message:
     askedSeconds !== undefined && askedSeconds * 1000 > THROTTLE_BUDGET_MS
-      ? `Microsoft Graph is throttling requests and asked to wait ${askedSeconds} seconds, longer than a list waits, so no pass was issued for this user. Issue this row again in ${askedSeconds} seconds.`
-      : `Microsoft Graph kept throttling requests for ${THROTTLE_BUDGET_MS / 1000} seconds, so no pass was issued for this user. Issue this row again in a few minutes.`,
+      ? i18n.t('background.bulk.throttledAsked', { seconds: seconds(askedSeconds) })
+      : i18n.t('background.bulk.throttledBudget', { seconds: seconds(THROTTLE_BUDGET_MS / 1000) }),
   retryAfterSeconds: askedSeconds ?? DEFAULT_THROTTLE_WAIT_SECONDS,
 });
 

@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { PERMISSION_FOR } from '../auth/scopes';
+import { twoSentences } from '../background/sentence-join';
 import { evaluateEligibility } from '../graph/eligibility';
 import { type GraphAction, toErrorInfo } from '../graph/error-info';
 import type { GraphError } from '../graph/errors';
@@ -21,24 +23,21 @@ export interface VerdictContext {
  * dozens of rows at once, so it skips them instead: handing out passes that can't work, unseen in a long table, is worse
  * than one the admin issues knowingly from the user's panel.
  */
-export const LIST_SKIPS_SENTENCE =
-  'A list skips users who couldn’t sign in with the pass; to issue one anyway, open the user in the Entra admin center and issue it from the panel.';
+export const LIST_SKIPS_SENTENCE = i18n.t('background.bulk.listSkips');
 
 type Named = Pick<TargetUser, 'displayName' | 'userPrincipalName'>;
 
-const nameOf = (user: Named) => user.displayName || user.userPrincipalName || 'This user';
+const nameOf = (user: Named) => user.displayName || user.userPrincipalName || i18n.t('background.bulk.thisUser');
 
-export const replaceSentence = (user: Named) =>
-  `${nameOf(user)} has a Temporary Access Pass now. Issuing replaces it: the current pass is deleted and stops working.`;
+export const replaceSentence = (user: Named) => i18n.t('background.bulk.replace', { user: nameOf(user) });
 
-const groupsUnreadableSentence = (user: Named) =>
-  `Entra TAP couldn’t read ${nameOf(user)}’s groups, so it can’t tell whether the Temporary Access Pass policy lets ${nameOf(user)} sign in with a pass. Check the list again in a minute.`;
+const groupsUnreadableSentence = (user: Named) => i18n.t('background.bulk.groupsUnreadable', { user: nameOf(user) });
 
 const passUnreadableSentence = (user: Named, why: string) =>
-  `Entra TAP couldn’t read whether ${nameOf(user)} has a Temporary Access Pass now, so it can’t tell whether issuing would replace one. ${why}`;
+  i18n.t('background.bulk.passUnreadable', { user: nameOf(user), why });
 
 export const duplicateSentence = (user: Named, firstRef: string) =>
-  `${nameOf(user)} is on this list already (as ${firstRef}); each user gets one pass, so this line is skipped.`;
+  i18n.t('background.bulk.duplicate', { user: nameOf(user), ref: firstRef });
 
 /** Whether the verdict on the policy's targets needs the user's groups (evaluateEligibility claims nothing without them). */
 function policyNeedsGroups(shared: SharedView): boolean {
@@ -81,7 +80,7 @@ export function bulkVerdict(read: UserRead, context: VerdictContext): BulkCheckR
   }
   const [warning] = eligibility.warnings;
   if (warning) {
-    return { ...row, verdict: 'skip', reason: warning.reason, sentence: `${warning.sentence} ${LIST_SKIPS_SENTENCE}` };
+    return { ...row, verdict: 'skip', reason: warning.reason, sentence: twoSentences(warning.sentence, LIST_SKIPS_SENTENCE) };
   }
   const current = read.pass.value;
   if (!current) return { ...row, verdict: 'issue' };

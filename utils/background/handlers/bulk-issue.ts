@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { issueRows, type PlannedRow, type RowOutcome } from '../../bulk-background/issue-rows';
 import { toErrorInfo } from '../../graph/error-info';
 import { AppError } from '../../graph/errors';
@@ -11,12 +12,10 @@ import { signedInTenant } from '../panel-tenant';
 import type { BackgroundServices } from '../services';
 
 export const BULK_SENTENCES = {
-  notResolved: "This user hasn't been looked up in this session. Check the list again, then issue.",
-  alreadyHandled:
-    'This row was already handled, so no second pass was issued. See its result; check the list again if the user still needs a pass.',
-  inFlight:
-    'A pass for this user is being issued right now (in a panel or another part of the list), so this row issued none. See that result first.',
-  offline: 'You appear to be offline. Nothing was issued; check your connection, then issue these rows again.',
+  notResolved: i18n.t('background.bulk.notResolved'),
+  alreadyHandled: i18n.t('background.bulk.alreadyHandled'),
+  inFlight: i18n.t('background.bulk.inFlight'),
+  offline: i18n.t('background.bulk.offline'),
 } as const;
 
 interface Planned {
@@ -111,7 +110,8 @@ export async function bulkIssue(
     if (planned.length > 0) await issuePlanned(planned, services, results, record);
   } finally {
     // Whatever happened, no user stays "being issued" (a settled promise ignores a second settle).
-    for (const { settle } of planned) settle.reject(new AppError({ kind: 'unknown', message: 'The list stopped.' }));
+    for (const { settle } of planned)
+      settle.reject(new AppError({ kind: 'unknown', message: i18n.t('background.bulk.stopped') }));
     for (const row of req.rows) services.panelLoads.invalidate(row.userId);
   }
   const count = (status: BulkIssueResult['status']) => [...results.values()].filter((r) => r.status === status).length;
@@ -144,7 +144,7 @@ async function issuePlanned(
   for (const { row, resolved, settle } of planned) {
     const outcome: RowOutcome = outcomes.get(row.rowId) ?? {
       kind: 'unknown',
-      error: { kind: 'unknown', message: 'Microsoft Graph’s answer for this row was lost. Check this user again.' },
+      error: { kind: 'unknown', message: i18n.t('background.bulk.answerLost') },
     };
     results.set(row.rowId, resultOf(row, outcome));
     record(row, resolved, historyResult(outcome));

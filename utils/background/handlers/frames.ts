@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { cloudOf, isPortalHostOf } from '../../clouds';
 import { AppError } from '../../graph/errors';
 import type { HandlerContext } from '../handler-context';
@@ -32,7 +33,7 @@ export async function introduceFrame(
   if (!isPortalHostOf(host, cloud)) {
     throw new AppError({
       kind: 'wrongTenant',
-      message: `Entra TAP is set up for the ${cloud.label} cloud, and ${host} is another cloud’s admin center.`,
+      message: i18n.t('background.tenant.otherCloud', { cloud: cloud.label, host }),
     });
   }
   // First: the request leaves before anything is written. A URL naming a directory only when it is plainly the one

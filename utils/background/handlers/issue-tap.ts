@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PERMISSION_FOR } from '../../auth/scopes';
 import { toErrorInfo } from '../../graph/error-info';
 import { AppError, GraphError } from '../../graph/errors';
@@ -17,32 +18,30 @@ type IssueRequest = { userId: string; attemptId: string; options: IssueOptions }
 
 const notResolved = new AppError({
   kind: 'invalidInput',
-  message: "This user hasn't been looked up in this session. Close the panel and open it again, then issue the pass.",
+  message: i18n.t('background.issue.notResolved'),
 });
 
 const issuingInList = new AppError({
   kind: 'invalidInput',
-  message:
-    'A pass for this user is being issued from the bulk page right now, and its value is shown there only. Nothing was issued here; reopen the panel in a moment to see the user’s current pass.',
+  message: i18n.t('background.issue.inBulk'),
 });
 
 const attemptUsed = new AppError({
   kind: 'invalidInput',
-  message:
-    'This click was already handled, so no second pass was issued. Check the panel, then click Issue TAP again if you need a new pass.',
+  message: i18n.t('background.issue.attemptUsed'),
 });
 
 /** No answer, or a server error, to the POST: Graph may or may not have created the pass, so the user's passes are read. */
 const isAmbiguous = (e: unknown) => e instanceof GraphError && (e.status === 0 || e.status >= 500);
 
-/** The sentences of a lost answer to the POST, after the bounded re-reads of the user's passes. */
+/**
+ * The sentences of a lost answer to the POST, after the bounded re-reads of the user's passes. Read once from the
+ * catalogue (the browser's language doesn't change while the worker runs): issueResultOf compares a message with them.
+ */
 export const RECONCILE_MESSAGES = {
-  created:
-    "A Temporary Access Pass was created, but the connection dropped before its value arrived, so it can't be shown. Issue a new pass (it replaces this one) to get a value you can give the user.",
-  notSeen:
-    "The connection dropped before Microsoft Graph answered, and no new pass has shown up in several checks. Entra can take a few minutes to show a new pass, so one may still appear. It's safe to issue again: a new pass replaces any that was created.",
-  unchecked:
-    "The connection dropped while issuing, and the extension couldn't check whether a pass was created. Reopen the panel to see the user's current pass before issuing again.",
+  created: i18n.t('background.issue.reconcileCreated'),
+  notSeen: i18n.t('background.issue.reconcileNotSeen'),
+  unchecked: i18n.t('background.issue.reconcileUnchecked'),
 } as const;
 
 /**
@@ -118,7 +117,7 @@ async function issueOnce(
   if (!services.isOnline()) {
     throw new AppError({
       kind: 'offline',
-      message: 'You appear to be offline. Nothing was issued; check your connection and try again.',
+      message: i18n.t('background.issue.offline'),
     });
   }
   const startedAt = services.now();

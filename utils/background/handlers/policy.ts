@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { cloudOf } from '../../clouds';
 import { AppError } from '../../graph/errors';
 import { enablePolicy as enableInGraph, fetchPolicyView } from '../../graph/policy';
@@ -21,7 +22,7 @@ const enableTurnedOff = (portalHost: string) =>
   new AppError({
     kind: 'forbidden',
     message: ENABLE_POLICY_OFF_SENTENCE,
-    link: { href: policyBladeUrl(null, portalHost), label: 'Open the Temporary Access Pass policy in the Entra admin center' },
+    link: { href: policyBladeUrl(null, portalHost), label: i18n.t('background.links.tapPolicy') },
   });
 
 /**

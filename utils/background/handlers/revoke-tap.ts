@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PERMISSION_FOR } from '../../auth/scopes';
 import { toErrorInfo } from '../../graph/error-info';
 import { AppError, GraphError } from '../../graph/errors';
@@ -27,7 +28,7 @@ export async function revokeTap(
   if (!resolved) {
     throw new AppError({
       kind: 'invalidInput',
-      message: "This user hasn't been looked up in this session. Close the panel and open it again.",
+      message: i18n.t('background.revoke.notResolved'),
     });
   }
   const record = (result: HistoryResult) =>
@@ -43,7 +44,7 @@ export async function revokeTap(
   } catch (e) {
     if (e instanceof GraphError && e.status === 404) {
       record({ status: 'done' });
-      return { revoked: true, alreadyGone: true, message: 'That Temporary Access Pass was already gone. Nothing else to do.' };
+      return { revoked: true, alreadyGone: true, message: i18n.t('background.revoke.alreadyGone') };
     }
     const error = new AppError(
       toErrorInfo(e, { action: 'revoke', permission: PERMISSION_FOR.writeTap, grantedScopes: services.graph.grantedScopes() }),

@@ -1,4 +1,5 @@
 import type { AccountInfo } from '@azure/msal-browser';
+import { i18n } from '#i18n';
 import { SIGN_IN_SCOPES } from '../../auth/scopes';
 import { AppError } from '../../graph/errors';
 import { mayEnablePolicy } from '../../managed-config';
@@ -69,7 +70,7 @@ export async function switchTenant(
 ): Promise<SessionInfo> {
   const tenant = ctx.binding ? ctx.binding.portalTenant : req.tenant;
   if (!tenant) {
-    throw new AppError({ kind: 'invalidInput', message: 'This page names no other directory to switch to.' });
+    throw new AppError({ kind: 'invalidInput', message: i18n.t('background.tenant.noOtherDirectory') });
   }
   if (!(await mayActIn(tenant, services))) {
     throw new AppError({ kind: 'wrongTenant', message: notAllowedSentence(tenant), code: 'tenantNotAllowed' });

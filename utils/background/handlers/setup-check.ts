@@ -15,6 +15,7 @@
  *  5. The TAP policy, read with Policy.Read.AuthenticationMethod alone: readable, and on.
  * Tokens stay here: the report is sentences.
  */
+import { i18n } from '#i18n';
 import type { TokenResult } from '../../auth/broker';
 import { NotConfiguredError, WrongTenantError } from '../../auth/errors';
 import { hasPermission, PERMISSION_FOR, SIGN_IN_PERMISSIONS, SIGN_IN_SCOPES } from '../../auth/scopes';
@@ -32,17 +33,18 @@ import { mayEnablePolicy } from '../../managed-config';
 import type { ErrorInfo, SetupCheckLine, SetupReport } from '../../messages';
 import type { EntraSettings } from '../../storage';
 import { policyBladeUrl } from '../../ui/links';
-import { adminConsentUrl, pimMyRolesUrl, withHelpLink } from '../help-links';
+import { adminConsentUrl, pimMyRolesLabel, pimMyRolesUrl, withHelpLink } from '../help-links';
+import { listOf, twoSentences, withErrorCode } from '../sentence-join';
 import type { BackgroundServices } from '../services';
 import { forgetAdmin } from './session';
 
 export const SETUP_TITLES = {
-  redirectUri: 'Redirect URI registered as a single-page application',
-  permission: (permission: string) => `${permission} consented`,
-  roles: 'A role that can issue passes',
-  policyReadable: 'Temporary Access Pass policy readable',
-  policyOn: 'Temporary Access Pass policy on',
-  tenant: 'Signed in to the configured directory',
+  redirectUri: i18n.t('background.setup.titles.redirectUri'),
+  permission: (permission: string) => i18n.t('background.setup.titles.permission', { permission }),
+  roles: i18n.t('background.setup.titles.roles'),
+  policyReadable: i18n.t('background.setup.titles.policyReadable'),
+  policyOn: i18n.t('background.setup.titles.policyOn'),
+  tenant: i18n.t('background.setup.titles.tenant'),
 } as const;
 
 /** Scopes that let Graph list one's own eligible roles (graph-docs unifiedroleeligibilityscheduleinstance-filterbycurrentuser.md). */
@@ -55,9 +57,6 @@ const ELIGIBILITY_SCOPES = [
 ];
 export const MY_ELIGIBLE_ROLES_URL =
   "/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')";
-
-const ADMINS_WHO_CAN_CONSENT =
-  'a Global Administrator, Privileged Role Administrator, Cloud Application Administrator or Application Administrator';
 
 type Key = SetupCheckLine['key'];
 
@@ -90,9 +89,9 @@ class Report {
     const line = this.lines.find((l) => l.key === key && (permission === undefined || l.permission === permission));
     if (line) Object.assign(line, patch);
   }
-  /** Every line not reached says why. */
-  done(reason: string): SetupReport {
-    for (const line of this.lines) if (!line.detail) line.detail = `Not checked: ${reason}`;
+  /** Every line not reached says why (a whole "Not checked: …" sentence). */
+  done(notChecked: string): SetupReport {
+    for (const line of this.lines) if (!line.detail) line.detail = notChecked;
     return { lines: this.lines, username: this.username };
   }
 }
@@ -102,8 +101,11 @@ const ruleOfCode = (code: string | undefined): AadstsRule | null => {
   return AADSTS_RULES[number] ?? null;
 };
 
-const roleNames = (ids: string[]) => ids.map((id) => ROLE_NAMES[id] ?? `a role with template id ${id}`);
-const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const roleNames = (ids: string[]) => ids.map((id) => ROLE_NAMES[id] ?? i18n.t('background.setup.roles.unknownRole', { id }));
+const list = listOf;
+
+/** The redirect URI line when the sign-in completed in this browser. */
+const registeredDetail = (uri: string) => i18n.t('background.setup.redirectUri.registered', { uri });
 
 export async function checkSetup(_req: Record<never, never>, services: BackgroundServices): Promise<SetupReport> {
   const settings = await services.broker.settings();
@@ -119,7 +121,7 @@ export async function checkSetup(_req: Record<never, never>, services: Backgroun
   const refusal = probe.kind === 'refused' ? ruleOfCode(probe.code) : null;
   if (probe.kind === 'refused' && (refusal === 'redirectUriMissing' || refusal === 'unknownAppOrTenant')) {
     reportProbe(report, probe, redirectUri);
-    return report.done('the sign-in can’t start until the line above is fixed.');
+    return report.done(i18n.t('background.setup.notChecked.probe'));
   }
 
   // 2. A sign-in through the authorization endpoint, now.
@@ -132,16 +134,18 @@ export async function checkSetup(_req: Record<never, never>, services: Backgroun
   }
   if (before?.homeAccountId !== first.account.homeAccountId) await forgetAdmin(services);
   report.username = first.account.username;
-  report.set('redirectUri', {
-    status: 'ok',
-    detail: `${redirectUri} is registered under Single-page application: the sign-in completed in this browser.`,
-  });
+  report.set('redirectUri', { status: 'ok', detail: registeredDetail(redirectUri) });
   const accountTenant = (first.account.tenantId ?? '').toLowerCase();
   report.set('tenant', {
     status: 'ok',
-    detail: `${first.account.username} belongs to directory ${accountTenant}, the one the extension is set up for${
-      settings.tenantId.toLowerCase() === accountTenant ? '' : ` (${settings.tenantId})`
-    }.`,
+    detail:
+      settings.tenantId.toLowerCase() === accountTenant
+        ? i18n.t('background.setup.tenant.same', { user: first.account.username, tenant: accountTenant })
+        : i18n.t('background.setup.tenant.configured', {
+            user: first.account.username,
+            tenant: accountTenant,
+            configured: settings.tenantId,
+          }),
   });
 
   // 3. Which permissions are consented.
@@ -154,22 +158,26 @@ export async function checkSetup(_req: Record<never, never>, services: Backgroun
     const info = toErrorInfo(e, { action: 'signIn' });
     if (info.kind !== 'consentRequired') {
       for (const permission of SIGN_IN_PERMISSIONS) {
-        report.set('permission', { status: 'unknown', detail: `Couldn’t tell: ${info.message}` }, permission);
+        report.set(
+          'permission',
+          { status: 'unknown', detail: i18n.t('background.setup.permission.unknown', { message: info.message }) },
+          permission,
+        );
       }
     }
   }
   for (const permission of SIGN_IN_PERMISSIONS) {
     if (report.lines.find((l) => l.permission === permission)?.detail) continue;
     if (hasPermission(granted, permission)) {
-      report.set('permission', { status: 'ok', detail: 'Consented: the sign-in’s token carries it.' }, permission);
+      report.set('permission', { status: 'ok', detail: i18n.t('background.setup.permission.consented') }, permission);
     } else {
       report.set(
         'permission',
         {
           status: 'problem',
           detail: consentMissingSentence(permission),
-          fix: `Open the admin-consent link as ${ADMINS_WHO_CAN_CONSENT}. If ${permission} isn’t listed under the registration’s API permissions, add it there first (or create the registration with the setup script above).`,
-          link: { href: adminConsentUrl(settings), label: 'Admin-consent link', showUrl: true },
+          fix: i18n.t('background.setup.permission.consentFix', { permission }),
+          link: { href: adminConsentUrl(settings), label: i18n.t('background.links.adminConsent'), showUrl: true },
         },
         permission,
       );
@@ -181,7 +189,7 @@ export async function checkSetup(_req: Record<never, never>, services: Backgroun
 
   // 5. The policy, with the one permission that reads it.
   await checkPolicy(report, services, settings);
-  return report.done('an earlier step failed.');
+  return report.done(i18n.t('background.setup.notChecked.earlierStep'));
 }
 
 function reportProbe(report: Report, probe: Refusal, redirectUri: string) {
@@ -189,53 +197,50 @@ function reportProbe(report: Report, probe: Refusal, redirectUri: string) {
   if (rule === 'redirectUriMissing') {
     report.set('redirectUri', {
       status: 'problem',
-      detail: `${signInSentence('redirectUriMissing')} (${probe.code})`,
-      fix: `Add ${redirectUri} under Single-page application in App registrations › Authentication, or create the registration with the setup script above.`,
+      detail: withErrorCode(signInSentence('redirectUriMissing'), probe.code),
+      fix: i18n.t('background.setup.redirectUri.addFix', { uri: redirectUri }),
     });
     return;
   }
   report.set('redirectUri', {
     status: 'problem',
-    detail: `${signInSentence('unknownAppOrTenant')} (${probe.code})`,
-    fix: 'Copy both ids from the app registration’s Overview page into the fields above and save, or create the registration with the setup script above.',
+    detail: withErrorCode(signInSentence('unknownAppOrTenant'), probe.code),
+    fix: i18n.t('background.setup.redirectUri.idsFix'),
   });
 }
 
 function reportSignInFailure(report: Report, e: unknown, settings: EntraSettings, redirectUri: string): SetupReport {
   const info = toErrorInfo(e, { action: 'signIn' });
   if (e instanceof WrongTenantError) {
-    report.set('redirectUri', {
-      status: 'ok',
-      detail: `${redirectUri} is registered under Single-page application: the sign-in completed in this browser.`,
-    });
+    report.set('redirectUri', { status: 'ok', detail: registeredDetail(redirectUri) });
     report.set('tenant', {
       status: 'problem',
       detail: info.message,
-      fix: `Sign in with an account of ${settings.tenantId}, or correct the Directory (tenant) ID above.`,
+      fix: i18n.t('background.setup.tenant.otherFix', { tenant: settings.tenantId }),
     });
-    return report.done('the account belongs to another directory.');
+    return report.done(i18n.t('background.setup.notChecked.otherDirectory'));
   }
   const rule = ruleOfCode(info.code);
   if (rule === 'spaPlatformRequired') {
     report.set('redirectUri', {
       status: 'problem',
-      detail: `${signInSentence('spaPlatformRequired')} (${info.code})`,
-      fix: `Move ${redirectUri} from Web to Single-page application in App registrations › Authentication, or create the registration with the setup script above.`,
+      detail: withErrorCode(signInSentence('spaPlatformRequired'), info.code ?? ''),
+      fix: i18n.t('background.setup.redirectUri.moveFix', { uri: redirectUri }),
     });
-    return report.done('the sign-in has to complete first.');
+    return report.done(i18n.t('background.setup.notChecked.signInFirst'));
   }
   if (rule === 'redirectUriMissing' || rule === 'unknownAppOrTenant') {
     reportProbe(report, { kind: 'refused', code: info.code ?? '' }, redirectUri);
-    return report.done('the sign-in can’t start until the line above is fixed.');
+    return report.done(i18n.t('background.setup.notChecked.probe'));
   }
   const linked = withHelpLink(info, settings, 'signIn');
   report.set('redirectUri', {
     status: 'unknown',
-    detail: `The sign-in didn’t finish: ${info.message}`,
-    fix: 'Check again once that is solved.',
+    detail: i18n.t('background.setup.redirectUri.signInFailed', { message: info.message }),
+    fix: i18n.t('background.setup.redirectUri.checkAgain'),
     ...(linked.link && { link: linked.link }),
   });
-  return report.done('the check needs a sign-in.');
+  return report.done(i18n.t('background.setup.notChecked.needsSignIn'));
 }
 
 async function checkRoles(
@@ -253,47 +258,50 @@ async function checkRoles(
       if (memberships.rolesOpaque) {
         report.set('roles', {
           status: 'unknown',
-          detail: 'You hold directory roles, but the extension’s permissions don’t let Microsoft Graph name them.',
-          fix: 'See your roles in the Entra admin center (your profile › Assigned roles).',
+          detail: i18n.t('background.setup.roles.opaque'),
+          fix: i18n.t('background.setup.roles.opaqueFix'),
         });
         return;
       }
       active = memberships.roles.map((r) => r.roleTemplateId);
     } catch (e) {
-      report.set('roles', { status: 'unknown', detail: `Couldn’t read your roles: ${toErrorInfo(e).message}` });
+      report.set('roles', {
+        status: 'unknown',
+        detail: i18n.t('background.setup.roles.unreadable', { message: toErrorInfo(e).message }),
+      });
       return;
     }
   }
   const issuing = active.filter((id) => ISSUE_FOR_ANYONE.has(id) || ISSUE_FOR_MEMBERS.has(id));
-  const held = active.length > 0 ? `Your active roles: ${list(roleNames(active))}.` : 'You hold no active directory role.';
+  // An issuing role is an active one: the two "ok" sentences always name the active roles.
+  const roles = list(roleNames(active));
   if (issuing.some((id) => ISSUE_FOR_ANYONE.has(id))) {
-    report.set('roles', { status: 'ok', detail: `${held} You can issue passes for anyone but yourself.` });
+    report.set('roles', { status: 'ok', detail: i18n.t('background.setup.roles.anyone', { roles }) });
     return;
   }
   if (issuing.length > 0) {
-    report.set('roles', {
-      status: 'ok',
-      detail: `${held} You can issue passes for users without admin roles; for admins it takes Privileged Authentication Administrator or Global Administrator.`,
-    });
+    report.set('roles', { status: 'ok', detail: i18n.t('background.setup.roles.members', { roles }) });
     return;
   }
   const eligible = await eligibleRoles(services, token);
   const eligibleIssuing = (eligible ?? []).filter((id) => ISSUE_FOR_ANYONE.has(id) || ISSUE_FOR_MEMBERS.has(id));
   const pim =
     eligible === null
-      ? 'Roles you’re eligible for in Privileged Identity Management can’t be read with the extension’s permissions: if you have one, activate it in My roles.'
+      ? i18n.t('background.setup.roles.pimUnreadable')
       : eligibleIssuing.length > 0
-        ? `You’re eligible for ${list(roleNames(eligibleIssuing))} in Privileged Identity Management: activate it in My roles, then check again.`
-        : 'Privileged Identity Management lists no eligible role that can issue passes.';
+        ? i18n.t('background.setup.roles.pimEligible', { roles: list(roleNames(eligibleIssuing)) })
+        : i18n.t('background.setup.roles.pimNone');
   const none =
-    active.length > 0
-      ? `${held} None of them can issue a Temporary Access Pass.`
-      : 'You hold no active directory role that can issue a Temporary Access Pass.';
+    active.length > 0 ? i18n.t('background.setup.roles.noneOfThem', { roles }) : i18n.t('background.setup.roles.noActive');
   report.set('roles', {
     status: 'problem',
-    detail: `${none} ${pim}`,
-    fix: `Ask for ${ROLE_NAMES[ROLE.authenticationAdministrator]} (users without admin roles), or ${ROLE_NAMES[ROLE.privilegedAuthenticationAdministrator]} or ${ROLE_NAMES[ROLE.globalAdministrator]} (anyone). A role limited to an administrative unit isn’t listed here and covers only the unit’s members.`,
-    link: { href: pimMyRolesUrl(cloudOf(settings)), label: 'Open My roles in Privileged Identity Management' },
+    detail: twoSentences(none, pim),
+    fix: i18n.t('background.setup.roles.fix', {
+      authAdmin: ROLE_NAMES[ROLE.authenticationAdministrator] ?? '',
+      privilegedAuthAdmin: ROLE_NAMES[ROLE.privilegedAuthenticationAdministrator] ?? '',
+      globalAdmin: ROLE_NAMES[ROLE.globalAdministrator] ?? '',
+    }),
+    link: { href: pimMyRolesUrl(cloudOf(settings)), label: pimMyRolesLabel() },
   });
 }
 
@@ -334,16 +342,16 @@ async function checkPolicy(report: Report, services: BackgroundServices, setting
       detail: info.message,
       fix:
         info.kind === 'forbidden'
-          ? 'Issuing still works: the panel then learns the policy from Microsoft Graph’s answer when you issue a pass.'
-          : 'Check again once that is solved.',
+          ? i18n.t('background.setup.policy.forbiddenFix')
+          : i18n.t('background.setup.redirectUri.checkAgain'),
       ...(info.link && { link: info.link }),
     });
-    report.set('policyOn', { status: 'unknown', detail: 'Can’t tell: the policy couldn’t be read (see the line above).' });
+    report.set('policyOn', { status: 'unknown', detail: i18n.t('background.setup.policy.onUnknown') });
     return;
   }
-  report.set('policyReadable', { status: 'ok', detail: 'The extension can read the Temporary Access Pass policy.' });
+  report.set('policyReadable', { status: 'ok', detail: i18n.t('background.setup.policy.readable') });
   if (policy.state === 'enabled') {
-    report.set('policyOn', { status: 'ok', detail: 'The Temporary Access Pass policy is turned on.' });
+    report.set('policyOn', { status: 'ok', detail: i18n.t('background.setup.policy.isOn') });
   } else {
     report.set('policyOn', {
       status: 'problem',
@@ -353,11 +361,11 @@ async function checkPolicy(report: Report, services: BackgroundServices, setting
         .organisation()
         .then(mayEnablePolicy)
         .catch(() => false))
-        ? 'Turn it on in Authentication methods › Policies › Temporary Access Pass, or from the extension’s popup (an Authentication Policy Administrator or Global Administrator can).'
-        : 'Turn it on in Authentication methods › Policies › Temporary Access Pass (an Authentication Policy Administrator or Global Administrator can).',
+        ? i18n.t('background.setup.policy.turnOnFixPopup')
+        : i18n.t('background.setup.policy.turnOnFix'),
       link: {
         href: policyBladeUrl(settings.tenantId, cloudOf(settings).portalHost),
-        label: 'Open Authentication methods › Policies',
+        label: i18n.t('background.setup.policy.openBlade'),
       },
     });
   }
