@@ -3,12 +3,14 @@
  * Chrome's substitution rules. Unit specs then read the same sentences the English build shows.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { substitute } from '../../utils/i18n/chrome-messages';
 
+// A path, not a URL: happy-dom's URL replaces Node's in the DOM suites, and readFileSync refuses it.
 const english = generateChromeMessages(
-  parseMessagesText(readFileSync(new URL('../../locales/en.yml', import.meta.url), 'utf8'), 'YAML'),
+  parseMessagesText(readFileSync(join(import.meta.dirname, '../../locales/en.yml'), 'utf8'), 'YAML'),
 );
 
 Object.assign(fakeBrowser.i18n, {
