@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { ConfirmRow } from './ConfirmRow';
 
 export interface EnablePolicyProps {
@@ -12,8 +13,8 @@ export function EnablePolicy({ busy, onEnable }: EnablePolicyProps) {
   if (confirming) {
     return (
       <ConfirmRow
-        message="Turn on Temporary Access Pass for the tenant? Microsoft will ask you to grant one extra permission (Policy.ReadWrite.AuthenticationMethod)."
-        confirmLabel="Turn on"
+        message={i18n.t('popup.enable.confirm')}
+        confirmLabel={i18n.t('popup.enable.confirmLabel')}
         busy={busy}
         onConfirm={() => {
           setConfirming(false);
@@ -25,7 +26,7 @@ export function EnablePolicy({ busy, onEnable }: EnablePolicyProps) {
   }
   return (
     <button type="button" class="btn btn-primary" onClick={() => setConfirming(true)} disabled={busy}>
-      {busy ? 'Turning on…' : 'Turn on Temporary Access Pass'}
+      {busy ? i18n.t('popup.enable.busy') : i18n.t('popup.enable.button')}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 export interface LookupBoxProps {
   /** Returns the clean principal, or null when the text is not a UPN or object ID. */
@@ -15,7 +16,7 @@ export function LookupBox({ parse, onLookup, busy }: LookupBoxProps) {
     if (busy) return;
     const userRef = parse(text);
     if (!userRef) {
-      setProblem('Enter a user principal name (like adele@contoso.com) or an object ID (a GUID).');
+      setProblem(i18n.t('popup.lookup.problem'));
       return;
     }
     setProblem(null);
@@ -23,7 +24,7 @@ export function LookupBox({ parse, onLookup, busy }: LookupBoxProps) {
   };
   return (
     <form class="lookup" onSubmit={submit} noValidate>
-      <label for="lookup-input">User principal name or object ID</label>
+      <label for="lookup-input">{i18n.t('popup.lookup.label')}</label>
       <div class="field-inline">
         <input
           id="lookup-input"
@@ -36,7 +37,7 @@ export function LookupBox({ parse, onLookup, busy }: LookupBoxProps) {
           onInput={(e) => setText(e.currentTarget.value)}
         />
         <button type="submit" class="btn" aria-disabled={busy || undefined}>
-          Open
+          {i18n.t('popup.lookup.open')}
         </button>
       </div>
       {problem && (

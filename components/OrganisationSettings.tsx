@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
+import { i18n } from '#i18n';
 import { CLOUDS } from '@/utils/clouds';
 import type { ManagedConfig, ManagedKey, ManagedReading } from '@/utils/managed-config';
 import { formatDuration } from '@/utils/ui/format';
@@ -10,55 +11,76 @@ export interface OrganisationSettingsProps {
   browserFamily: 'chromium' | 'firefox';
 }
 
-const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+const yesNo = (value: boolean) =>
+  value ? i18n.t('options.organisation.values.yesWord') : i18n.t('options.organisation.values.noWord');
+const labelOf = (key: Exclude<ManagedKey, 'clientId' | 'tenantId' | 'cloud'>) => i18n.t(`options.organisation.labels.${key}`);
+const noteOf = (
+  key: 'cloud' | 'tenantProfiles' | 'defaultLifetimeMinutes' | 'defaultOneTime' | 'defaultStartOffsetMinutes' | 'keepHistory',
+) => i18n.t(`options.organisation.notes.${key}`);
+/** A count in the catalogue's language ("1,000" in English). */
+const number = (value: number) => new Intl.NumberFormat(i18n.t('common.languageTag')).format(value);
 
 /** Each key as the options page names it, its value in words, and what it does here. */
 const ROWS: { [K in ManagedKey]-?: { label: string; show: (value: NonNullable<ManagedConfig[K]>) => string; note?: string } } = {
-  clientId: { label: 'Application (client) ID', show: (value) => value },
-  tenantId: { label: 'Directory (tenant) ID', show: (value) => value },
+  clientId: { label: i18n.t('options.fields.clientId'), show: (value) => value },
+  tenantId: { label: i18n.t('options.fields.tenantId'), show: (value) => value },
   cloud: {
-    label: 'Microsoft cloud',
+    label: i18n.t('options.fields.cloud'),
     show: (value) => CLOUDS[value].label,
-    note: 'Sign-in, Microsoft Graph and the admin centers where the panel appears follow it.',
+    note: noteOf('cloud'),
   },
-  allowedTenants: { label: 'Other tenants the panel may act in', show: (value) => value.join(', ') },
+  allowedTenants: { label: labelOf('allowedTenants'), show: (value) => value.join(', ') },
   tenantProfiles: {
-    label: 'Tenant profiles the popup offers',
+    label: labelOf('tenantProfiles'),
     show: (value) =>
       value.length === 0
-        ? 'None'
+        ? i18n.t('options.organisation.values.none')
         : value
-            .map((profile) => `${profile.label} (${profile.tenant}${profile.clientId ? `, app ${profile.clientId}` : ''})`)
+            .map(({ label, tenant, clientId }) =>
+              clientId
+                ? i18n.t('options.organisation.values.profileWithApp', { label, tenant, clientId })
+                : i18n.t('options.organisation.values.profile', { label, tenant }),
+            )
             .join('; '),
-    note: 'They replace the list under Tenant profiles.',
+    note: noteOf('tenantProfiles'),
   },
   defaultLifetimeMinutes: {
-    label: 'Lifetime of a new pass',
+    label: labelOf('defaultLifetimeMinutes'),
     show: formatDuration,
-    note: 'Used when the lifetime field is left empty, if the tenant’s policy allows it.',
+    note: noteOf('defaultLifetimeMinutes'),
   },
-  defaultOneTime: { label: 'One-time use', show: yesNo, note: 'Used when the checkbox is left alone.' },
+  defaultOneTime: { label: labelOf('defaultOneTime'), show: yesNo, note: noteOf('defaultOneTime') },
   defaultStartOffsetMinutes: {
-    label: 'A new pass starts',
-    show: (value) => (value === 0 ? 'at once' : `${formatDuration(value)} after Issue`),
-    note: 'Used when the start is left empty.',
+    label: labelOf('defaultStartOffsetMinutes'),
+    show: (value) =>
+      value === 0
+        ? i18n.t('options.organisation.values.atOnce')
+        : i18n.t('options.organisation.values.afterIssue', { duration: formatDuration(value) }),
+    note: noteOf('defaultStartOffsetMinutes'),
   },
   allowEnablePolicy: {
-    label: 'Turn the TAP policy on from the popup',
-    show: (value) => (value ? 'Allowed' : 'Not allowed'),
+    label: labelOf('allowEnablePolicy'),
+    show: (value) => (value ? i18n.t('options.organisation.values.allowed') : i18n.t('options.organisation.values.notAllowed')),
   },
   clipboardClearSeconds: {
-    label: 'Clear a copied pass from the clipboard after',
-    show: (value) => (value === 0 ? 'Never' : `${value} seconds`),
+    label: labelOf('clipboardClearSeconds'),
+    show: (value) =>
+      value === 0 ? i18n.t('options.organisation.values.never') : i18n.t('options.organisation.values.seconds', value),
   },
   keepHistory: {
-    label: 'Keep a local history of issued and revoked passes',
+    label: labelOf('keepHistory'),
     show: yesNo,
-    note: 'Never a pass itself. It replaces the choice under History.',
+    note: noteOf('keepHistory'),
   },
-  historyRetentionDays: { label: 'Keep history entries for', show: (value) => `${value} ${value === 1 ? 'day' : 'days'}` },
-  historyMaxEntries: { label: 'Keep at most', show: (value) => `${value.toLocaleString('en-US')} history entries` },
-  supportContact: { label: 'Support contact shown with errors', show: (value) => value },
+  historyRetentionDays: {
+    label: labelOf('historyRetentionDays'),
+    show: (value) => i18n.t('options.organisation.values.days', value),
+  },
+  historyMaxEntries: {
+    label: labelOf('historyMaxEntries'),
+    show: (value) => i18n.t('options.organisation.values.entries', value, { count: number(value) }),
+  },
+  supportContact: { label: labelOf('supportContact'), show: (value) => value },
 };
 
 /**
@@ -70,20 +92,16 @@ export function OrganisationSettings({ reading, browserFamily }: OrganisationSet
   const { values, problems, unknown } = reading.value;
   const set = (Object.keys(ROWS) as ManagedKey[]).filter((key) => values[key] !== undefined);
   if (set.length === 0 && problems.length === 0 && unknown.length === 0) return null;
-  const policyPage = browserFamily === 'chromium' ? 'chrome://policy (edge://policy in Edge)' : 'about:policies';
+  const policyPage = browserFamily === 'chromium' ? i18n.t('options.organisation.policyPageChromium') : 'about:policies';
   return (
     <section class="settings organisation" aria-labelledby="organisation-title" data-testid="organisation-settings">
       <h2 id="organisation-title">{SET_BY_ORGANISATION}</h2>
       <p class="hint">
-        {MANAGED_REASON} Your IT department deploys these settings with a browser policy; {policyPage} shows what the browser
-        received.
+        {MANAGED_REASON} {i18n.t('options.organisation.deployed', { policyPage })}
       </p>
       {problems.length > 0 && (
         <div class="notice notice-error" data-testid="managed-problems">
-          <p class="notice-text">
-            {problems.length === 1 ? 'One value in the policy' : `${problems.length} values in the policy`} can’t be used. Tell
-            whoever deploys the extension:
-          </p>
+          <p class="notice-text">{i18n.t('options.organisation.problems', problems.length)}</p>
           <ul class="notice-list">
             {problems.map((problem) => (
               <li key={problem.key}>{problem.sentence}</li>
@@ -109,15 +127,10 @@ export function OrganisationSettings({ reading, browserFamily }: OrganisationSet
       )}
       {unknown.length > 0 && (
         <p class="hint" data-testid="managed-unknown">
-          The policy also sets {unknown.map((key) => `"${key}"`).join(', ')}, which this version doesn’t know; ignored.
+          {i18n.t('options.organisation.unknown', { keys: unknown.map((key) => `"${key}"`).join(', ') })}
         </p>
       )}
-      {browserFamily === 'chromium' && (
-        <p class="hint">
-          A value of the wrong type (text where a number or true/false belongs) never reaches the extension in Chrome or Edge, so
-          it isn’t listed here: {policyPage} names it.
-        </p>
-      )}
+      {browserFamily === 'chromium' && <p class="hint">{i18n.t('options.organisation.wrongType', { policyPage })}</p>}
     </section>
   );
 }

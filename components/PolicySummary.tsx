@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PolicyView } from '@/utils/messages';
 import { formatAge } from '@/utils/ui/format';
 import { excludedWords, includedWords, lengthWords, lifetimeWords, oneTimeWords } from '@/utils/ui/policy-words';
@@ -14,16 +15,16 @@ export function PolicySummary({ view, now }: PolicySummaryProps) {
     <section class="policy-summary" aria-labelledby="policy-title">
       <div class="row-between">
         <h2 id="policy-title" class="section-title">
-          Temporary Access Pass policy
+          {i18n.t('popup.policy.title')}
         </h2>
         {policy && !pending && (
           <span class={`status ${policy.state === 'enabled' ? 'status-ok' : 'status-off'}`} data-testid="policy-state">
-            {policy.state === 'enabled' ? 'Enabled' : 'Disabled'}
+            {policy.state === 'enabled' ? i18n.t('popup.policy.enabled') : i18n.t('popup.policy.disabled')}
           </span>
         )}
         {pending && (
           <span class="status status-pending" data-testid="policy-state">
-            {pending.state === 'enabled' ? 'Turning on' : 'Turning off'}
+            {pending.state === 'enabled' ? i18n.t('popup.policy.turningOn') : i18n.t('popup.policy.turningOff')}
           </span>
         )}
       </div>
@@ -36,9 +37,9 @@ export function PolicySummary({ view, now }: PolicySummaryProps) {
       {policy && (
         <>
           <dl class="facts">
-            <dt>Included</dt>
+            <dt>{i18n.t('popup.policy.included')}</dt>
             <dd data-testid="policy-included">{includedWords(view)}</dd>
-            <dt>Excluded</dt>
+            <dt>{i18n.t('popup.policy.excluded')}</dt>
             <dd data-testid="policy-excluded">{excludedWords(view)}</dd>
           </dl>
           <ul class="policy-lines">

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { cloudOf } from '@/utils/clouds';
 import { useAnnouncer } from '@/utils/ui/announcer';
 import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/ui/enable-policy-words';
@@ -47,7 +48,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
     status.announce('');
     await store.switchTenant(home);
     if (store.session.value?.actingTenant) return; // not switched: the error notice says why
-    status.announce(`Now acting in ${home}.`);
+    status.announce(i18n.t('popup.acting.now', { tenant: home }));
     const focused = document.activeElement;
     if (!focused || focused === document.body || focused.closest('.account-bar')) {
       document.getElementById('profile-select')?.focus();
@@ -57,7 +58,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
   if (session && !session.configured) {
     return (
       <main class="popup">
-        <h1 class="popup-title">Entra TAP</h1>
+        <h1 class="popup-title">{i18n.t('popup.title')}</h1>
         <NotConfigured onOpenOptions={onOpenOptions} />
         {hostAccess}
       </main>
@@ -66,7 +67,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
 
   return (
     <main class="popup">
-      <h1 class="popup-title">Entra TAP</h1>
+      <h1 class="popup-title">{i18n.t('popup.title')}</h1>
       {session ? (
         <AccountBar
           session={session}
@@ -80,14 +81,14 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
       {hostAccess}
       {session?.signedIn && session.actingTenant && session.configuredTenant && (
         <p class="hint" data-testid="acting-tenant">
-          Acting in {tenant}, not {session.configuredTenant}.{' '}
+          {i18n.t('popup.acting.notice', { tenant: tenant ?? '', configured: session.configuredTenant })}{' '}
           <button
             type="button"
             class="btn btn-subtle"
             aria-disabled={busy === 'signIn' ? 'true' : undefined}
             onClick={() => session.configuredTenant && void backHome(session.configuredTenant)}
           >
-            Back to {session.configuredTenant}
+            {i18n.t('popup.acting.backTo', { tenant: session.configuredTenant })}
           </button>
         </p>
       )}
@@ -102,7 +103,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
       )}
       {view && <PolicySummary view={view} now={now} />}
       {/* Not a live region: it comes and goes around every refresh, and a switch is said once, below. */}
-      {store.refreshing.value && <p class="hint">Checking for changes…</p>}
+      {store.refreshing.value && <p class="hint">{i18n.t('popup.checking')}</p>}
       <p class="visually-hidden" role="status" data-testid="popup-status">
         {status.text.value}
       </p>
@@ -120,7 +121,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
         ))}
       {store.actionError.value && <ErrorNotice error={store.actionError.value} />}
       <a class="policy-link" href={policyBladeUrl(tenant, cloudOf(session).portalHost)} target="_blank" rel="noreferrer">
-        Open TAP policy in the Entra admin center
+        {i18n.t('popup.policyLink')}
       </a>
       {session?.signedIn && (
         <LookupBox
@@ -133,7 +134,7 @@ export function PopupApp({ store, parsePrincipal, onOpenOptions, onLookedUp, hos
       )}
       {session && onOpenBulk && (
         <button type="button" class="btn" onClick={onOpenBulk}>
-          Issue for a list…
+          {i18n.t('popup.bulk')}
         </button>
       )}
       {recent}

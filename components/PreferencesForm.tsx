@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { ManagedReading } from '@/utils/managed-config';
 import { MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from '@/utils/storage';
 import { useAnnouncer } from '@/utils/ui/announcer';
@@ -30,21 +31,21 @@ export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
     if (managedSeconds !== undefined) return;
     const value = Number(seconds);
     if (seconds.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_CLIPBOARD_CLEAR_SECONDS) {
-      setProblem(`Enter a whole number of seconds from 0 to ${MAX_CLIPBOARD_CLEAR_SECONDS} (0 never clears it).`);
+      setProblem(i18n.t('options.preferences.problem', { max: MAX_CLIPBOARD_CLEAR_SECONDS }));
       status.announce('');
       requestAnimationFrame(() => document.getElementById('clipboard-seconds')?.focus());
       return;
     }
     setProblem(null);
     await save({ clipboardClearSeconds: value });
-    status.announce('Saved');
+    status.announce(i18n.t('options.status.saved'));
   };
 
   return (
     <form class="settings" onSubmit={submit} noValidate aria-labelledby="preferences-title">
-      <h2 id="preferences-title">Copied passes</h2>
+      <h2 id="preferences-title">{i18n.t('options.preferences.title')}</h2>
       <div class="field">
-        <label for="clipboard-seconds">Clear a copied pass from the clipboard after (seconds)</label>
+        <label for="clipboard-seconds">{i18n.t('options.preferences.label')}</label>
         <input
           id="clipboard-seconds"
           type="number"
@@ -67,7 +68,7 @@ export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
           }}
         />
         <span id="clipboard-seconds-hint" class="hint">
-          Only if the clipboard still holds the pass, and at once when you select Done or close the panel. 0 never clears it.
+          {i18n.t('options.preferences.hint')}
         </span>
         {problem && (
           <span id="clipboard-seconds-problem" class="field-error">
@@ -79,7 +80,7 @@ export function PreferencesForm({ load, save, managed }: PreferencesFormProps) {
       {managedSeconds === undefined && (
         <div class="actions">
           <button type="submit" class="btn">
-            Save clipboard setting
+            {i18n.t('options.preferences.save')}
           </button>
           <span role="status" class="save-status">
             {status.text.value}

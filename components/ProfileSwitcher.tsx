@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { focusIfFocused } from '@/utils/ui/focus-within';
 import type { OfferedProfile } from '@/utils/ui/offered-profiles';
 import { ConfirmRow } from './ConfirmRow';
@@ -14,8 +15,8 @@ export interface ProfileSwitcherProps {
   onUseRegistration: (profile: OfferedProfile) => Promise<void>;
 }
 
-const optionText = (profile: OfferedProfile) =>
-  `${profile.label} (${profile.tenant})${profile.clientId ? ', another app registration' : ''}`;
+const optionText = ({ label, tenant, clientId }: OfferedProfile) =>
+  clientId ? i18n.t('popup.profiles.optionOtherApp', { label, tenant }) : i18n.t('popup.profiles.option', { label, tenant });
 
 const indexOfCurrent = (profiles: OfferedProfile[], current: string) =>
   Math.max(
@@ -43,7 +44,7 @@ export function ProfileSwitcher({ profiles, current, busy, onSwitchTenant, onUse
   // Said once, when the switch it asked for shows in what the popup acts in.
   const status =
     requested && !requested.clientId && requested.tenant === current.toLowerCase()
-      ? `Now acting in ${requested.label} (${requested.tenant}).`
+      ? i18n.t('popup.profiles.now', { label: requested.label, tenant: requested.tenant })
       : '';
 
   const switchTo = () => {
@@ -59,10 +60,10 @@ export function ProfileSwitcher({ profiles, current, busy, onSwitchTenant, onUse
   return (
     <section class="profiles" aria-labelledby="profiles-title" data-testid="profile-switcher">
       <h2 id="profiles-title" class="section-title">
-        Tenant profiles
+        {i18n.t('popup.profiles.title')}
       </h2>
       <div class="profile-row">
-        <label for="profile-select">Act in</label>
+        <label for="profile-select">{i18n.t('popup.profiles.actIn')}</label>
         <select
           id="profile-select"
           value={String(selected)}
@@ -85,18 +86,22 @@ export function ProfileSwitcher({ profiles, current, busy, onSwitchTenant, onUse
           aria-describedby={isCurrent ? 'profile-current' : undefined}
           onClick={switchTo}
         >
-          Switch
+          {i18n.t('popup.profiles.switch')}
         </button>
       </div>
       {isCurrent && (
         <p id="profile-current" class="hint">
-          The extension acts in this one now.
+          {i18n.t('popup.profiles.current')}
         </p>
       )}
       {confirming && (
         <ConfirmRow
-          message={`${confirming.label} uses another app registration (${confirming.clientId}). Switching makes it the extension’s app registration, in ${confirming.tenant}, and signs you out: you sign in again afterwards.`}
-          confirmLabel="Switch and sign out"
+          message={i18n.t('popup.profiles.confirm', {
+            label: confirming.label,
+            clientId: confirming.clientId ?? '',
+            tenant: confirming.tenant,
+          })}
+          confirmLabel={i18n.t('popup.profiles.confirmLabel')}
           busy={busy}
           onConfirm={() => {
             setConfirming(null);

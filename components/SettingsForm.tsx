@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { CLOUD_NAMES, CLOUDS, type Cloud, type CloudName } from '@/utils/clouds';
 import type { ManagedReading } from '@/utils/managed-config';
 import type { EntraSettings } from '@/utils/storage';
@@ -79,12 +80,10 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
         ...(cloud !== 'global' && { cloud }),
       });
       if (access && !(await access)) {
-        status.hold(
-          `Saved. The browser hasn’t given Entra TAP access to the ${chosen.label} admin centers, so no panel shows there: select Allow access under Site access.`,
-        );
-      } else status.announce('Saved');
+        status.hold(i18n.t('options.settings.savedNoAccess', { cloud: chosen.label }));
+      } else status.announce(i18n.t('options.status.saved'));
     } catch {
-      status.hold('Could not save. Try again.');
+      status.hold(i18n.t('options.status.saveFailed'));
     }
     setSaveState('idle');
   };
@@ -97,9 +96,9 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
 
   return (
     <form class="settings" onSubmit={submit} noValidate aria-labelledby="registration-title">
-      <h2 id="registration-title">App registration</h2>
+      <h2 id="registration-title">{i18n.t('options.settings.title')}</h2>
       <div class="field">
-        <label for="client-id">Application (client) ID</label>
+        <label for="client-id">{i18n.t('options.fields.clientId')}</label>
         <input
           id="client-id"
           type="text"
@@ -120,13 +119,13 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
         )}
       </div>
       <div class="field">
-        <label for="tenant-id">Directory (tenant) ID</label>
+        <label for="tenant-id">{i18n.t('options.fields.tenantId')}</label>
         <input
           id="tenant-id"
           type="text"
           spellcheck={false}
           autocomplete="off"
-          placeholder="contoso.onmicrosoft.com or a GUID"
+          placeholder={i18n.t('options.settings.tenantIdPlaceholder')}
           value={managedTenantId ?? tenantId}
           readOnly={managedTenantId !== undefined}
           aria-invalid={tenantProblem !== null}
@@ -141,7 +140,7 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
         )}
       </div>
       <div class="field">
-        <label for="cloud">Microsoft cloud</label>
+        <label for="cloud">{i18n.t('options.fields.cloud')}</label>
         {managedCloud !== undefined ? (
           // Read-only like the managed ids (a disabled select would be skipped by Tab, its note never heard).
           <input id="cloud" type="text" readOnly value={CLOUDS[managedCloud].label} aria-describedby="cloud-hint cloud-managed" />
@@ -164,7 +163,7 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
           </select>
         )}
         <span id="cloud-hint" class="hint">
-          Where the directory lives. GCC tenants use Worldwide. Another cloud asks the browser for its admin centers.
+          {i18n.t('options.settings.cloudHint')}
         </span>
         {managedCloud !== undefined && <ManagedNote id="cloud-managed" />}
       </div>
@@ -172,7 +171,7 @@ export function SettingsForm({ load, save, managed, requestCloudAccess }: Settin
       {(managedClientId === undefined || managedTenantId === undefined || managedCloud === undefined) && (
         <div class="actions">
           <button type="submit" class="btn btn-primary" aria-disabled={saveState === 'saving' || undefined}>
-            Save
+            {i18n.t('options.settings.save')}
           </button>
           <span role="status" class="save-status">
             {status.text.value}

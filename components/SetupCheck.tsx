@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { ErrorInfo, SetupCheckLine, SetupReport } from '@/utils/messages';
 import { RequestError } from '@/utils/send-request';
 import { ErrorNotice } from './ErrorNotice';
@@ -10,10 +11,10 @@ export interface SetupCheckProps {
 }
 
 export const STATUS_WORDS: Record<SetupCheckLine['status'], string> = {
-  ok: 'OK',
-  problem: 'Problem',
-  warning: 'Note',
-  unknown: 'Can’t tell',
+  ok: i18n.t('options.setupCheck.status.ok'),
+  problem: i18n.t('options.setupCheck.status.problem'),
+  warning: i18n.t('options.setupCheck.status.warning'),
+  unknown: i18n.t('options.setupCheck.status.unknown'),
 };
 
 type State =
@@ -22,17 +23,26 @@ type State =
   | { kind: 'done'; report: SetupReport; run: number }
   | { kind: 'failed'; error: ErrorInfo };
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
+/** "Checked as adele@contoso.com: 1 problem, 2 notes, 1 not checked.": one sentence for each set of parts it names. */
 function summary(report: SetupReport): string {
   const of = (status: string) => report.lines.filter((l) => l.status === status).length;
-  const who = report.username ? ` as ${report.username}` : '';
-  const parts = [
-    of('problem') > 0 ? count(of('problem'), 'problem', 'problems') : 'no problems',
-    of('warning') > 0 ? count(of('warning'), 'note', 'notes') : '',
-    of('unknown') > 0 ? `${of('unknown')} not checked` : '',
-  ].filter(Boolean);
-  return `Checked${who}: ${parts.join(', ')}.`;
+  const [notes, unchecked] = [of('warning'), of('unknown')];
+  const parts = {
+    problems: i18n.t('options.setupCheck.counts.problems', of('problem')),
+    notes: i18n.t('options.setupCheck.counts.notes', notes),
+    unchecked: i18n.t('options.setupCheck.counts.unchecked', unchecked),
+  };
+  const user = report.username;
+  if (user) {
+    if (notes > 0 && unchecked > 0) return i18n.t('options.setupCheck.summary.asUserNotesUnchecked', { user, ...parts });
+    if (notes > 0) return i18n.t('options.setupCheck.summary.asUserNotes', { user, ...parts });
+    if (unchecked > 0) return i18n.t('options.setupCheck.summary.asUserUnchecked', { user, ...parts });
+    return i18n.t('options.setupCheck.summary.asUser', { user, ...parts });
+  }
+  if (notes > 0 && unchecked > 0) return i18n.t('options.setupCheck.summary.notesUnchecked', parts);
+  if (notes > 0) return i18n.t('options.setupCheck.summary.notes', parts);
+  if (unchecked > 0) return i18n.t('options.setupCheck.summary.unchecked', parts);
+  return i18n.t('options.setupCheck.summary.plain', parts);
 }
 
 /** On the options page itself, "open the options" is no advice: the fields are right above. */
@@ -40,7 +50,7 @@ function onThisPage(error: ErrorInfo): ErrorInfo {
   if (error.kind !== 'notConfigured') return error;
   return {
     ...error,
-    message: 'Enter and save the Application (client) ID and Directory (tenant) ID above, then check again.',
+    message: i18n.t('options.setupCheck.notConfigured'),
   };
 }
 
@@ -59,29 +69,26 @@ export function SetupCheck({ run }: SetupCheckProps) {
       setState({ kind: 'done', report: await run(), run: number });
     } catch (e) {
       const error: ErrorInfo =
-        e instanceof RequestError ? e.info : { kind: 'unknown', message: 'The check couldn’t run. Try again.' };
+        e instanceof RequestError ? e.info : { kind: 'unknown', message: i18n.t('options.setupCheck.failed') };
       setState({ kind: 'failed', error });
     }
   };
 
   return (
     <section class="guide" aria-labelledby="setup-check-title">
-      <h2 id="setup-check-title">Check setup</h2>
-      <p>
-        Signs in (a Microsoft window opens if needed) and checks the redirect URI, each permission’s consent, your role, the
-        Temporary Access Pass policy and the directory.
-      </p>
+      <h2 id="setup-check-title">{i18n.t('options.setupCheck.title')}</h2>
+      <p>{i18n.t('options.setupCheck.intro')}</p>
       <div class="actions">
         <button type="button" class="btn btn-primary" onClick={() => void check()} aria-disabled={running || undefined}>
-          Check setup
+          {i18n.t('options.setupCheck.button')}
         </button>
         <span role="status" class="save-status">
-          {running ? 'Checking…' : state.kind === 'done' ? summary(state.report) : ''}
+          {running ? i18n.t('options.setupCheck.checking') : state.kind === 'done' ? summary(state.report) : ''}
         </span>
       </div>
       {state.kind === 'failed' && <ErrorNotice error={onThisPage(state.error)} />}
       {state.kind === 'done' && (
-        <ul class="setup-lines" aria-label="Setup check results" data-run={state.run}>
+        <ul class="setup-lines" aria-label={i18n.t('options.setupCheck.results')} data-run={state.run}>
           {state.report.lines.map((line) => (
             <li
               key={`${line.key}-${line.permission ?? ''}`}
@@ -95,7 +102,7 @@ export function SetupCheck({ run }: SetupCheckProps) {
                   <strong>{line.title}</strong>
                 </p>
                 <p class="setup-detail">{line.detail}</p>
-                {line.fix && <p class="setup-fix">Fix: {line.fix}</p>}
+                {line.fix && <p class="setup-fix">{i18n.t('options.setupCheck.fix', { fix: line.fix })}</p>}
                 {line.link && (
                   <p>
                     <a href={line.link.href} target="_blank" rel="noopener noreferrer">

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { type CloudName, cloudOf } from '@/utils/clouds';
 import { azureCliScript } from '@/utils/setup/azure-cli';
-import { DEFAULT_DISPLAY_NAME, displayNameProblem, parseRedirectUris } from '@/utils/setup/input';
-import { setupPlan } from '@/utils/setup/plan';
+import { displayNameProblem, parseRedirectUris } from '@/utils/setup/input';
+import { DEFAULT_DISPLAY_NAME, setupPlan } from '@/utils/setup/plan';
 import { powershellScript } from '@/utils/setup/powershell';
 import { CopyButton } from './CopyButton';
 import './setup.css';
@@ -55,20 +56,15 @@ export function SetupScript({ redirectUri, loadSettings, watchSettings }: SetupS
 
   return (
     <section class="guide" aria-labelledby="setup-script-title">
-      <h2 id="setup-script-title">Set up in one paste</h2>
-      <p>
-        Instead of the steps above, paste one of these scripts. It creates the single-page application registration with this
-        browser’s redirect URI and the delegated permissions listed above, grants admin consent for the organization, and prints
-        the Application (client) ID and Directory (tenant) ID to enter above, with the JSON for a managed configuration. Run it as
-        a Global Administrator, Privileged Role Administrator, Cloud Application Administrator or Application Administrator.
-      </p>
+      <h2 id="setup-script-title">{i18n.t('options.setupScript.title')}</h2>
+      <p>{i18n.t('options.setupScript.intro')}</p>
       {cloud.name !== 'global' && (
         <p class="hint" data-testid="setup-script-cloud">
-          For the {cloud.label} cloud, as saved above: the scripts sign in at {cloud.loginHost} and call {cloud.graphHost}.
+          {i18n.t('options.setupScript.cloud', { cloud: cloud.label, loginHost: cloud.loginHost, graphHost: cloud.graphHost })}
         </p>
       )}
       <div class="field">
-        <label for="setup-name">App registration name</label>
+        <label for="setup-name">{i18n.t('options.setupScript.nameLabel')}</label>
         <input
           id="setup-name"
           type="text"
@@ -90,11 +86,11 @@ export function SetupScript({ redirectUri, loadSettings, watchSettings }: SetupS
           checked={withOthers}
           onChange={(e) => setWithOthers(e.currentTarget.checked)}
         />
-        <label for="setup-other-uris">Also register other browsers’ redirect URIs</label>
+        <label for="setup-other-uris">{i18n.t('options.setupScript.otherUris')}</label>
       </div>
       {withOthers && (
         <div class="field">
-          <label for="setup-uris">Other redirect URIs, one per line</label>
+          <label for="setup-uris">{i18n.t('options.setupScript.urisLabel')}</label>
           <textarea
             id="setup-uris"
             class="setup-uris"
@@ -105,12 +101,11 @@ export function SetupScript({ redirectUri, loadSettings, watchSettings }: SetupS
             onInput={(e) => setOthersText(e.currentTarget.value)}
           />
           <span id="setup-uris-hint" class="hint">
-            Each browser’s options page shows its own: https://&lt;extension id&gt;.chromiumapp.org/ for Chrome and Edge,
-            https://&lt;id&gt;.extensions.allizom.org/ for Firefox.
+            {i18n.t('options.setupScript.urisHint')}
           </span>
           {others.problems.map((problem, index) => (
             <span key={`${index}-${problem}`} id={`setup-uris-problem-${index}`} class="field-error">
-              {problem} It is left out of the scripts.
+              {problem} {i18n.t('options.setupScript.leftOut')}
             </span>
           ))}
         </div>
@@ -118,21 +113,29 @@ export function SetupScript({ redirectUri, loadSettings, watchSettings }: SetupS
       {scripts && (
         <>
           <details class="setup-variant">
-            <summary>Microsoft Graph PowerShell</summary>
+            <summary>{i18n.t('options.setupScript.powershell')}</summary>
             <pre class="setup-script" data-testid="setup-script-powershell">
               <code>{scripts.powershell}</code>
             </pre>
             <div class="actions">
-              <CopyButton getText={() => scripts.powershell} label="Copy" ariaLabel="Copy the PowerShell script" />
+              <CopyButton
+                getText={() => scripts.powershell}
+                label={i18n.t('options.setupScript.copy')}
+                ariaLabel={i18n.t('options.setupScript.copyPowershell')}
+              />
             </div>
           </details>
           <details class="setup-variant">
-            <summary>Azure CLI (bash)</summary>
+            <summary>{i18n.t('options.setupScript.azureCli')}</summary>
             <pre class="setup-script" data-testid="setup-script-azure-cli">
               <code>{scripts.azureCli}</code>
             </pre>
             <div class="actions">
-              <CopyButton getText={() => scripts.azureCli} label="Copy" ariaLabel="Copy the Azure CLI script" />
+              <CopyButton
+                getText={() => scripts.azureCli}
+                label={i18n.t('options.setupScript.copy')}
+                ariaLabel={i18n.t('options.setupScript.copyAzureCli')}
+              />
             </div>
           </details>
         </>

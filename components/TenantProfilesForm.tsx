@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { ManagedReading } from '@/utils/managed-config';
 import type { EntraSettings } from '@/utils/storage';
 import {
@@ -29,24 +30,31 @@ type Field = keyof ProfileProblems;
 
 const EMPTY_DRAFT: ProfileDraft = { label: '', tenant: '', clientId: '' };
 const FIELDS: { key: Field; id: string; label: string; placeholder: string; hint?: string }[] = [
-  { key: 'label', id: 'profile-label', label: 'Label', placeholder: 'Fabrikam' },
+  {
+    key: 'label',
+    id: 'profile-label',
+    label: i18n.t('options.profiles.fields.label'),
+    placeholder: i18n.t('options.profiles.fields.labelPlaceholder'),
+  },
   {
     key: 'tenant',
     id: 'profile-tenant',
-    label: 'Tenant (ID or verified domain)',
-    placeholder: 'fabrikam.onmicrosoft.com or a GUID',
+    label: i18n.t('options.profiles.fields.tenant'),
+    placeholder: i18n.t('options.profiles.fields.tenantPlaceholder'),
   },
   {
     key: 'clientId',
     id: 'profile-client-id',
-    label: 'App registration client ID (optional)',
+    label: i18n.t('options.profiles.fields.clientId'),
     placeholder: '00000000-0000-0000-0000-000000000000',
-    hint: 'Leave it empty to use the app registration above; it must then be multi-tenant. Another client id replaces the app registration when you switch to this profile, and you sign in again.',
+    hint: i18n.t('options.profiles.fields.clientIdHint'),
   },
 ];
 
-const profileLine = (profile: TenantProfile) =>
-  `${profile.label}: ${profile.tenant}${profile.clientId ? `, app registration ${profile.clientId}` : ''}`;
+const profileLine = ({ label, tenant, clientId }: TenantProfile) =>
+  clientId
+    ? i18n.t('options.profiles.lineWithApp', { label, tenant, clientId })
+    : i18n.t('options.profiles.line', { label, tenant });
 
 /** The directories the popup offers to switch between, besides the configured one. */
 export function TenantProfilesForm({ load, save, loadSettings, watchSettings, managed }: TenantProfilesFormProps) {
@@ -78,7 +86,7 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
       status.announce(done);
       return true;
     } catch {
-      status.hold('Could not save. Try again.');
+      status.hold(i18n.t('options.status.saveFailed'));
       return false;
     }
   };
@@ -88,10 +96,10 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
     const found = draftProblems(draft);
     const profile = Object.keys(found).length === 0 ? profileOf(draft) : null;
     if (profile && profiles.some((kept) => sameProfile(kept, profile))) {
-      found.tenant = 'A profile for this tenant and app registration is in the list already.';
+      found.tenant = i18n.t('options.profiles.duplicate');
     }
     if (profile && profiles.length >= MAX_TENANT_PROFILES && !found.tenant) {
-      found.label = `The list holds at most ${MAX_TENANT_PROFILES} profiles. Remove one first.`;
+      found.label = i18n.t('options.profiles.full', { max: MAX_TENANT_PROFILES });
     }
     setProblems(found);
     const first = FIELDS.find((field) => found[field.key]);
@@ -101,28 +109,30 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
       requestAnimationFrame(() => document.getElementById(first?.id ?? 'profile-label')?.focus());
       return;
     }
-    if (await persist([...profiles, profile], `Added ${profile.label}.`)) setDraft(EMPTY_DRAFT);
+    if (await persist([...profiles, profile], i18n.t('options.profiles.added', { label: profile.label }))) setDraft(EMPTY_DRAFT);
   };
 
   const remove = (profile: TenantProfile) => {
     void persist(
       profiles.filter((kept) => !sameProfile(kept, profile)),
-      `Removed ${profile.label}.`,
+      i18n.t('options.profiles.removed', { label: profile.label }),
     ).then(() => requestAnimationFrame(() => document.getElementById('profiles-title')?.focus()));
   };
 
   return (
     <section class="settings profiles" aria-labelledby="profiles-title">
       <h2 id="profiles-title" tabIndex={-1}>
-        Tenant profiles
+        {i18n.t('options.profiles.title')}
       </h2>
       <p class="hint" id="profiles-hint">
-        The popup switches between these directories. The tenant above is always the first one, {HOME_LABEL}.
+        {i18n.t('options.profiles.hint', { home: HOME_LABEL })}
       </p>
       <ul class="profile-list" aria-labelledby="profiles-title" data-testid="profile-list">
         <li class="profile-item">
           <span>
-            {HOME_LABEL}: {homeTenant ?? 'the tenant above, once it is saved'}
+            {homeTenant !== undefined
+              ? i18n.t('options.profiles.homeSaved', { home: HOME_LABEL, tenant: homeTenant })
+              : i18n.t('options.profiles.homeUnsaved', { home: HOME_LABEL })}
           </span>
         </li>
         {shown.map((profile) => {
@@ -138,10 +148,10 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
                   type="button"
                   class="btn btn-subtle"
                   // Two profiles may share a label: the tenant tells their buttons apart.
-                  aria-label={`Remove ${profile.label} (${profile.tenant})`}
+                  aria-label={i18n.t('options.profiles.removeLabel', { label: profile.label, tenant: profile.tenant })}
                   onClick={() => remove(profile)}
                 >
-                  Remove
+                  {i18n.t('options.profiles.remove')}
                 </button>
               )}
             </li>
@@ -152,7 +162,7 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
         <ManagedNote id="profiles-managed" />
       ) : (
         <form class="profile-add" onSubmit={add} noValidate aria-labelledby="profile-add-title">
-          <h3 id="profile-add-title">Add a profile</h3>
+          <h3 id="profile-add-title">{i18n.t('options.profiles.addTitle')}</h3>
           {FIELDS.map((field) => {
             const problem = problems[field.key];
             const describedBy = [problem ? `${field.id}-problem` : '', field.hint ? `${field.id}-hint` : '']
@@ -190,7 +200,7 @@ export function TenantProfilesForm({ load, save, loadSettings, watchSettings, ma
           })}
           <div class="actions">
             <button type="submit" class="btn">
-              Add profile
+              {i18n.t('options.profiles.add')}
             </button>
           </div>
         </form>

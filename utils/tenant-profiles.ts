@@ -3,6 +3,7 @@
  * to switch between. Kept by the options page or set by the organisation's policy (managed `tenantProfiles`); read
  * from either place through `validProfiles`, so an entry that doesn't hold up is dropped, never trusted.
  */
+import { i18n } from '#i18n';
 import { clientIdProblem, tenantIdProblem } from './ui/settings-validation';
 
 export interface TenantProfile {
@@ -33,9 +34,9 @@ export interface ProfileProblems {
 /** The sentence under "Label", or null when it is valid. Control and format characters would hide what it says. */
 export function labelProblem(text: string): string | null {
   const value = text.trim();
-  if (value === '') return 'Enter a label, such as Fabrikam.';
+  if (value === '') return i18n.t('options.profiles.labelEmpty');
   if (value.length > MAX_PROFILE_LABEL_LENGTH || /\p{C}/u.test(value)) {
-    return `Use one line of plain text, at most ${MAX_PROFILE_LABEL_LENGTH} characters.`;
+    return i18n.t('options.profiles.labelInvalid', { max: MAX_PROFILE_LABEL_LENGTH });
   }
   return null;
 }

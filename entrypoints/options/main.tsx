@@ -1,5 +1,6 @@
-import { render } from 'preact';
+import { type ComponentChildren, render } from 'preact';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { HistorySection } from '@/components/history/HistorySection';
 import { KeepHistoryToggle } from '@/components/history/KeepHistoryToggle';
@@ -13,6 +14,7 @@ import { SetupScript } from '@/components/SetupScript';
 import { TenantProfilesForm } from '@/components/TenantProfilesForm';
 import { cloudAccess } from '@/utils/clouds';
 import type { HistorySettings } from '@/utils/history/types';
+import { applyDocumentLanguage } from '@/utils/i18n/document-language';
 import { sendRequest } from '@/utils/send-request';
 import { historySettingsItem, preferencesItem, settingsItem, tenantProfilesItem } from '@/utils/storage';
 import { validProfiles } from '@/utils/tenant-profiles';
@@ -23,6 +25,8 @@ import { organisationSignal } from '@/utils/ui/organisation';
 import '@/components/theme.css';
 import './options.css';
 
+applyDocumentLanguage();
+document.title = i18n.t('options.title');
 // A notice that goes away with focus in it (access granted elsewhere) hands the keyboard to the page's heading.
 rescueFocus(['h1', 'main button']);
 const app = document.getElementById('app');
@@ -41,6 +45,21 @@ const loadHistorySettings = () => historySettingsItem.getValue();
 const saveHistorySettings = async (patch: Partial<HistorySettings>) =>
   historySettingsItem.setValue({ ...(await historySettingsItem.getValue()), ...patch });
 
+/** Where a sentence's {link} placeholder stands: the sentence is split there and the link goes in between. */
+const LINK = '\u0000';
+
+/** A translated sentence with one link in it (the words around a link stay in the translator's order). */
+function WithLink({ text, link }: { text: string; link: ComponentChildren }) {
+  const [before = '', after = ''] = text.split(LINK);
+  return (
+    <>
+      {before}
+      {link}
+      {after}
+    </>
+  );
+}
+
 /** Site access for the configured cloud too (its admin centers are asked for only once it is chosen). */
 function SiteAccess() {
   return <HostAccessNotice cloud={cloud.value} />;
@@ -48,16 +67,22 @@ function SiteAccess() {
 if (app) {
   render(
     <main class="options">
-      <h1>Entra TAP options</h1>
+      <h1>{i18n.t('options.title')}</h1>
       <p class="muted">
-        Connect the extension to the app registration it signs in with. New here? Register the app first:{' '}
-        <a href="#howto-title">the steps and this browser’s redirect URI</a> are below.
+        <WithLink
+          text={i18n.t('options.intro', { link: LINK })}
+          link={<a href="#howto-title">{i18n.t('options.introLink')}</a>}
+        />
       </p>
       <p>
-        Onboarding a group?{' '}
-        <a href={browser.runtime.getURL('/bulk.html')} target="_blank" rel="noopener">
-          Issue passes for a list of users
-        </a>
+        <WithLink
+          text={i18n.t('options.bulk', { link: LINK })}
+          link={
+            <a href={browser.runtime.getURL('/bulk.html')} target="_blank" rel="noopener">
+              {i18n.t('options.bulkLink')}
+            </a>
+          }
+        />
       </p>
       <SiteAccess />
       <OrganisationSettings reading={organisation} browserFamily={chromium ? 'chromium' : 'firefox'} />

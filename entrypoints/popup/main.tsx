@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { RecentHistory } from '@/components/history/RecentHistory';
 import { PopupApp } from '@/components/PopupApp';
+import { applyDocumentLanguage } from '@/utils/i18n/document-language';
 import { sendRequest } from '@/utils/send-request';
 import { policyCacheItem, settingsItem } from '@/utils/storage';
 import { rescueFocus } from '@/utils/ui/focus-rescue';
@@ -12,6 +13,7 @@ import { parsePrincipal } from '@/utils/upn';
 import '@/components/theme.css';
 import './popup.css';
 
+applyDocumentLanguage();
 const app = document.getElementById('app');
 
 /** Site access for the configured cloud too (a national one's admin centers are optional permissions). */

@@ -8,6 +8,7 @@ import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { substitute } from '../../utils/i18n/chrome-messages';
 
+// A path, not a URL: happy-dom's URL replaces Node's in the DOM suites, and readFileSync refuses it.
 const english = generateChromeMessages(
   parseMessagesText(readFileSync(join(import.meta.dirname, '../../locales/en.yml'), 'utf8'), 'YAML'),
 );

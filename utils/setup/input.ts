@@ -1,14 +1,14 @@
 /** What the admin types for the setup script, checked before any of it reaches a script. */
+import { i18n } from '#i18n';
 import { hasControlCharacter } from './quote';
 
-export const DEFAULT_DISPLAY_NAME = 'Entra TAP';
 const MAX_DISPLAY_NAME = 120;
 
 /** The sentence for a display name the script can't use, or null. graph-docs application.md: displayName is required. */
 export function displayNameProblem(value: string): string | null {
-  if (value.trim() === '') return 'Enter a name for the app registration.';
-  if (hasControlCharacter(value)) return 'The name must be on one line, without control characters.';
-  if (value.length > MAX_DISPLAY_NAME) return `Keep the name to ${MAX_DISPLAY_NAME} characters or fewer.`;
+  if (value.trim() === '') return i18n.t('options.setupScript.nameEmpty');
+  if (hasControlCharacter(value)) return i18n.t('options.setupScript.nameOneLine');
+  if (value.length > MAX_DISPLAY_NAME) return i18n.t('options.setupScript.nameTooLong', { max: MAX_DISPLAY_NAME });
   return null;
 }
 
@@ -17,16 +17,16 @@ export function displayNameProblem(value: string): string | null {
  * (entra-docs reply-url.md, "Redirect URI restrictions"), and nothing a script would have to carry on another line.
  */
 export function redirectUriProblem(value: string): string | null {
-  if (hasControlCharacter(value) || /\s/.test(value)) return `“${value.trim()}” has spaces or control characters.`;
-  if (value.length > 256) return 'A redirect URI can be at most 256 characters long.';
-  if (value.includes('*')) return `“${value}” has a wildcard, which a single-page application can’t use.`;
+  if (hasControlCharacter(value) || /\s/.test(value)) return i18n.t('options.setupScript.uriSpaces', { uri: value.trim() });
+  if (value.length > 256) return i18n.t('options.setupScript.uriTooLong');
+  if (value.includes('*')) return i18n.t('options.setupScript.uriWildcard', { uri: value });
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `“${value}” is not a full address (https://…).`;
+    return i18n.t('options.setupScript.uriNotUrl', { uri: value });
   }
-  if (url.protocol !== 'https:') return `“${value}” must start with https://.`;
+  if (url.protocol !== 'https:') return i18n.t('options.setupScript.uriNotHttps', { uri: value });
   return null;
 }
 

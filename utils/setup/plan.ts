@@ -18,6 +18,12 @@ import { GRAPH_APP_ID, SETUP_PERMISSIONS } from './graph-permissions';
 
 export type SetupVariant = 'powershell' | 'azureCli';
 
+/**
+ * The app registration's name the setup form starts with (a name in the tenant, not a sentence: the same in every
+ * language). Here, not in input.ts: the e2e specs import it without the extension's catalogue.
+ */
+export const DEFAULT_DISPLAY_NAME = 'Entra TAP';
+
 export interface SetupInput {
   /** The app registration's display name. */
   displayName: string;

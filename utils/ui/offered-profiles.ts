@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ManagedConfig } from '../managed-config';
 import type { EntraSettings } from '../storage';
 import type { TenantProfile } from '../tenant-profiles';
@@ -12,18 +13,18 @@ export interface OfferedProfile {
   home?: true;
 }
 
-export const HOME_LABEL = 'Home';
+export const HOME_LABEL = i18n.t('popup.profiles.home');
 
 /** Why a listed profile isn't offered, or null when it is. */
 export function notOfferedReason(profile: TenantProfile, settings: EntraSettings | null, managed: ManagedConfig): string | null {
   const ownApp = profile.clientId !== undefined && profile.clientId !== settings?.clientId;
   if (ownApp && (managed.clientId !== undefined || managed.tenantId !== undefined)) {
-    return 'Not offered: your organisation’s policy sets the app registration, and this profile uses another one.';
+    return i18n.t('popup.profiles.notOfferedApp');
   }
   const allowed = managed.allowedTenants;
   // By the name the policy lists: a profile naming the directory another way (id for domain) is left out, not guessed.
   if (allowed && profile.tenant !== settings?.tenantId && !allowed.includes(profile.tenant)) {
-    return 'Not offered: your organisation’s policy doesn’t list this tenant in allowedTenants.';
+    return i18n.t('popup.profiles.notOfferedTenant');
   }
   return null;
 }

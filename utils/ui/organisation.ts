@@ -1,4 +1,5 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
+import { i18n } from '#i18n';
 import { EMPTY_READING, type ManagedLayer, type ManagedReading, managedLayer } from '@/utils/managed-config';
 
 /** The organisation's managed configuration as a signal for a page: read once, then kept current as the policy changes. */
@@ -14,7 +15,7 @@ export function organisationSignal(layer: ManagedLayer = managedLayer): Readonly
 }
 
 /** Why a setting can't be changed on the options page: said beside each one the organisation's policy sets. */
-export const MANAGED_REASON = 'Your organisation’s browser policy sets this, so it can’t be changed here.';
+export const MANAGED_REASON = i18n.t('options.managed.reason');
 
 /** The heading beside a locked setting. */
-export const SET_BY_ORGANISATION = 'Set by your organisation';
+export const SET_BY_ORGANISATION = i18n.t('options.managed.setBy');

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { GroupRef, PolicyTarget, TapPolicy } from '@/utils/graph/types';
 import type { PolicyView } from '@/utils/messages';
 import { formatDuration, formatRange } from './format';
@@ -5,42 +6,54 @@ import { formatDuration, formatRange } from './format';
 const ALL_USERS = 'all_users';
 
 function groupName(target: PolicyTarget, groups: GroupRef[]): string {
-  if (target.id === ALL_USERS) return 'All users';
+  if (target.id === ALL_USERS) return i18n.t('popup.policy.allUsers');
   const name = groups.find((g) => g.id === target.id)?.displayName;
   if (name) return name;
-  return target.targetType === 'user' ? `User ${target.id}` : `Group ${target.id}`;
+  return target.targetType === 'user'
+    ? i18n.t('popup.policy.user', { id: target.id })
+    : i18n.t('popup.policy.group', { id: target.id });
 }
+
+/** The names as a list in the catalogue's language ("A, B, C" in English). */
+const listOf = (names: string[]) =>
+  new Intl.ListFormat(i18n.t('common.languageTag'), { type: 'unit', style: 'short' }).format(names);
 
 /** "All users", or the included groups' names. */
 export function includedWords(view: PolicyView): string {
   const targets = view.policy?.includeTargets ?? [];
-  if (targets.length === 0) return 'Nobody';
-  return targets.map((t) => groupName(t, view.groups)).join(', ');
+  if (targets.length === 0) return i18n.t('popup.policy.nobody');
+  return listOf(targets.map((t) => groupName(t, view.groups)));
 }
 
 /** The excluded groups' names, or "None". */
 export function excludedWords(view: PolicyView): string {
   const targets = view.policy?.excludeTargets ?? [];
-  if (targets.length === 0) return 'None';
-  return targets.map((t) => groupName(t, view.groups)).join(', ');
+  if (targets.length === 0) return i18n.t('popup.policy.none');
+  return listOf(targets.map((t) => groupName(t, view.groups)));
 }
+
+/** The default lifetime and the allowed range, in words: "1 hour", "allowed 1–8 hours". */
+const lifetimes = (policy: TapPolicy) => ({
+  duration: formatDuration(policy.defaultLifetimeInMinutes),
+  range: formatRange(policy.minimumLifetimeInMinutes, policy.maximumLifetimeInMinutes),
+});
 
 /** "Default lifetime 1 hour, allowed 1–8 hours". */
 export function lifetimeWords(policy: TapPolicy): string {
-  return `Default lifetime ${formatDuration(policy.defaultLifetimeInMinutes)}, ${formatRange(policy.minimumLifetimeInMinutes, policy.maximumLifetimeInMinutes)}`;
+  return i18n.t('popup.policy.lifetime', lifetimes(policy));
 }
 
 export function lengthWords(policy: TapPolicy): string {
-  return `Length ${policy.defaultLength} characters`;
+  return i18n.t('popup.policy.length', { length: policy.defaultLength });
 }
 
 export function oneTimeWords(policy: TapPolicy): string {
   // graph-docs: isUsableOnce true makes every pass in the tenant one-time; false lets each pass be either.
-  return policy.isUsableOnce ? 'One-time use required for every pass' : 'Reusable by default';
+  return policy.isUsableOnce ? i18n.t('popup.policy.oneTimeRequired') : i18n.t('popup.policy.reusableByDefault');
 }
 
 /** One line for the panel: "Policy: default 1 hour, allowed 1–8 hours, reusable by default". */
 export function policyLine(policy: TapPolicy): string {
-  const once = policy.isUsableOnce ? 'one-time use required' : 'reusable by default';
-  return `Policy: default ${formatDuration(policy.defaultLifetimeInMinutes)}, ${formatRange(policy.minimumLifetimeInMinutes, policy.maximumLifetimeInMinutes)}, ${once}`;
+  const parts = lifetimes(policy);
+  return policy.isUsableOnce ? i18n.t('popup.policy.lineOneTime', parts) : i18n.t('popup.policy.lineReusable', parts);
 }

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
@@ -7,14 +9,14 @@ export function isGuid(text: string): boolean {
 
 /** The sentence to show under "Application (client) ID", or null when it is valid. */
 export function clientIdProblem(text: string): string | null {
-  if (text.trim() === '') return 'Enter the Application (client) ID from your app registration’s Overview page.';
-  return isGuid(text) ? null : 'The Application (client) ID is a GUID like 0e6c7f4a-8d5b-4c1e-9f3a-2b7d6e5c4a31.';
+  if (text.trim() === '') return i18n.t('options.validation.clientIdEmpty');
+  return isGuid(text) ? null : i18n.t('options.validation.clientIdNotGuid');
 }
 
 /** The sentence to show under "Directory (tenant) ID", or null when it is valid. */
 export function tenantIdProblem(text: string): string | null {
   const value = text.trim();
-  if (value === '') return 'Enter the Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com.';
+  if (value === '') return i18n.t('options.validation.tenantIdEmpty');
   if (isGuid(value) || DOMAIN.test(value)) return null;
-  return 'Use the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com.';
+  return i18n.t('options.validation.tenantIdInvalid');
 }
