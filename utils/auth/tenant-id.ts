@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { type Cloud, cloudsOfInstance } from '../clouds';
 import { AppError } from '../graph/errors';
 
@@ -66,14 +67,14 @@ export function createTenantIdResolver(deps: { fetch: typeof fetch; store: Tenan
  */
 function refuseOtherCloud(tenant: string, cloud: Cloud, instanceName: unknown): void {
   if (typeof instanceName !== 'string' || instanceName.toLowerCase() === cloud.instanceName) return;
-  const home = cloudsOfInstance(instanceName)
-    .map((other) => other.label)
-    .join(' or ');
+  const homes = cloudsOfInstance(instanceName).map((other) => other.label);
+  // "US Government (GCC High) or US Government (DoD)": one instance, two clouds.
+  const home = new Intl.ListFormat(i18n.t('common.languageTag'), { type: 'disjunction' }).format(homes);
   throw new AppError({
     kind: 'notConfigured',
     message: home
-      ? `${tenant} is a directory in the ${home} cloud, not ${cloud.label}: choose ${home} under Microsoft cloud in the extension’s options.`
-      : `${tenant} is a directory in another Microsoft cloud (${instanceName}) than ${cloud.label}, which Entra TAP doesn’t know.`,
+      ? i18n.t('auth.tenant.otherCloud', { tenant, home, cloud: cloud.label })
+      : i18n.t('auth.tenant.unknownCloud', { tenant, instance: instanceName, cloud: cloud.label }),
   });
 }
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { GraphClient } from './client';
 import { GraphError, graphErrorFrom, parseRetryAfter } from './errors';
 
@@ -32,7 +33,7 @@ function parseItems(body: unknown): BatchItem[] {
     throw new GraphError({
       status: 502,
       code: 'invalidBatchResponse',
-      message: 'Microsoft Graph sent an unreadable batch answer.',
+      message: i18n.t('graph.response.unreadableBatch'),
     });
   }
   return responses.map((r: Record<string, unknown>) => ({
@@ -80,7 +81,11 @@ function headerValue(headers: Record<string, string> | undefined, name: string):
 /** The body of a successful sub-response, or the GraphError it carries. */
 export function itemValue<T>(item: BatchItem | undefined): T {
   if (!item)
-    throw new GraphError({ status: 502, code: 'missingBatchResponse', message: 'Microsoft Graph left out part of the answer.' });
+    throw new GraphError({
+      status: 502,
+      code: 'missingBatchResponse',
+      message: i18n.t('graph.response.missingBatchPart'),
+    });
   if (item.status >= 400) throw graphErrorFrom(item.status, item.headers, item.body);
   return item.body as T;
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Eligibility, EligibilityWarning, IneligibleReason } from '../messages';
 import { ISSUE_FOR_ANYONE, ISSUE_FOR_MEMBERS, ROLES_AUTH_ADMIN_CAN_ACT_ON } from './roles';
 import type { GroupRef, TapPolicy, TargetUser } from './types';
@@ -23,14 +24,20 @@ type Warning = Eligibility['warnings'][number];
 const ALL_USERS = 'all_users';
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** “Pilot”, “Pilot” and a group, “A”, “B” and “C”: the catalogue's list patterns (Intl.ListFormat's English differs). */
 function nameList(groups: GroupRef[]): string {
-  const names = groups.map((g) => (g.displayName ? `“${g.displayName}”` : 'a group'));
-  if (names.length <= 1) return names[0] ?? 'a group';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const names = groups.map((g) =>
+    g.displayName ? i18n.t('graph.eligibility.group', { name: g.displayName }) : i18n.t('graph.eligibility.unnamedGroup'),
+  );
+  const last = names.at(-1);
+  if (names.length <= 1 || last === undefined) return last ?? i18n.t('graph.eligibility.unnamedGroup');
+  if (names.length === 2) return i18n.t('graph.eligibility.listPair', { first: names[0] ?? '', second: last });
+  const rest = names.slice(0, -1).join(i18n.t('graph.eligibility.listSeparator'));
+  return i18n.t('graph.eligibility.listLast', { rest, last });
 }
 
 function who(user: TargetUser): string {
-  return user.displayName || user.userPrincipalName || 'This user';
+  return user.displayName || user.userPrincipalName || i18n.t('graph.eligibility.thisUser');
 }
 
 /**
@@ -59,26 +66,16 @@ export function isExternalGuest(user: TargetUser): boolean {
 function externalReasons(user: TargetUser): Reason[] {
   const kind = externalKind(user);
   if (kind === 'guest') {
-    return [
-      {
-        reason: 'externalGuest',
-        sentence: `${who(user)} is an external guest. Microsoft Entra can't give external guests a Temporary Access Pass; they sign in with their home organization's account.`,
-      },
-    ];
+    return [{ reason: 'externalGuest', sentence: i18n.t('graph.eligibility.externalGuest', { user: who(user) }) }];
   }
   if (kind === 'member') {
-    return [
-      {
-        reason: 'externalMember',
-        sentence: `${who(user)} is an external member: a member of this tenant who signs in with another organization's account. Microsoft Entra can't give them a Temporary Access Pass here; their home organization's admins can issue one there.`,
-      },
-    ];
+    return [{ reason: 'externalMember', sentence: i18n.t('graph.eligibility.externalMember', { user: who(user) }) }];
   }
   return [];
 }
 
-export const POLICY_DISABLED_SENTENCE =
-  'The Temporary Access Pass policy is turned off in this tenant. An Authentication Policy Administrator can turn it on in Authentication methods › Policies.';
+// Pure: the panel imports this module (externalKind) without the sentence.
+export const POLICY_DISABLED_SENTENCE = /* @__PURE__ */ i18n.t('graph.eligibility.policyDisabled');
 
 function policyDisabled(input: EligibilityInput): Reason[] {
   // Blocking: "Before users can sign-in with a TAP, you need to enable this method" and "After you enable a TAP policy,
@@ -109,8 +106,8 @@ function policyWarnings(input: EligibilityInput): Warning[] {
       reason: 'excluded',
       sentence:
         groups.length > 0
-          ? `${who(user)} is in ${nameList(groups)}, which the Temporary Access Pass policy excludes. You can issue a pass, but ${who(user)} can't sign in with it until you remove the user from ${groups.length > 1 ? 'those groups' : 'that group'} or change the policy's exclusions.`
-          : `The Temporary Access Pass policy excludes ${who(user)}. You can issue a pass, but ${who(user)} can't sign in with it until you change the policy's exclusions.`,
+          ? i18n.t('graph.eligibility.excludedGroups', groups.length, { user: who(user), groups: nameList(groups) })
+          : i18n.t('graph.eligibility.excludedUser', { user: who(user) }),
       ...(groups.length > 0 && { groups }),
     });
   }
@@ -129,13 +126,12 @@ function policyWarnings(input: EligibilityInput): Warning[] {
 
 /** The warning for a user outside every included group; rebuilt once the groups' names are known. */
 function notIncludedWarning(user: TargetUser, groups: GroupRef[]): Warning {
-  const many = groups.length > 1;
   return {
     reason: 'notIncluded',
     sentence:
       groups.length > 0
-        ? `${who(user)} isn't in ${many ? 'any of the groups' : 'the group'} the Temporary Access Pass policy includes (${nameList(groups)}). You can issue a pass, but ${who(user)} can't sign in with it until you add the user to ${many ? 'one of them' : 'it'} or widen the policy.`
-        : `The Temporary Access Pass policy doesn't include ${who(user)}. You can issue a pass, but ${who(user)} can't sign in with it until you widen the policy.`,
+        ? i18n.t('graph.eligibility.notIncludedGroups', groups.length, { user: who(user), groups: nameList(groups) })
+        : i18n.t('graph.eligibility.notIncludedUser', { user: who(user) }),
     ...(groups.length > 0 && { groups }),
   };
 }
@@ -150,13 +146,8 @@ function roleReasons(input: EligibilityInput): Reason[] {
   if (![...templates].some((t) => ISSUE_FOR_MEMBERS.has(t))) return [];
   const privileged = (target?.roles ?? []).filter((r) => !ROLES_AUTH_ADMIN_CAN_ACT_ON.has(r.roleTemplateId));
   if (privileged.length === 0) return [];
-  const roles = privileged.map((r) => r.displayName).join(', ');
-  return [
-    {
-      reason: 'roleCannotActOnAdmin',
-      sentence: `${who(user)} holds an admin role (${roles}). An Authentication Administrator can't issue passes for admins; ask a Privileged Authentication Administrator or Global Administrator.`,
-    },
-  ];
+  const roles = privileged.map((r) => r.displayName).join(i18n.t('graph.eligibility.listSeparator'));
+  return [{ reason: 'roleCannotActOnAdmin', sentence: i18n.t('graph.eligibility.adminTarget', { user: who(user), roles }) }];
 }
 
 /** Can the signed-in admin issue a pass for this user; if not, why and what to do; if so, what won't work yet. Pure. */
@@ -168,7 +159,7 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
   const warn = (reason: EligibilityWarning, sentence: string) => warnings.push({ reason, sentence });
 
   if (adminId && sameId(adminId, user.id)) {
-    add('self', "You can't issue a Temporary Access Pass for yourself. Ask another administrator to issue one for you.");
+    add('self', i18n.t('graph.eligibility.self'));
   }
   reasons.push(...externalReasons(user));
   reasons.push(...policyDisabled(input));
@@ -176,10 +167,7 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
   if (user.accountEnabled === false) {
     // [U] Graph sets no rule for disabled accounts (the create page and the TAP how-to are silent): it creates the pass.
     // Sign-in is blocked for the account itself, so the pass waits for it (e.g. a new hire's, with a later start).
-    warn(
-      'accountDisabled',
-      `${who(user)}'s account is disabled, so the user can't sign in at all. You can issue a pass now (for example with a later start), but it won't work until an administrator enables the account again.`,
-    );
+    warn('accountDisabled', i18n.t('graph.eligibility.accountDisabled', { user: who(user) }));
   }
   reasons.push(...roleReasons(input));
   return { canIssue: reasons.length === 0, reasons, warnings: reasons.length === 0 ? warnings : [] };

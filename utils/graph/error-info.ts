@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { NotConfiguredError, SignInRequiredError, WrongTenantError } from '../auth/errors';
 import { hasPermission, POLICY_WRITE_PERMISSION, SIGN_IN_PERMISSIONS } from '../auth/scopes';
 import type { ErrorInfo } from '../messages';
@@ -23,50 +24,51 @@ export interface ErrorContext {
 }
 
 /** A Graph permission the app registration lacks consent for (a 403, or the setup check's reading of the token). */
-export const consentMissingSentence = (permission: string) =>
-  `The extension's app registration hasn't been granted the ${permission} permission. An admin must grant consent for the app (App registrations › API permissions › Grant admin consent), then sign in again.`;
+export const consentMissingSentence = (permission: string) => i18n.t('graph.errors.consentMissing', { permission });
 
-export const NOT_CONFIGURED_MESSAGE =
-  "Open the extension's options and enter your Application (client) ID and Directory (tenant) ID.";
+export const NOT_CONFIGURED_MESSAGE = i18n.t('graph.errors.notConfigured');
 
-const ROLE_SENTENCES: Record<GraphAction, string> = {
-  readUser:
-    "Your admin role can't read this user. Ask for a role that can read users (for example Global Reader), or activate it in Privileged Identity Management.",
-  readMethods:
-    "Your admin role can't read this user's authentication methods. Authentication Administrator, Privileged Authentication Administrator or Global Reader can (activate the role in Privileged Identity Management if it's eligible; a role limited to an administrative unit reads only its members).",
-  issue:
-    "Your admin role can't issue a Temporary Access Pass for this user. Authentication Administrators can act on users without admin roles; for admins you need Privileged Authentication Administrator or Global Administrator. If your role is eligible in Privileged Identity Management, activate it in My roles and try again; if it is limited to an administrative unit, this user is outside it or in a restricted management unit that only its own admins can change.",
-  revoke:
-    "Your admin role can't remove this user's Temporary Access Pass. Authentication Administrators can act on users without admin roles; for admins you need Privileged Authentication Administrator or Global Administrator. If your role is eligible in Privileged Identity Management, activate it in My roles and try again; if it is limited to an administrative unit, this user is outside it or in a restricted management unit.",
-  readPolicy:
-    'Your admin role can’t read the Temporary Access Pass policy. Global Reader, Authentication Policy Administrator or Global Administrator can read it.',
-  writePolicy:
-    'Only an Authentication Policy Administrator or Global Administrator can turn the Temporary Access Pass policy on. Ask one of them, or activate that role in Privileged Identity Management.',
-  signIn: "You don't have permission for this. Ask an administrator for the right role.",
+/** The 403 sentence for each action: which roles can do it, and where to get or activate one. */
+const roleSentence = (action: GraphAction): string => {
+  switch (action) {
+    case 'readUser':
+      return i18n.t('graph.errors.role.readUser');
+    case 'readMethods':
+      return i18n.t('graph.errors.role.readMethods');
+    case 'issue':
+      return i18n.t('graph.errors.role.issue');
+    case 'revoke':
+      return i18n.t('graph.errors.role.revoke');
+    case 'readPolicy':
+      return i18n.t('graph.errors.role.readPolicy');
+    case 'writePolicy':
+      return i18n.t('graph.errors.role.writePolicy');
+    case 'signIn':
+      return i18n.t('graph.errors.role.signIn');
+  }
 };
 
 /** The actions whose 403 sentence tells the admin to activate a role in Privileged Identity Management (it gets the link). */
-export const ROLE_ACTIVATION_ACTIONS: ReadonlySet<GraphAction> = new Set(
-  (Object.keys(ROLE_SENTENCES) as GraphAction[]).filter((action) =>
-    ROLE_SENTENCES[action].includes('Privileged Identity Management'),
-  ),
-);
+export const ROLE_ACTIVATION_ACTIONS: ReadonlySet<GraphAction> = new Set<GraphAction>([
+  'readUser',
+  'readMethods',
+  'issue',
+  'revoke',
+  'writePolicy',
+]);
 
-const NOT_FOUND_SENTENCES: Partial<Record<GraphAction, string>> = {
-  revoke: 'That Temporary Access Pass is already gone. Nothing else to do.',
-  readPolicy:
-    "Microsoft Graph didn't find the Temporary Access Pass policy in this tenant. Open Authentication methods › Policies in the Entra admin center to check it.",
-};
-
-function minutesInWords(minutes: number): string {
-  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? '' : 's'}`;
-  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
-  return `${minutes} minutes`;
+/** The 404 sentence: what was not found depends on the action; a user by default. */
+function notFoundSentence(action: GraphAction | undefined): string {
+  if (action === 'revoke') return i18n.t('graph.errors.notFound.revoke');
+  if (action === 'readPolicy') return i18n.t('graph.errors.notFound.readPolicy');
+  return i18n.t('graph.errors.notFound.user');
 }
 
-/** "between 1 hour and 8 hours (60–480 minutes)" */
-export function lifetimeRangeInWords(min: number, max: number): string {
-  return `between ${minutesInWords(min)} and ${minutesInWords(max)} (${min}–${max} minutes)`;
+/** "1 hour", "8 hours", "2 days", "90 minutes": the largest whole unit. */
+function minutesInWords(minutes: number): string {
+  if (minutes % 1440 === 0) return i18n.t('graph.duration.days', minutes / 1440);
+  if (minutes % 60 === 0) return i18n.t('graph.duration.hours', minutes / 60);
+  return i18n.t('graph.duration.minutes', minutes);
 }
 
 /**
@@ -78,35 +80,28 @@ export const DEFAULT_THROTTLE_WAIT_SECONDS = 10;
 /** A lifetime outside the policy's range: the same sentence whether the extension or Graph catches it. */
 export const lifetimeOutOfRangeInfo = (min: number, max: number): ErrorInfo => ({
   kind: 'lifetimeOutOfRange',
-  message: `The lifetime must be ${lifetimeRangeInWords(min, max)}, as the policy sets. Choose a lifetime in that range.`,
+  message: i18n.t('graph.errors.lifetimeOutOfRange', {
+    min: minutesInWords(min),
+    max: minutesInWords(max),
+    minMinutes: min,
+    maxMinutes: max,
+  }),
 });
 
 /** A reusable pass asked for under a one-time-only policy: the same sentence whether the extension or Graph catches it. */
-export const ONE_TIME_ONLY_INFO: ErrorInfo = {
-  kind: 'invalidInput',
-  message: 'The policy makes every pass one-time use. Issue a one-time pass instead.',
-};
+export const ONE_TIME_ONLY_INFO: ErrorInfo = { kind: 'invalidInput', message: i18n.t('graph.errors.oneTimeOnly') };
 
 /** The sentences for Graph refusals told apart only by their text (error-rules.ts names each text's source). */
 const TEXT_RULE_INFO: Record<GraphTextRule, (match: RegExpExecArray, ctx: ErrorContext) => ErrorInfo> = {
   policyBlocked: () => ({
     kind: 'policyBlocked',
-    message:
-      "The Temporary Access Pass policy doesn't allow a pass for this user: it is turned off, or the user is outside its included groups or in an excluded group. Change the policy (Authentication methods › Policies › Temporary Access Pass) or the user's groups, then try again.",
+    message: i18n.t('graph.errors.policyBlocked'),
   }),
   lifetimeOutOfRange: (match) => lifetimeOutOfRangeInfo(Number(match[1]), Number(match[2])),
   externalGuest: (_match, ctx) =>
     ctx.targetExternal === 'member'
-      ? {
-          kind: 'externalMember',
-          message:
-            "This user is an external member: a member of this tenant who signs in with another organization's account (B2B or cross-tenant synchronization). Microsoft Entra can't give them a Temporary Access Pass here; their home organization's admins can issue one there.",
-        }
-      : {
-          kind: 'externalGuest',
-          message:
-            "This user is an external guest, and Microsoft Entra can't give external guests a Temporary Access Pass. They sign in with their home organization's account; ask its admins for a pass there.",
-        },
+      ? { kind: 'externalMember', message: i18n.t('graph.errors.externalMember') }
+      : { kind: 'externalGuest', message: i18n.t('graph.errors.externalGuest') },
   oneTimeOnly: () => ONE_TIME_ONLY_INFO,
 };
 
@@ -124,35 +119,16 @@ function fromGraphError(err: GraphError, ctx: ErrorContext): ErrorInfo {
   const online = ctx.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
 
   if (err.status === 0) {
-    if (!online())
-      return withIds({ kind: 'offline', message: 'You appear to be offline. Check your connection, then try again.' }, err);
-    if (err.code === 'timeout')
-      return withIds(
-        { kind: 'offline', message: "Microsoft Graph didn't answer in time. Check your connection, then try again." },
-        err,
-      );
-    return withIds(
-      {
-        kind: 'offline',
-        message: "You appear to be offline, or Microsoft Graph can't be reached. Check your connection, then try again.",
-      },
-      err,
-    );
+    if (!online()) return withIds({ kind: 'offline', message: i18n.t('graph.errors.offline') }, err);
+    if (err.code === 'timeout') return withIds({ kind: 'offline', message: i18n.t('graph.errors.timeout') }, err);
+    return withIds({ kind: 'offline', message: i18n.t('graph.errors.unreachable') }, err);
   }
   const text = matchGraphText(err.status, err.code, message);
   if (text) return withIds(TEXT_RULE_INFO[text.rule](text.match, ctx), err);
   if (err.status === 401) {
     // Still challenged after a token with the claims: the session itself ended (continuous access evaluation).
-    if (err.claimsChallenge)
-      return withIds(
-        {
-          kind: 'signedOut',
-          message:
-            'Microsoft Entra ended your session at once (continuous access evaluation, for example after your sessions were revoked or your password changed). Sign in again.',
-        },
-        err,
-      );
-    return withIds({ kind: 'signedOut', message: 'Your sign-in has expired. Sign in again.' }, err);
+    if (err.claimsChallenge) return withIds({ kind: 'signedOut', message: i18n.t('graph.errors.sessionEnded') }, err);
+    return withIds({ kind: 'signedOut', message: i18n.t('graph.errors.signInExpired') }, err);
   }
   if (err.status === 403) {
     if (
@@ -163,13 +139,10 @@ function fromGraphError(err: GraphError, ctx: ErrorContext): ErrorInfo {
     ) {
       return withIds({ kind: 'consentRequired', message: consentMissingSentence(ctx.permission) }, err);
     }
-    return withIds({ kind: 'forbidden', message: ROLE_SENTENCES[action ?? 'signIn'] }, err);
+    return withIds({ kind: 'forbidden', message: roleSentence(action ?? 'signIn') }, err);
   }
   if (err.status === 404) {
-    const sentence =
-      (action && NOT_FOUND_SENTENCES[action]) ??
-      "This user wasn't found in your directory. Check the object ID or user principal name; the account may have been deleted.";
-    return withIds({ kind: 'notFound', message: sentence }, err);
+    return withIds({ kind: 'notFound', message: notFoundSentence(action) }, err);
   }
   if (err.status === 429) {
     const wait = err.retryAfterSeconds;
@@ -178,8 +151,8 @@ function fromGraphError(err: GraphError, ctx: ErrorContext): ErrorInfo {
         kind: 'throttled',
         message:
           wait !== undefined
-            ? `Microsoft Graph is busy and asked to wait ${wait} second${wait === 1 ? '' : 's'}. Try again in ${wait} second${wait === 1 ? '' : 's'}.`
-            : `Microsoft Graph is throttling requests and didn't say how long to wait, so the extension waits ${DEFAULT_THROTTLE_WAIT_SECONDS} seconds. Try again then.`,
+            ? i18n.t('graph.errors.throttled', wait)
+            : i18n.t('graph.errors.throttledNoWait', DEFAULT_THROTTLE_WAIT_SECONDS),
         retryAfterSeconds: wait ?? DEFAULT_THROTTLE_WAIT_SECONDS,
       },
       err,
@@ -189,22 +162,16 @@ function fromGraphError(err: GraphError, ctx: ErrorContext): ErrorInfo {
     return withIds(
       {
         kind: 'serverError',
-        message: `Microsoft Graph had a problem (${err.status}); try again in a minute. If it keeps happening, give Microsoft support the request ID.`,
+        message: i18n.t('graph.errors.serverError', { status: err.status }),
         ...(err.retryAfterSeconds !== undefined && { retryAfterSeconds: err.retryAfterSeconds }),
       },
       err,
     );
   }
   if (err.status === 400) {
-    return withIds({ kind: 'invalidInput', message: `Microsoft Graph refused the request: ${oneSentence(message)}` }, err);
+    return withIds({ kind: 'invalidInput', message: i18n.t('graph.errors.refused', { reason: oneSentence(message) }) }, err);
   }
-  return withIds(
-    {
-      kind: 'unknown',
-      message: `Microsoft Graph answered ${err.status}. Try again; if it keeps happening, note the request ID.`,
-    },
-    err,
-  );
+  return withIds({ kind: 'unknown', message: i18n.t('graph.errors.unknownStatus', { status: err.status }) }, err);
 }
 
 /** Graph's own message, trimmed to one safe sentence (it never contains a pass value: only errors reach here). */
@@ -213,56 +180,56 @@ function oneSentence(message: string): string {
   return first.length > 200 ? `${first.slice(0, 197)}…` : first;
 }
 
-const ADMINS_WHO_CAN_CONSENT =
-  'a Global Administrator, Privileged Role Administrator, Cloud Application Administrator or Application Administrator';
-
 function aadstsInfo(rule: AadstsRule, ctx: ErrorContext): string {
-  const permissions =
-    ctx.permission === POLICY_WRITE_PERMISSION
-      ? `the ${ctx.permission} permission`
-      : `the permissions it signs in with: ${SIGN_IN_PERMISSIONS.join(', ')}`;
+  // The incremental request (the policy write) names its one permission; the sign-in names all it asks for.
+  const policyWrite = ctx.permission === POLICY_WRITE_PERMISSION;
+  const permissions = { permission: ctx.permission ?? '', permissions: SIGN_IN_PERMISSIONS.join(', ') };
   switch (rule) {
     case 'adminApprovalNeeded':
-      return `Only an administrator can grant the extension's app ${permissions}, and your account can't. Send the admin-consent link to ${ADMINS_WHO_CAN_CONSENT}; once they accept, sign in again.`;
+      return policyWrite
+        ? i18n.t('auth.signIn.adminApprovalPolicyWrite', permissions)
+        : i18n.t('auth.signIn.adminApproval', permissions);
     case 'approvalRequested':
-      return "Your request for approval went to your organization's admins. Once one of them approves the extension's app, sign in again.";
+      return i18n.t('auth.signIn.approvalRequested');
     case 'consentMissing':
       // Entra doesn't say which scope lacks consent: only an incremental request (the policy write) pins it down.
-      return `An admin must grant consent for the extension's app for ${permissions}: ${ADMINS_WHO_CAN_CONSENT} can open the admin-consent link (or Entra admin center › App registrations › API permissions › Grant admin consent). Then sign in again.`;
+      return policyWrite
+        ? i18n.t('auth.signIn.consentMissingPolicyWrite', permissions)
+        : i18n.t('auth.signIn.consentMissing', permissions);
     case 'consentDeclined':
-      return 'The permissions weren’t granted, so you aren’t signed in. Sign in again and choose Accept, or send the admin-consent link to an administrator.';
+      return i18n.t('auth.signIn.consentDeclined');
     case 'compliantDeviceRequired':
-      return "Your organization's Conditional Access requires a compliant or managed device for this app, and this browser isn't on one. Sign in from a managed device, or ask your admin which policy applies (the sign-in logs name it).";
+      return i18n.t('auth.signIn.compliantDevice');
     case 'blockedByConditionalAccess':
-      return 'Conditional Access blocks this sign-in, for example from this location or network. Connect from an allowed network or location, or ask your admin which policy applies (the sign-in logs name it).';
+      return i18n.t('auth.signIn.conditionalAccess');
     case 'mfaRequired':
-      return 'Your organization now requires multifactor authentication for this app. Sign in again and complete the verification.';
+      return i18n.t('auth.signIn.mfaRequired');
     case 'mfaNotPassed':
-      return "The multifactor verification wasn't completed, so you aren't signed in. Sign in again and approve the request.";
+      return i18n.t('auth.signIn.mfaNotPassed');
     case 'signInFrequency':
-      return 'Your organization asks you to sign in again after a set time (Conditional Access sign-in frequency). Sign in again.';
+      return i18n.t('auth.signIn.signInFrequency');
     case 'spaPlatformRequired':
-      return "The app registration lists this extension's redirect URI under Web, and Microsoft Entra lets a browser extension finish a sign-in only as a Single-page application. In App registrations › Authentication, remove the URI from Web and add it under Single-page application, then sign in again.";
+      return i18n.t('auth.signIn.spaPlatform');
     case 'redirectUriMissing':
-      return "The app registration doesn't list this extension's redirect URI. Copy it from the extension's options and add it as a Single-page application redirect URI.";
+      return i18n.t('auth.signIn.redirectUri');
     case 'unknownAppOrTenant':
-      return "Microsoft Entra doesn't know this Application (client) ID or Directory (tenant) ID. Check both in the extension's options.";
+      return i18n.t('auth.signIn.unknownAppOrTenant');
   }
 }
 
 /** The sentence for an Entra sign-in answer by its rule (the setup check reports them without an error in hand). */
 export const signInSentence = (rule: AadstsRule): string => aadstsInfo(rule, {});
 
-const SIGN_IN_AGAIN_SENTENCES: Record<NonNullable<SignInRequiredError['reason']>, string> = {
-  mfa: aadstsInfo('mfaRequired', {}),
-  signInFrequency: aadstsInfo('signInFrequency', {}),
+const SIGN_IN_AGAIN_RULES: Record<NonNullable<SignInRequiredError['reason']>, AadstsRule> = {
+  mfa: 'mfaRequired',
+  signInFrequency: 'signInFrequency',
 };
 
 function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
   const e = err as { errorCode?: string; subError?: string; errorMessage?: string; message?: string; name?: string } | null;
   const text = `${e?.errorCode ?? ''} ${e?.subError ?? ''} ${e?.errorMessage ?? ''} ${e?.message ?? ''}`;
   if (err instanceof SignInRequiredError && err.reason)
-    return { kind: 'signedOut', message: SIGN_IN_AGAIN_SENTENCES[err.reason] };
+    return { kind: 'signedOut', message: aadstsInfo(SIGN_IN_AGAIN_RULES[err.reason], {}) };
   const aadsts = aadstsRuleOf(text);
   if (aadsts) return { kind: AADSTS_KIND[aadsts.rule], message: aadstsInfo(aadsts.rule, ctx), code: `AADSTS${aadsts.code}` };
   // MSAL's own codes and OAuth 2.0 error codes when Entra's number is absent (msal-common InteractionRequiredAuthErrorCodes,
@@ -275,7 +242,7 @@ function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
     return { kind: 'notConfigured', message: aadstsInfo('redirectUriMissing', ctx), code: e?.errorCode };
   // Text only (error-rules.ts SIGN_IN_TEXT_RULES names the sources).
   if (matchesSignInText('cancelled', text)) {
-    return { kind: 'cancelled', message: 'Sign-in was cancelled. Click Sign in to try again.' };
+    return { kind: 'cancelled', message: i18n.t('auth.signIn.cancelled') };
   }
   if (
     err instanceof SignInRequiredError ||
@@ -283,20 +250,16 @@ function fromAuthError(err: unknown, ctx: ErrorContext): ErrorInfo | null {
       text,
     )
   ) {
-    return { kind: 'signedOut', message: "You're signed out. Sign in again." };
+    return { kind: 'signedOut', message: i18n.t('auth.signIn.signedOut') };
   }
   if (matchesSignInText('unreachable', text)) {
     const online = ctx.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
     return online()
-      ? { kind: 'offline', message: "The Microsoft sign-in page couldn't be reached. Check your connection, then sign in again." }
-      : { kind: 'offline', message: 'You appear to be offline. Check your connection, then try again.' };
+      ? { kind: 'offline', message: i18n.t('auth.signIn.unreachable') }
+      : { kind: 'offline', message: i18n.t('graph.errors.offline') };
   }
   if (e?.errorCode) {
-    return {
-      kind: 'unknown',
-      message: 'Signing in to Microsoft Entra failed. Sign in again; if it keeps failing, note the error code.',
-      code: e.errorCode,
-    };
+    return { kind: 'unknown', message: i18n.t('auth.signIn.failed'), code: e.errorCode };
   }
   return null;
 }
@@ -308,7 +271,10 @@ export function toErrorInfo(err: unknown, ctx: ErrorContext = {}): ErrorInfo {
   if (err instanceof WrongTenantError) {
     return {
       kind: 'wrongTenant',
-      message: `You signed in with an account of another directory (tenant ${err.accountTenantId}), so nothing was done with it. Entra TAP is set up for ${err.configuredTenant}: sign in with an account of that directory, or change the Directory (tenant) ID in the options.`,
+      message: i18n.t('auth.signIn.wrongTenant', {
+        accountTenant: err.accountTenantId,
+        configuredTenant: err.configuredTenant,
+      }),
     };
   }
   if (err instanceof GraphError) return fromGraphError(err, ctx);
@@ -316,5 +282,5 @@ export function toErrorInfo(err: unknown, ctx: ErrorContext = {}): ErrorInfo {
     return fromGraphError(new GraphError({ status: 0, code: 'networkError', message: err.message }), ctx);
   const auth = fromAuthError(err, ctx);
   if (auth) return auth;
-  return { kind: 'unknown', message: 'Something went wrong in the extension. Try again.' };
+  return { kind: 'unknown', message: i18n.t('graph.errors.extension') };
 }

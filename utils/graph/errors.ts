@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ErrorInfo } from '../messages';
 
 /** What Graph's error envelope and headers say about one failed request. */
@@ -98,7 +99,7 @@ export function graphErrorFrom(status: number, headers: HeaderBag, body: unknown
   return new GraphError({
     status,
     code: text(envelope?.code) ?? `http${status}`,
-    message: text(envelope?.message) ?? text(inner.message) ?? `Microsoft Graph answered ${status}.`,
+    message: text(envelope?.message) ?? text(inner.message) ?? i18n.t('graph.response.answered', { status }),
     requestId: text(inner['request-id']) ?? header(headers, 'request-id'),
     clientRequestId: text(inner['client-request-id']) ?? header(headers, 'client-request-id'),
     date: text(inner.date) ?? header(headers, 'date'),
@@ -126,7 +127,7 @@ export function networkError(cause: unknown, clientRequestId?: string): GraphErr
   return new GraphError({
     status: 0,
     code: timedOut ? 'timeout' : 'networkError',
-    message: timedOut ? 'Microsoft Graph did not answer in time.' : 'Could not reach Microsoft Graph.',
+    message: timedOut ? i18n.t('graph.response.timeout') : i18n.t('graph.response.unreachable'),
     clientRequestId,
   });
 }

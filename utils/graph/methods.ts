@@ -1,25 +1,26 @@
+import { i18n } from '#i18n';
 import type { AuthMethodSummary } from './types';
 
 /** Labels as the Entra admin center names each @odata.type. */
 export const METHOD_LABELS: Readonly<Record<string, string>> = {
-  '#microsoft.graph.passwordAuthenticationMethod': 'Password',
-  '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod': 'Microsoft Authenticator',
-  '#microsoft.graph.fido2AuthenticationMethod': 'FIDO2 security key',
-  '#microsoft.graph.phoneAuthenticationMethod': 'Phone',
-  '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod': 'Windows Hello for Business',
-  '#microsoft.graph.emailAuthenticationMethod': 'Email',
-  '#microsoft.graph.softwareOathAuthenticationMethod': 'Software OATH token',
-  '#microsoft.graph.hardwareOathAuthenticationMethod': 'Hardware OATH token',
-  '#microsoft.graph.temporaryAccessPassAuthenticationMethod': 'Temporary Access Pass',
-  '#microsoft.graph.platformCredentialAuthenticationMethod': 'Platform Credential for macOS',
-  '#microsoft.graph.externalAuthenticationMethod': 'External authentication method',
-  '#microsoft.graph.qrCodePinAuthenticationMethod': 'QR code',
+  '#microsoft.graph.passwordAuthenticationMethod': i18n.t('graph.methods.password'),
+  '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod': i18n.t('graph.methods.microsoftAuthenticator'),
+  '#microsoft.graph.fido2AuthenticationMethod': i18n.t('graph.methods.fido2'),
+  '#microsoft.graph.phoneAuthenticationMethod': i18n.t('graph.methods.phone'),
+  '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod': i18n.t('graph.methods.windowsHello'),
+  '#microsoft.graph.emailAuthenticationMethod': i18n.t('graph.methods.email'),
+  '#microsoft.graph.softwareOathAuthenticationMethod': i18n.t('graph.methods.softwareOath'),
+  '#microsoft.graph.hardwareOathAuthenticationMethod': i18n.t('graph.methods.hardwareOath'),
+  '#microsoft.graph.temporaryAccessPassAuthenticationMethod': i18n.t('graph.methods.temporaryAccessPass'),
+  '#microsoft.graph.platformCredentialAuthenticationMethod': i18n.t('graph.methods.platformCredential'),
+  '#microsoft.graph.externalAuthenticationMethod': i18n.t('graph.methods.external'),
+  '#microsoft.graph.qrCodePinAuthenticationMethod': i18n.t('graph.methods.qrCodePin'),
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 export function methodLabel(odataType: string): string {
-  return METHOD_LABELS[odataType] ?? 'Other method';
+  return METHOD_LABELS[odataType] ?? i18n.t('graph.methods.other');
 }
 
 /** Device, key model or (masked) phone number when Graph gives one. */

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { POLICY_WRITE_SCOPES } from '../auth/scopes';
 import type { ErrorInfo, IssueOptions, PolicyView } from '../messages';
 import { type BatchRequest, itemResult, sendBatch } from './batch';
@@ -114,8 +115,7 @@ export async function fetchPolicyView(client: GraphClient, previous: PolicyView 
  */
 const CONSENT_DECLINED = /AADSTS65004/i;
 
-export const CONSENT_DECLINED_MESSAGE =
-  'The Temporary Access Pass policy is unchanged: turning it on needs the permission Policy.ReadWrite.AuthenticationMethod, and it was not granted. Try again and choose Accept; if your account can’t grant it, send the admin-consent link to a Global Administrator, Privileged Role Administrator, Cloud Application Administrator or Application Administrator.';
+export const CONSENT_DECLINED_MESSAGE = i18n.t('graph.policy.consentDeclined');
 
 function isConsentDeclined(err: unknown): boolean {
   if (!err || typeof err !== 'object' || err instanceof GraphError) return false;
@@ -124,8 +124,7 @@ function isConsentDeclined(err: unknown): boolean {
 }
 
 /** After the write was accepted (204) but the reads still show the policy off. */
-export const POLICY_STILL_APPLYING_MESSAGE =
-  'Microsoft Entra accepted the change and is still applying it: the policy can take a few minutes to read as on everywhere. Check again in a few minutes; there is no need to turn it on again.';
+export const POLICY_STILL_APPLYING_MESSAGE = i18n.t('graph.policy.stillApplying');
 
 /**
  * Turns the policy on (asking for Policy.ReadWrite.AuthenticationMethod only now), then reads it back until it shows
@@ -182,13 +181,7 @@ export function validateIssueOptions(options: IssueOptions, policy: TapPolicy | 
   }
   if (startDateTime !== undefined) {
     const at = Date.parse(startDateTime);
-    if (Number.isNaN(at))
-      throw new AppError({ kind: 'invalidInput', message: 'The start date and time is not valid. Pick it again.' });
-    if (at < now - 5 * 60_000) {
-      throw new AppError({
-        kind: 'invalidInput',
-        message: 'The start time is in the past. Leave it empty to start now, or pick a later time.',
-      });
-    }
+    if (Number.isNaN(at)) throw new AppError({ kind: 'invalidInput', message: i18n.t('graph.policy.startInvalid') });
+    if (at < now - 5 * 60_000) throw new AppError({ kind: 'invalidInput', message: i18n.t('graph.policy.startPast') });
   }
 }

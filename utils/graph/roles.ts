@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+
 /** Directory role template ids (the same in every tenant) and what they mean for Temporary Access Passes. */
 export const ROLE = {
   globalAdministrator: '62e90394-69f5-4237-9190-012177145e10',
@@ -42,23 +44,12 @@ export const ROLES_AUTH_ADMIN_CAN_ACT_ON: ReadonlySet<string> = new Set([
 export const isIssuingRole = (templateId: string): boolean =>
   ISSUE_FOR_ANYONE.has(templateId) || ISSUE_FOR_MEMBERS.has(templateId);
 
+const roleNames = (): Readonly<Record<string, string>> =>
+  Object.fromEntries((Object.keys(ROLE) as (keyof typeof ROLE)[]).map((name) => [ROLE[name], i18n.t(`graph.roles.${name}`)]));
+
 /** The built-in roles' display names (entra-docs roles/permissions-reference.md), for the setup check's role line. */
-export const ROLE_NAMES: Readonly<Record<string, string>> = {
-  [ROLE.globalAdministrator]: 'Global Administrator',
-  [ROLE.privilegedAuthenticationAdministrator]: 'Privileged Authentication Administrator',
-  [ROLE.authenticationAdministrator]: 'Authentication Administrator',
-  [ROLE.authenticationPolicyAdministrator]: 'Authentication Policy Administrator',
-  [ROLE.globalReader]: 'Global Reader',
-  [ROLE.helpdeskAdministrator]: 'Helpdesk Administrator',
-  [ROLE.passwordAdministrator]: 'Password Administrator',
-  [ROLE.privilegedRoleAdministrator]: 'Privileged Role Administrator',
-  [ROLE.userAdministrator]: 'User Administrator',
-  [ROLE.directoryReaders]: 'Directory Readers',
-  [ROLE.guestInviter]: 'Guest Inviter',
-  [ROLE.messageCenterReader]: 'Message Center Reader',
-  [ROLE.reportsReader]: 'Reports Reader',
-  [ROLE.usageSummaryReportsReader]: 'Usage Summary Reports Reader',
-};
+// Pure: the panel imports this module (through eligibility.ts) without the names, so the bundler may leave them out.
+export const ROLE_NAMES: Readonly<Record<string, string>> = /* @__PURE__ */ roleNames();
 
 /**
  * The template id tokens carry in `wids` for every member user, which is no administrator role. [U] It's the "User"

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { userPath } from './paths';
 import type { DirectoryRole, GroupRef, TargetUser } from './types';
 
@@ -62,7 +63,11 @@ export function toMemberships(body: unknown): Memberships {
     else if (type === '#microsoft.graph.directoryRole') {
       const roleTemplateId = str(item.roleTemplateId);
       if (roleTemplateId)
-        roles.push({ id, displayName: str(item.displayName) ?? 'Directory role', roleTemplateId: roleTemplateId.toLowerCase() });
+        roles.push({
+          id,
+          displayName: str(item.displayName) ?? i18n.t('graph.roles.unnamed'),
+          roleTemplateId: roleTemplateId.toLowerCase(),
+        });
       else rolesOpaque = true;
     }
   }
