@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { focusIfFocused } from '@/utils/ui/focus-within';
 import { FreshGate, GatedButton } from './GatedButton';
 
@@ -42,7 +43,7 @@ export function ConfirmRow({ message, confirmLabel, onConfirm, onCancel, busy = 
         </GatedButton>
       </FreshGate>
       <button type="button" ref={cancelRef} class="btn" onClick={onCancel} aria-disabled={busy || undefined}>
-        Cancel
+        {i18n.t('pass.confirm.cancel')}
       </button>
     </fieldset>
   );

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { GatedButton } from './GatedButton';
 
 export interface CopyButtonProps {
-  /** Read at click time so a secret never sits in an attribute. */
-  getText: () => string;
+  /** Read at click time so a secret never sits in an attribute; a promise when the text is still being put together. */
+  getText: () => string | Promise<string>;
   label: string;
   /** Accessible name when it differs from the visible label. */
   ariaLabel?: string;
@@ -28,7 +29,8 @@ export function CopyButton(props: CopyButtonProps) {
 
   const copy = async () => {
     try {
-      const text = getText();
+      const got = getText();
+      const text = typeof got === 'string' ? got : await got;
       await navigator.clipboard.writeText(text);
       setCopyState('copied');
       onCopied?.(text);
@@ -38,7 +40,7 @@ export function CopyButton(props: CopyButtonProps) {
     }
   };
 
-  const text = copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : label;
+  const text = copyState === 'copied' ? i18n.t('pass.copy.copied') : copyState === 'failed' ? i18n.t('pass.copy.failed') : label;
   // The accessible name stays put (a changing name isn't announced reliably, or is announced twice); the outcome is
   // said once: by the caller's live region when it handles the copy, else by this button's own status.
   const selfAnnounce = !onCopied && !onFailed;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { TapMethod, TapPolicy } from '@/utils/graph/types';
 import { focusIfFocused } from '@/utils/ui/focus-within';
 import { formatDateTime, passEnd } from '@/utils/ui/format-pass';
@@ -33,8 +34,8 @@ export function CurrentPass({ pass, policy, onRevoke, busy, onRevokeInWindow }: 
   }, [confirming]);
   if (!pass) {
     return (
-      <section class="card current-pass" aria-label="Current pass">
-        <p class="muted">No Temporary Access Pass.</p>
+      <section class="card current-pass" aria-label={i18n.t('pass.current.title')}>
+        <p class="muted">{i18n.t('pass.current.none')}</p>
       </section>
     );
   }
@@ -44,7 +45,7 @@ export function CurrentPass({ pass, policy, onRevoke, busy, onRevokeInWindow }: 
     <section class="card current-pass" aria-labelledby="current-pass-title">
       <div class="row-between">
         <h2 id="current-pass-title" class="section-title">
-          Current pass
+          {i18n.t('pass.current.title')}
         </h2>
         <span class={`status status-${status.tone}`} data-testid="pass-status">
           {status.label}
@@ -56,13 +57,17 @@ export function CurrentPass({ pass, policy, onRevoke, busy, onRevokeInWindow }: 
         </p>
       )}
       <dl class="facts">
-        <dt>Starts</dt>
+        <dt>{i18n.t('pass.current.starts')}</dt>
         <dd>{formatDateTime(pass.startDateTime)}</dd>
-        <dt>Ends</dt>
+        <dt>{i18n.t('pass.current.ends')}</dt>
         <dd>{formatDateTime(passEnd(pass.startDateTime, pass.lifetimeInMinutes))}</dd>
       </dl>
       <div class="row-between">
-        {pass.isUsableOnce ? <span class="badge badge-info">One-time</span> : <span class="badge">Reusable</span>}
+        {pass.isUsableOnce ? (
+          <span class="badge badge-info">{i18n.t('pass.badge.oneTime')}</span>
+        ) : (
+          <span class="badge">{i18n.t('pass.badge.reusable')}</span>
+        )}
         {!confirming && (
           <button
             type="button"
@@ -76,14 +81,14 @@ export function CurrentPass({ pass, policy, onRevoke, busy, onRevokeInWindow }: 
             aria-disabled={busy || undefined}
             aria-describedby={onRevokeInWindow ? 'window-only' : undefined}
           >
-            {onRevokeInWindow ? 'Revoke in a window' : 'Revoke'}
+            {onRevokeInWindow ? i18n.t('pass.current.revokeInWindow') : i18n.t('pass.current.revoke')}
           </button>
         )}
       </div>
       {confirming && (
         <ConfirmRow
-          message="Revoke this pass? The user can no longer sign in with it."
-          confirmLabel="Revoke"
+          message={i18n.t('pass.current.revokeQuestion')}
+          confirmLabel={i18n.t('pass.current.revoke')}
           danger
           busy={busy}
           onConfirm={() => {

@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { focusIfFocused } from '@/utils/ui/focus-within';
 import { ConfirmRow } from './ConfirmRow';
 import { GatedButton } from './GatedButton';
@@ -61,8 +62,8 @@ export function IssueBar(props: IssueBarProps) {
     return (
       <div class="issue-bar">
         <ConfirmRow
-          message="This replaces the current pass. Continue?"
-          confirmLabel="Replace"
+          message={i18n.t('pass.issue.replaceQuestion')}
+          confirmLabel={i18n.t('pass.issue.replace')}
           onConfirm={() => {
             close();
             onIssue();
@@ -85,13 +86,13 @@ export function IssueBar(props: IssueBarProps) {
             disabled={disabled}
             onClick={onIssueInWindow}
           >
-            {hasPass ? 'Replace in a window' : 'Issue TAP in a window'}
+            {hasPass ? i18n.t('pass.issue.replaceInWindow') : i18n.t('pass.issue.issueInWindow')}
           </button>
         ) : (
           <GatedButton
             buttonRef={buttonRef}
             class="btn btn-primary"
-            aria-label={hasPass ? 'Issue TAP (replaces the current pass)' : 'Issue TAP'}
+            aria-label={hasPass ? i18n.t('pass.issue.issueReplaceLabel') : i18n.t('pass.issue.issue')}
             aria-describedby={describedBy}
             aria-busy={busy}
             aria-disabled={busy || invalid || undefined}
@@ -99,7 +100,7 @@ export function IssueBar(props: IssueBarProps) {
             onClick={click}
           >
             {busy && <span class="spinner" aria-hidden="true" />}
-            {hasPass ? 'Issue TAP (replace)' : 'Issue TAP'}
+            {hasPass ? i18n.t('pass.issue.issueReplace') : i18n.t('pass.issue.issue')}
           </GatedButton>
         )}
         {!onIssueInWindow && (
@@ -111,7 +112,7 @@ export function IssueBar(props: IssueBarProps) {
             aria-controls="issue-options"
             onClick={onToggleOptions}
           >
-            {customised ? 'Options (changed)' : 'Options'}
+            {customised ? i18n.t('pass.issue.optionsChanged') : i18n.t('pass.issue.options')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { TapPolicy } from '@/utils/graph/types';
 import type { IssueDefaults } from '@/utils/managed-config';
 import { formatDuration, formatRange } from '@/utils/ui/format';
@@ -49,11 +50,15 @@ export function IssueOptionsForm({
   // policy's (the options page says so beside the organisation's value).
   const organisationMinutes = organisationLifetime(policy, defaults);
   const defaultMinutes = organisationMinutes ?? bounds.defaultMinutes;
-  const whose = organisationMinutes !== null ? ' (your organisation’s)' : '';
-  const lifetimeHint = `${defaultMinutes ? `Default ${formatDuration(defaultMinutes)}${whose}, ` : ''}${formatRange(bounds.min, bounds.max)}.`;
+  const range = formatRange(bounds.min, bounds.max);
+  const lifetimeHint = !defaultMinutes
+    ? i18n.t('pass.options.lifetimeRange', { range })
+    : organisationMinutes !== null
+      ? i18n.t('pass.options.lifetimeOrganisationDefault', { duration: formatDuration(defaultMinutes), range })
+      : i18n.t('pass.options.lifetimePolicyDefault', { duration: formatDuration(defaultMinutes), range });
   const startHint = defaults.startOffsetMinutes
-    ? `Empty starts the pass ${formatDuration(defaults.startOffsetMinutes)} after you issue it (your organisation’s default).`
-    : 'Empty starts the pass now.';
+    ? i18n.t('pass.options.startOffset', { duration: formatDuration(defaults.startOffsetMinutes) })
+    : i18n.t('pass.options.startNow');
   const oneTime = forcedOnce || (value.oneTime ?? defaults.oneTime ?? false);
   const oneTimeByOrganisation = !forcedOnce && value.oneTime === null && defaults.oneTime !== undefined;
   const unitMax = value.unit === 'hours' ? bounds.max / 60 : bounds.max;
@@ -63,9 +68,9 @@ export function IssueOptionsForm({
 
   return (
     <fieldset class="issue-options">
-      <legend class="visually-hidden">Pass options</legend>
+      <legend class="visually-hidden">{i18n.t('pass.options.legend')}</legend>
       <div class="field">
-        <label for="tap-start">Start date and time</label>
+        <label for="tap-start">{i18n.t('pass.options.start')}</label>
         <input
           id="tap-start"
           type="datetime-local"
@@ -85,7 +90,7 @@ export function IssueOptionsForm({
         )}
       </div>
       <div class="field">
-        <label for="tap-lifetime">Lifetime</label>
+        <label for="tap-lifetime">{i18n.t('pass.options.lifetime')}</label>
         <div class="field-inline">
           <input
             id="tap-lifetime"
@@ -102,12 +107,12 @@ export function IssueOptionsForm({
             onBlur={() => leave('lifetime')}
           />
           <select
-            aria-label="Lifetime unit"
+            aria-label={i18n.t('pass.options.lifetimeUnit')}
             value={value.unit}
             onChange={(e) => set({ unit: e.currentTarget.value as LifetimeUnit })}
           >
-            <option value="hours">hours</option>
-            <option value="minutes">minutes</option>
+            <option value="hours">{i18n.t('pass.options.hours')}</option>
+            <option value="minutes">{i18n.t('pass.options.minutes')}</option>
           </select>
         </div>
         <span id="tap-lifetime-hint" class="hint">
@@ -128,11 +133,11 @@ export function IssueOptionsForm({
           aria-describedby={forcedOnce || oneTimeByOrganisation ? 'tap-once-hint' : undefined}
           onChange={(e) => set({ oneTime: e.currentTarget.checked })}
         />
-        <label for="tap-once">One-time use</label>
+        <label for="tap-once">{i18n.t('pass.options.oneTime')}</label>
         {(forcedOnce || oneTimeByOrganisation) && (
           <span id="tap-once-hint" class="hint">
             {' '}
-            {forcedOnce ? 'Required by the policy.' : 'Your organisation’s default.'}
+            {forcedOnce ? i18n.t('pass.options.oneTimeRequired') : i18n.t('pass.options.oneTimeOrganisation')}
           </span>
         )}
       </div>

@@ -1,8 +1,11 @@
 import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { IssuedTap } from '@/utils/graph/types';
+import { LANGUAGES, type LanguageCode, languageOf } from '@/utils/i18n/languages';
 import { formatCountdown, formatDateTime, passEnd } from '@/utils/ui/format-pass';
-import { buildInstructions } from '@/utils/ui/instructions';
+import { ADMIN_LANGUAGE, buildInstructions, type InstructionsLanguage } from '@/utils/ui/instructions';
+import { adminLanguage, instructionsLanguage, type LoadMessages, sharedMessagesLoader } from '@/utils/ui/instructions-language';
 import { unusableSentence } from '@/utils/ui/pass-status';
 import { spellOut } from '@/utils/ui/spell-out';
 import { useNow } from '@/utils/ui/use-now';
@@ -21,6 +24,88 @@ export interface PassDisplayProps {
   /** Something holding the pass reached the clipboard (a Copy button, or a manual copy of the value). */
   onCopied?: (text: string) => void;
   onDone: () => void;
+  /** Reads another language's catalogue for the instructions (default: the extension's _locales files). */
+  loadMessages?: LoadMessages;
+}
+
+interface InstructionsCopyProps {
+  tap: IssuedTap;
+  userPrincipalName: string;
+  onCopied?: (text: string) => void;
+  onCopyFailed?: () => void;
+  loadMessages: LoadMessages;
+}
+
+/**
+ * Copy instructions, and beside it the language they are written in: the admin's by default, or any shipped language
+ * the user reads (its catalogue is read when chosen, so a copy right after finds it). A language that can't be read is
+ * said, and the admin's is copied.
+ */
+function InstructionsCopy({ tap, userPrincipalName, onCopied, onCopyFailed, loadMessages }: InstructionsCopyProps) {
+  const admin = adminLanguage();
+  const [code, setCode] = useState<LanguageCode>(admin.code);
+  const [unavailable, setUnavailable] = useState<LanguageCode | null>(null);
+  // The chosen language: its catalogue once read (copied at once), or the read still under way (a copy waits for it).
+  const chosen = useRef<{ code: LanguageCode; ready: InstructionsLanguage | null; pending: Promise<InstructionsLanguage> }>({
+    code: admin.code,
+    ready: ADMIN_LANGUAGE,
+    pending: Promise.resolve(ADMIN_LANGUAGE),
+  });
+
+  const choose = (next: LanguageCode) => {
+    setCode(next);
+    setUnavailable(null);
+    const entry = {
+      code: next,
+      ready: null as InstructionsLanguage | null,
+      pending: instructionsLanguage(next, loadMessages).catch(() => {
+        if (chosen.current === entry) setUnavailable(next);
+        return ADMIN_LANGUAGE;
+      }),
+    };
+    chosen.current = entry;
+    void entry.pending.then((language) => {
+      entry.ready = language;
+    });
+  };
+
+  const text = () => {
+    const { ready, pending } = chosen.current;
+    return ready
+      ? buildInstructions(tap, userPrincipalName, ready)
+      : pending.then((language) => buildInstructions(tap, userPrincipalName, language));
+  };
+
+  return (
+    <span class="instructions-copy">
+      <CopyButton
+        getText={text}
+        label={i18n.t('pass.display.copyInstructions')}
+        class="btn"
+        onCopied={onCopied}
+        onFailed={onCopyFailed}
+        gated
+      />
+      <select
+        class="instructions-language"
+        aria-label={i18n.t('pass.display.instructionsLanguage')}
+        aria-describedby={unavailable ? 'instructions-language-note' : undefined}
+        value={code}
+        onChange={(event) => choose(event.currentTarget.value as LanguageCode)}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language.code} value={language.code} lang={language.tag}>
+            {language.name}
+          </option>
+        ))}
+      </select>
+      <span id="instructions-language-note" class="hint" aria-live="polite" data-testid="instructions-language-note">
+        {unavailable
+          ? i18n.t('pass.display.languageUnavailable', { language: languageOf(unavailable).name, fallback: admin.name })
+          : ''}
+      </span>
+    </span>
+  );
 }
 
 /**
@@ -29,6 +114,7 @@ export interface PassDisplayProps {
  */
 export function PassDisplay(props: PassDisplayProps) {
   const { tap, userPrincipalName, displayName, cardRef, onCopied, onCopyFailed, onDone } = props;
+  const loadMessages = props.loadMessages ?? sharedMessagesLoader();
   const now = useNow(1000);
   const [spelled, setSpelled] = useState(false);
   const start = new Date(tap.startDateTime).getTime();
@@ -40,25 +126,25 @@ export function PassDisplay(props: PassDisplayProps) {
     <section
       class="card pass-display"
       role="group"
-      aria-label={`Temporary Access Pass for ${displayName}`}
+      aria-label={i18n.t('pass.panel.labelFor', { user: displayName })}
       tabIndex={-1}
       ref={cardRef}
       data-testid="pass-card"
     >
       <div class="row-between">
-        <h2 class="section-title">New Temporary Access Pass</h2>
-        {unusable && <span class="status status-off">Can't be used to sign in</span>}
-        {tap.isUsableOnce && <span class="badge badge-info">One-time</span>}
+        <h2 class="section-title">{i18n.t('pass.display.title')}</h2>
+        {unusable && <span class="status status-off">{i18n.t('pass.display.cantSignIn')}</span>}
+        {tap.isUsableOnce && <span class="badge badge-info">{i18n.t('pass.badge.oneTime')}</span>}
       </div>
       {unusable ? (
         <>
           <p class="notice notice-warn" data-testid="pass-unusable">
             {unusable}
           </p>
-          <p class="hint">Shown only once. Keep it only if the user will be able to use it before it expires.</p>
+          <p class="hint">{i18n.t('pass.display.hintUnusable')}</p>
         </>
       ) : (
-        <p class="hint">Shown only once. Copy it now or read it to the user.</p>
+        <p class="hint">{i18n.t('pass.display.hint')}</p>
       )}
       <p
         class="pass-value"
@@ -93,9 +179,9 @@ export function PassDisplay(props: PassDisplayProps) {
         </p>
       )}
       <dl class="facts">
-        <dt>Valid from</dt>
+        <dt>{i18n.t('pass.display.validFrom')}</dt>
         <dd>{formatDateTime(start)}</dd>
-        <dt>Expires at</dt>
+        <dt>{i18n.t('pass.display.expiresAt')}</dt>
         <dd>{formatDateTime(end)}</dd>
       </dl>
       <p class="countdown" data-testid="pass-countdown">
@@ -104,28 +190,27 @@ export function PassDisplay(props: PassDisplayProps) {
       <div class="actions">
         <CopyButton
           getText={() => tap.temporaryAccessPass}
-          label="Copy"
-          ariaLabel="Copy pass"
+          label={i18n.t('pass.display.copy')}
+          ariaLabel={i18n.t('pass.display.copyPass')}
           class="btn btn-primary"
           onCopied={onCopied}
           onFailed={onCopyFailed}
           gated
         />
         {!unusable && (
-          <CopyButton
-            getText={() => buildInstructions(tap, userPrincipalName)}
-            label="Copy instructions"
-            class="btn"
+          <InstructionsCopy
+            tap={tap}
+            userPrincipalName={userPrincipalName}
             onCopied={onCopied}
-            onFailed={onCopyFailed}
-            gated
+            onCopyFailed={onCopyFailed}
+            loadMessages={loadMessages}
           />
         )}
         <button type="button" class="btn" aria-pressed={spelled} onClick={() => setSpelled(!spelled)}>
-          Spell out
+          {i18n.t('pass.display.spellOut')}
         </button>
         <button type="button" class="btn btn-subtle" onClick={onDone}>
-          Done
+          {i18n.t('pass.display.done')}
         </button>
       </div>
     </section>

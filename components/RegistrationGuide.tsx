@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { fillParts } from '@/utils/i18n/parts';
 import { OPTIONAL_PERMISSIONS, REQUIRED_PERMISSIONS } from '@/utils/ui/permissions';
 import { CopyButton } from './CopyButton';
 
@@ -5,74 +7,70 @@ export interface RegistrationGuideProps {
   redirectUri: string;
 }
 
+/** The admin center's own words, set in bold where the sentence names them. */
+const bold = (text: string) => <strong>{text}</strong>;
+
 /** How to register the single-page application the extension signs in with. */
 export function RegistrationGuide({ redirectUri }: RegistrationGuideProps) {
+  const permission = (p: { scope: string; why: string }) => (
+    <li key={p.scope}>
+      {fillParts(i18n.t('pass.guide.permission', { scope: '{scope}', why: p.why }), { scope: <code>{p.scope}</code> })}
+    </li>
+  );
   return (
     <>
       <section class="guide" aria-labelledby="redirect-title">
-        <h2 id="redirect-title">Redirect URI</h2>
-        <p>
-          Register this redirect URI on the app registration, under the Single-page application platform (not Web: Entra refuses a
-          browser extension's sign-in from a Web redirect URI):
-        </p>
+        <h2 id="redirect-title">{i18n.t('pass.guide.redirectTitle')}</h2>
+        <p>{i18n.t('pass.guide.redirectText')}</p>
         <div class="field-inline">
           <code class="redirect-uri" data-testid="redirect-uri">
             {redirectUri}
           </code>
-          <CopyButton getText={() => redirectUri} label="Copy" ariaLabel="Copy redirect URI" />
+          <CopyButton
+            getText={() => redirectUri}
+            label={i18n.t('pass.display.copy')}
+            ariaLabel={i18n.t('pass.guide.copyRedirect')}
+          />
         </div>
-        <p class="hint">
-          It belongs to this browser: Chrome, Edge and Firefox each give the extension its own id, so each has its own redirect
-          URI. Add the URI of every browser your admins use to the same registration, or register one app per browser.
-        </p>
+        <p class="hint">{i18n.t('pass.guide.redirectHint')}</p>
       </section>
       <section class="guide" aria-labelledby="permissions-title">
-        <h2 id="permissions-title">Delegated permissions (Microsoft Graph)</h2>
-        <p>
-          Add these delegated permissions and grant admin consent for the tenant (a Global Administrator, Privileged Role
-          Administrator, Cloud Application Administrator or Application Administrator can):
-        </p>
-        <ul class="permissions">
-          {REQUIRED_PERMISSIONS.map((p) => (
-            <li key={p.scope}>
-              <code>{p.scope}</code> — {p.why}
-            </li>
-          ))}
-        </ul>
-        <p>Optional:</p>
-        <ul class="permissions">
-          {OPTIONAL_PERMISSIONS.map((p) => (
-            <li key={p.scope}>
-              <code>{p.scope}</code> — {p.why}
-            </li>
-          ))}
-        </ul>
+        <h2 id="permissions-title">{i18n.t('pass.guide.permissionsTitle')}</h2>
+        <p>{i18n.t('pass.guide.permissionsText')}</p>
+        <ul class="permissions">{REQUIRED_PERMISSIONS.map(permission)}</ul>
+        <p>{i18n.t('pass.guide.optional')}</p>
+        <ul class="permissions">{OPTIONAL_PERMISSIONS.map(permission)}</ul>
       </section>
       <section class="guide" aria-labelledby="howto-title">
-        <h2 id="howto-title">Register a single-page application</h2>
+        <h2 id="howto-title">{i18n.t('pass.guide.howtoTitle')}</h2>
         <ol>
           <li>
-            In the Microsoft Entra admin center, open <strong>Identity › Applications › App registrations</strong> and select{' '}
-            <strong>New registration</strong>.
+            {fillParts(i18n.t('pass.guide.step1', { path: '{path}', newRegistration: '{newRegistration}' }), {
+              path: bold(i18n.t('pass.guide.appRegistrationsPath')),
+              newRegistration: bold(i18n.t('pass.guide.newRegistration')),
+            })}
           </li>
-          <li>Name it (for example “Entra TAP extension”) and choose “Accounts in this organizational directory only”.</li>
+          <li>{i18n.t('pass.guide.step2')}</li>
           <li>
-            Under <strong>Redirect URI</strong>, pick <strong>Single-page application (SPA)</strong> and paste the redirect URI
-            above. Register.
+            {fillParts(i18n.t('pass.guide.step3', { redirectUri: '{redirectUri}', spa: '{spa}' }), {
+              redirectUri: bold(i18n.t('pass.guide.redirectTitle')),
+              spa: bold(i18n.t('pass.guide.spa')),
+            })}
           </li>
           <li>
-            Copy the <strong>Application (client) ID</strong> and <strong>Directory (tenant) ID</strong> from the Overview page
-            into the fields above and select Save.
+            {fillParts(i18n.t('pass.guide.step4', { clientId: '{clientId}', tenantId: '{tenantId}' }), {
+              clientId: bold(i18n.t('pass.guide.clientId')),
+              tenantId: bold(i18n.t('pass.guide.tenantId')),
+            })}
           </li>
           <li>
-            Under <strong>API permissions</strong>, add the delegated Microsoft Graph permissions listed above and select{' '}
-            <strong>Grant admin consent</strong>.
+            {fillParts(i18n.t('pass.guide.step5', { apiPermissions: '{apiPermissions}', grantConsent: '{grantConsent}' }), {
+              apiPermissions: bold(i18n.t('pass.guide.apiPermissions')),
+              grantConsent: bold(i18n.t('pass.guide.grantConsent')),
+            })}
           </li>
         </ol>
-        <p class="hint">
-          Issuing a pass also needs a directory role: Authentication Administrator (non-admin users), Privileged Authentication
-          Administrator or Global Administrator (anyone).
-        </p>
+        <p class="hint">{i18n.t('pass.guide.roleHint')}</p>
       </section>
     </>
   );

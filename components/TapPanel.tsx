@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { fillParts } from '@/utils/i18n/parts';
 import type { IssueDefaults } from '@/utils/managed-config';
 import type { PanelClaim, PanelState } from '@/utils/messages';
 import { type ActivationGuard, ALWAYS } from '@/utils/ui/activation-guard';
@@ -93,7 +95,7 @@ export function TapPanel({
   const state = store.state.value;
   useEffect(() => {
     // Windows all share one URL: the title tells them apart (in the taskbar, and to a screen reader switching windows).
-    if (context === 'window' && state) document.title = `${state.user.displayName} – Temporary Access Pass`;
+    if (context === 'window' && state) document.title = i18n.t('pass.panel.windowTitle', { user: state.user.displayName });
   }, [context, state]);
 
   // A new pass takes focus (its card is a labelled group: "Temporary Access Pass for …"), so Copy is the next Tab.
@@ -135,7 +137,7 @@ export function TapPanel({
     await store.switchTenant();
     const acting = store.phase.value === 'loaded' ? store.state.value?.tenant?.name : undefined;
     if (!acting) return;
-    store.announce(`Now acting in ${acting}.`);
+    store.announce(i18n.t('pass.panel.actingIn', { tenant: acting }));
     backToIssue();
   };
 
@@ -153,7 +155,7 @@ export function TapPanel({
     }
   };
 
-  const title = state ? `Temporary Access Pass for ${state.user.displayName}` : 'Temporary Access Pass';
+  const title = state ? i18n.t('pass.panel.labelFor', { user: state.user.displayName }) : i18n.t('pass.panel.label');
   return (
     <GateContext.Provider value={gate}>
       <main class={`panel panel-${context}`} aria-label={title} onKeyDown={onKeyDown}>
@@ -181,7 +183,7 @@ export function TapPanel({
               aria-disabled={busy === 'signIn' ? 'true' : undefined}
               onClick={() => void switchTenant()}
             >
-              Sign in to {store.loadError.value.switchTo}
+              {i18n.t('pass.panel.signInTo', { tenant: store.loadError.value.switchTo })}
             </GatedButton>
           </p>
         )}
@@ -191,7 +193,7 @@ export function TapPanel({
             {context === 'portal' && <GateNotice armed={armed} windowOnly={windowOnly} onOpenWindow={openWindow} />}
             {link && (
               <p class="link-origin" data-testid="link-origin" role="note" id="link-origin">
-                Opened from a link to <span class="mono">{link}</span>. Check that it is the user you meant.
+                {fillParts(i18n.t('pass.panel.linkOrigin', { link: '{link}' }), { link: <span class="mono">{link}</span> })}
               </p>
             )}
             <EligibilityNotice eligibility={state.eligibility} id="eligibility" />
@@ -202,7 +204,7 @@ export function TapPanel({
                 userPrincipalName={state.user.userPrincipalName}
                 cardRef={passCard}
                 onCopied={(text) => void store.copied(text)}
-                onCopyFailed={() => store.announce('Copy failed. Select the pass and press Ctrl+C, or read it out.')}
+                onCopyFailed={() => store.announce(i18n.t('pass.panel.copyFailed'))}
                 onDone={() => {
                   store.forgetPass();
                   backToIssue();

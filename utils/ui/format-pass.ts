@@ -2,14 +2,24 @@
  * A pass's validity and value in words: local date/time, countdowns, reading groups. Apart from format.ts so the popup,
  * which shows no pass, doesn't load them.
  */
+import { i18n } from '#i18n';
 import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from './format';
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTimeFormats = new Map<string | undefined, Intl.DateTimeFormat>();
 
-/** An ISO instant in the reader's local time, e.g. "3 Jun 2025, 14:05". */
-export function formatDateTime(value: string | number | Date): string {
+/**
+ * An ISO instant in the reader's local time, e.g. "3 Jun 2025, 14:05"; in `locale`'s way of writing dates when given
+ * (the user's instructions in another language), else the reader's.
+ */
+export function formatDateTime(value: string | number | Date, locale?: string): string {
   const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return '';
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** The reader's time zone name, for messages read elsewhere ("Europe/Berlin"). */
@@ -20,23 +30,23 @@ export function localTimeZone(): string {
 /** Remaining milliseconds in words: "59 min", "7 h 5 min", "2 d 3 h", "less than a minute". */
 export function formatRemaining(ms: number): string {
   const totalMinutes = Math.floor(ms / 60_000);
-  if (totalMinutes < 1) return 'less than a minute';
-  if (totalMinutes < MINUTES_PER_HOUR) return `${totalMinutes} min`;
+  if (totalMinutes < 1) return i18n.t('pass.time.lessThanMinute');
+  if (totalMinutes < MINUTES_PER_HOUR) return i18n.t('pass.time.minutes', { minutes: totalMinutes });
   if (totalMinutes < MINUTES_PER_DAY) {
     const hours = Math.floor(totalMinutes / MINUTES_PER_HOUR);
     const minutes = totalMinutes % MINUTES_PER_HOUR;
-    return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+    return minutes === 0 ? i18n.t('pass.time.hours', { hours }) : i18n.t('pass.time.hoursMinutesShort', { hours, minutes });
   }
   const days = Math.floor(totalMinutes / MINUTES_PER_DAY);
   const hours = Math.floor((totalMinutes % MINUTES_PER_DAY) / MINUTES_PER_HOUR);
-  return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
+  return hours === 0 ? i18n.t('pass.time.days', { days }) : i18n.t('pass.time.daysHours', { days, hours });
 }
 
 /** Where a validity window stands at `now`: "starts in 10 min", "expires in 59 min" or "expired". */
 export function formatCountdown(startMs: number, endMs: number, now: number): string {
-  if (now < startMs) return `starts in ${formatRemaining(startMs - now)}`;
-  if (now < endMs) return `expires in ${formatRemaining(endMs - now)}`;
-  return 'expired';
+  if (now < startMs) return i18n.t('pass.time.startsIn', { time: formatRemaining(startMs - now) });
+  if (now < endMs) return i18n.t('pass.time.expiresIn', { time: formatRemaining(endMs - now) });
+  return i18n.t('pass.time.expired');
 }
 
 /** Splits a pass into groups to read aloud; the value itself is never altered. */

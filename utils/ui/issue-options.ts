@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { TapPolicy } from '@/utils/graph/types';
 import type { IssueDefaults } from '@/utils/managed-config';
 import type { IssueOptions } from '@/utils/messages';
@@ -62,9 +63,9 @@ export function checkIssueForm(
   const options: IssueOptions = {};
   if (value.start.trim() !== '') {
     const start = new Date(value.start);
-    if (Number.isNaN(start.getTime())) return { ok: false, field: 'start', message: 'Enter a valid start date and time.' };
+    if (Number.isNaN(start.getTime())) return { ok: false, field: 'start', message: i18n.t('pass.options.invalidStart') };
     if (start.getTime() < now - 60_000) {
-      return { ok: false, field: 'start', message: 'The start is in the past. Leave it empty to start now.' };
+      return { ok: false, field: 'start', message: i18n.t('pass.options.startInPast') };
     }
     options.startDateTime = start.toISOString();
   } else if (defaults.startOffsetMinutes) {
@@ -75,14 +76,14 @@ export function checkIssueForm(
     const minutes = value.unit === 'hours' ? amount * 60 : amount;
     const { min, max } = lifetimeBounds(policy);
     if (!Number.isFinite(minutes) || minutes <= 0 || !Number.isInteger(minutes)) {
-      return { ok: false, field: 'lifetime', message: 'Enter the lifetime as a whole number of minutes or hours.' };
+      return { ok: false, field: 'lifetime', message: i18n.t('pass.options.wholeNumber') };
     }
     if (minutes < min || minutes > max) {
-      const who = policy ? 'The policy allows' : 'Graph allows';
+      const words = { duration: formatDuration(minutes), span: formatSpan(min, max) };
       return {
         ok: false,
         field: 'lifetime',
-        message: `${formatDuration(minutes)} is outside the allowed range. ${who} ${formatSpan(min, max)}.`,
+        message: policy ? i18n.t('pass.options.outsidePolicy', words) : i18n.t('pass.options.outsideGraph', words),
       };
     }
     options.lifetimeInMinutes = minutes;

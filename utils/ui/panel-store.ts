@@ -1,4 +1,5 @@
 import { batch, signal } from '@preact/signals';
+import { i18n } from '#i18n';
 import { sha256Hex } from '@/utils/clipboard-ops';
 import type { AuthMethodSummary, IssuedTap, TapMethod } from '@/utils/graph/types';
 import type { ErrorInfo, IssueOptions, PanelState, RequestMap, RequestType } from '@/utils/messages';
@@ -33,7 +34,7 @@ const SIGNED_OUT_MESSAGE = "You're signed out. Sign in again.";
 /** The registered methods as Graph lists them now: the new pass in place of any earlier one. */
 function withPass(methods: AuthMethodSummary[], tap: TapMethod): AuthMethodSummary[] {
   const others = methods.filter((method) => method.odataType !== TAP_TYPE);
-  return [...others, { id: tap.id, odataType: TAP_TYPE, label: 'Temporary Access Pass', detail: null }];
+  return [...others, { id: tap.id, odataType: TAP_TYPE, label: i18n.t('pass.store.methodLabel'), detail: null }];
 }
 
 /**
@@ -109,7 +110,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     batch(() => {
       busy.value = 'issue';
       actionError.value = null;
-      announce('Issuing a Temporary Access Pass…');
+      announce(i18n.t('pass.store.issuing'));
     });
     try {
       const tap = await send('issueTap', { userId: user.id, attemptId: inFlightAttempt, options });
@@ -140,12 +141,12 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     batch(() => {
       busy.value = 'revoke';
       actionError.value = null;
-      announce('Revoking the pass…');
+      announce(i18n.t('pass.store.revoking'));
     });
     try {
       const result = await send('revokeTap', { userId: user.id, methodId });
       if (issued.value?.id === methodId) issued.value = null;
-      announce(result.alreadyGone ? (result.message ?? 'That pass was already gone.') : 'Pass revoked.');
+      announce(result.alreadyGone ? (result.message ?? i18n.t('pass.store.alreadyGone')) : i18n.t('pass.store.revoked'));
       await load(true);
       // Graph said it is gone (204 or 404); a read-back that still lists it is a replica behind (replication lag).
       const after = state.value;
@@ -189,11 +190,7 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
     const digest = sha256Hex(text);
     copiedDigest = digest; // set at once: a Done right after Copy must still find it
     const watch = await send('clearClipboard', { digest: await digest, when: 'later' }).catch(() => null);
-    announce(
-      watch?.scheduled
-        ? `Copied. It is cleared from the clipboard in ${watch.afterSeconds} seconds, or when you select Done.`
-        : 'Copied.',
-    );
+    announce(watch?.scheduled ? i18n.t('pass.store.copiedCleared', watch.afterSeconds) : i18n.t('pass.store.copied'));
   }
 
   /** Forgets the pass for good (it cannot be shown again) and clears it from the clipboard if it is still there. */

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { TapMethod, TapPolicy } from '@/utils/graph/types';
 import { formatDateTime, passEnd } from './format-pass';
 
@@ -14,20 +15,20 @@ export function describePassStatus(pass: TapMethod, now: number): PassStatus {
   const end = passEnd(pass.startDateTime, pass.lifetimeInMinutes);
   switch (pass.methodUsabilityReason) {
     case 'OneTimeUsed':
-      return { label: 'Used', tone: 'off' };
+      return { label: i18n.t('pass.status.used'), tone: 'off' };
     case 'DisabledByPolicy':
-      return { label: 'Blocked by policy', tone: 'off' };
+      return { label: i18n.t('pass.status.blockedByPolicy'), tone: 'off' };
     case 'Expired':
-      return { label: 'Expired', tone: 'off' };
+      return { label: i18n.t('pass.status.expired'), tone: 'off' };
     case 'NotYetValid':
-      if (now < start) return { label: `Not yet valid — starts ${formatDateTime(start)}`, tone: 'pending' };
+      if (now < start) return { label: i18n.t('pass.status.notYetValid', { date: formatDateTime(start) }), tone: 'pending' };
       break;
   }
-  if (now >= end) return { label: 'Expired', tone: 'off' };
+  if (now >= end) return { label: i18n.t('pass.status.expired'), tone: 'off' };
   // A start a moment ahead of this page's clock is not "not yet valid" when Graph already says the pass is usable.
   return pass.isUsable || pass.methodUsabilityReason === 'EnabledByPolicy' || pass.methodUsabilityReason === 'NotYetValid'
-    ? { label: 'Active', tone: 'ok' }
-    : { label: 'Not usable', tone: 'off' };
+    ? { label: i18n.t('pass.status.active'), tone: 'ok' }
+    : { label: i18n.t('pass.status.notUsable'), tone: 'off' };
 }
 
 /**
@@ -42,15 +43,13 @@ export function unusableSentence(
 ): string | null {
   switch (pass.methodUsabilityReason) {
     case 'DisabledByPolicy':
-      if (policy?.state === 'disabled')
-        return "The user can't sign in with this pass: the Temporary Access Pass policy is turned off. Once an Authentication Policy Administrator turns it on, the pass works until it expires.";
-      if (policy?.isUsableOnce && !pass.isUsableOnce)
-        return "The user can't sign in with this pass: it can be used more than once, and the policy now allows only one-time passes. Issue a one-time pass instead.";
-      return "The user can't sign in with this pass: the Temporary Access Pass policy doesn't include them (or excludes them). Add the user to a group the policy includes, or take them out of its exclusions, and the pass works until it expires; otherwise revoke it.";
+      if (policy?.state === 'disabled') return i18n.t('pass.unusable.policyOff');
+      if (policy?.isUsableOnce && !pass.isUsableOnce) return i18n.t('pass.unusable.onlyOneTime');
+      return i18n.t('pass.unusable.notIncluded');
     case 'Expired':
-      return "The user can't sign in with this pass any more: it has expired. Issue a new one if they still need it.";
+      return i18n.t('pass.unusable.expired');
     case 'OneTimeUsed':
-      return "The user can't sign in with this pass again: it was for one sign-in, and it has been used. Issue a new one if they still need it.";
+      return i18n.t('pass.unusable.used');
     default:
       return null;
   }

@@ -1,8 +1,11 @@
 /**
  * Reading a pass aloud, as over the phone: the NATO/ICAO spelling alphabet for letters ("capital" for upper case),
  * digits as words, symbols by name. Passes mix all three (graph-docs sample "+drkzqAD"), and 0/O or l/1/I heard
- * wrong cost a call back.
+ * wrong cost a call back. The spelling alphabet's code words are the same in every language (ICAO); the rest is the
+ * reader's language (pass.spell.*).
  */
+import { i18n } from '#i18n';
+
 const NATO: Record<string, string> = {
   a: 'Alfa',
   b: 'Bravo',
@@ -31,41 +34,47 @@ const NATO: Record<string, string> = {
   y: 'Yankee',
   z: 'Zulu',
 };
-const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const SYMBOLS: Record<string, string> = {
-  '!': 'exclamation mark',
-  '"': 'double quote',
-  '#': 'hash',
-  $: 'dollar',
-  '%': 'percent',
-  '&': 'ampersand',
-  "'": 'apostrophe',
-  '(': 'open parenthesis',
-  ')': 'close parenthesis',
-  '*': 'asterisk',
-  '+': 'plus',
-  ',': 'comma',
-  '-': 'hyphen',
-  '.': 'full stop',
-  '/': 'slash',
-  ':': 'colon',
-  ';': 'semicolon',
-  '<': 'less than',
-  '=': 'equals',
-  '>': 'greater than',
-  '?': 'question mark',
-  '@': 'at sign',
-  '[': 'open bracket',
-  '\\': 'backslash',
-  ']': 'close bracket',
-  '^': 'caret',
-  _: 'underscore',
-  '`': 'backtick',
-  '{': 'open brace',
-  '|': 'vertical bar',
-  '}': 'close brace',
-  '~': 'tilde',
-};
+type SymbolName = keyof typeof SYMBOL_NAMES;
+
+/** Each symbol's catalogue key (pass.spell.symbols.*): its name in the reader's language. */
+const SYMBOL_NAMES = {
+  exclamationMark: '!',
+  doubleQuote: '"',
+  hash: '#',
+  dollar: '$',
+  percent: '%',
+  ampersand: '&',
+  apostrophe: "'",
+  openParenthesis: '(',
+  closeParenthesis: ')',
+  asterisk: '*',
+  plus: '+',
+  comma: ',',
+  hyphen: '-',
+  fullStop: '.',
+  slash: '/',
+  colon: ':',
+  semicolon: ';',
+  lessThan: '<',
+  equals: '=',
+  greaterThan: '>',
+  questionMark: '?',
+  atSign: '@',
+  openBracket: '[',
+  backslash: '\\',
+  closeBracket: ']',
+  caret: '^',
+  underscore: '_',
+  backtick: '`',
+  openBrace: '{',
+  verticalBar: '|',
+  closeBrace: '}',
+  tilde: '~',
+} as const;
+
+const SYMBOLS = new Map<string, SymbolName>(Object.entries(SYMBOL_NAMES).map(([name, char]) => [char, name as SymbolName]));
+
+type Digit = 'd0' | 'd1' | 'd2' | 'd3' | 'd4' | 'd5' | 'd6' | 'd7' | 'd8' | 'd9';
 
 export type CharClass = 'upper' | 'lower' | 'digit' | 'symbol';
 
@@ -79,10 +88,11 @@ export function charClass(char: string): CharClass {
 /** One spoken word (or words) for one character. */
 export function spellChar(char: string): string {
   const kind = charClass(char);
-  if (kind === 'digit') return DIGITS[Number(char)] as string;
-  if (kind === 'upper') return `capital ${NATO[char.toLowerCase()]}`;
+  if (kind === 'digit') return i18n.t(`pass.spell.digits.d${char}` as `pass.spell.digits.${Digit}`);
+  if (kind === 'upper') return i18n.t('pass.spell.capital', { letter: NATO[char.toLowerCase()] as string });
   if (kind === 'lower') return (NATO[char] as string).toLowerCase();
-  return SYMBOLS[char] ?? `symbol ${char}`;
+  const name = SYMBOLS.get(char);
+  return name ? i18n.t(`pass.spell.symbols.${name}`) : i18n.t('pass.spell.symbol', { char });
 }
 
 /** "Mike – seven – percent – capital Alfa …" */

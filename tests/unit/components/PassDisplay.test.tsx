@@ -2,6 +2,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PassDisplay } from '@/components/PassDisplay';
+import type { LoadMessages } from '@/utils/ui/instructions-language';
+import { GERMAN_INSTRUCTIONS } from '../i18n/german-instructions';
 import { issuedTap } from './fixtures';
 
 describe('PassDisplay', () => {
@@ -116,5 +118,72 @@ describe('PassDisplay', () => {
     render(<PassDisplay tap={issuedTap()} userPrincipalName="a@b.c" displayName="A" onDone={onDone} />);
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     expect(onDone).toHaveBeenCalledOnce();
+  });
+});
+
+describe('PassDisplay: the instructions in another language', () => {
+  let writeText: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  });
+  afterEach(cleanup);
+
+  const renderWith = (loadMessages: LoadMessages) =>
+    render(
+      <PassDisplay
+        tap={issuedTap({ isUsableOnce: true })}
+        userPrincipalName="AdeleV@contoso.onmicrosoft.com"
+        displayName="Adele Vance"
+        onDone={() => {}}
+        loadMessages={loadMessages}
+      />,
+    );
+
+  it("offers the shipped languages by their own names beside Copy instructions, the admin's first chosen", () => {
+    const load = vi.fn<LoadMessages>();
+    renderWith(load);
+    const select = screen.getByRole('combobox', { name: 'Language of the instructions' }) as HTMLSelectElement;
+    expect([...select.options].map((option) => [option.value, option.textContent, option.lang])).toEqual([
+      ['en', 'English', 'en'],
+      ['de', 'Deutsch', 'de'],
+      ['es', 'Español', 'es'],
+      ['fr', 'Français', 'fr'],
+      ['ja', '日本語', 'ja'],
+      ['pt_BR', 'Português (Brasil)', 'pt-BR'],
+    ]);
+    expect(select.value).toBe('en');
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it("copies the chosen language's text", async () => {
+    const load = vi.fn<LoadMessages>(async () => GERMAN_INSTRUCTIONS);
+    renderWith(load);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language of the instructions' }), { target: { value: 'de' } });
+    expect(load).toHaveBeenCalledWith('de');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy instructions' }));
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledOnce());
+    const text = writeText.mock.calls[0]?.[0] as string;
+    expect(text.split('\n')[0]).toBe('Ihr befristeter Zugriffspass: Ab3dEf7hKm9p');
+    expect(text).toContain('Er gilt nur für eine Anmeldung.');
+    expect(text).toContain('AdeleV@contoso.onmicrosoft.com');
+    expect(text).not.toContain('Valid from');
+    expect(screen.getByTestId('instructions-language-note').textContent).toBe('');
+  });
+
+  it("falls back to the admin's language when the chosen one can't be read, and says so", async () => {
+    renderWith(async () => {
+      throw new Error('HTTP 404');
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language of the instructions' }), { target: { value: 'ja' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy instructions' }));
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledOnce());
+    const text = writeText.mock.calls[0]?.[0] as string;
+    expect(text.split('\n')[0]).toBe('Your Temporary Access Pass: Ab3dEf7hKm9p');
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('instructions-language-note').textContent).toBe(
+        "The instructions in 日本語 couldn't be loaded, so they are copied in English.",
+      ),
+    );
   });
 });
