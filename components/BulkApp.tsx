@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { BulkRow } from '@/utils/bulk/bulk-rows';
 import type { BulkStore } from '@/utils/bulk/bulk-store';
 import type { CopyWatch } from '@/utils/bulk/copy-watch';
@@ -35,9 +36,7 @@ function listErrorOf(store: BulkStore): string | null {
   if (!list) return null;
   if (list.error) return list.error;
   if (list.rows.length > 0) return null;
-  return list.problems.length > 0
-    ? 'No line names a user that can be checked: the problems are listed below the list.'
-    : 'The list is empty: paste user principal names or object ids, or read a file into the field.';
+  return list.problems.length > 0 ? i18n.t('bulk.app.listNoValid') : i18n.t('bulk.app.listEmpty');
 }
 
 /** Moves the keyboard to `target` each time `count` goes up (not on the first render). */
@@ -108,11 +107,8 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
   return (
     <div class={showingPasses ? 'bulk-root has-sheets' : 'bulk-root'}>
       <main class="bulk screen-only" ref={mainRef}>
-        <h1 class="bulk-title">Issue Temporary Access Passes for a list</h1>
-        <p class="muted">
-          Check the list first: nothing is issued until you confirm. Each pass is shown once, on this page only, until you close
-          it.
-        </p>
+        <h1 class="bulk-title">{i18n.t('bulk.app.title')}</h1>
+        <p class="muted">{i18n.t('bulk.app.intro')}</p>
         {session && !session.configured ? (
           <NotConfigured onOpenOptions={onOpenOptions} />
         ) : (
@@ -132,7 +128,7 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
               onText={store.setText}
               onFile={async (file) => {
                 const loaded = await store.loadFile(file);
-                if (loaded) store.announce(`Read ${file.name} into the list.`);
+                if (loaded) store.announce(i18n.t('bulk.app.fileRead', { file: file.name }));
                 return loaded;
               }}
               onCheck={() => void store.check()}
@@ -146,7 +142,7 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
             {list && <BulkProblems problems={list.problems} ignoredColumns={list.ignoredColumns} />}
             {stage === 'checking' && (
               <BulkProgress
-                title="Checking the list"
+                title={i18n.t('bulk.app.checkingTitle')}
                 value={store.checked.value}
                 max={rows.length}
                 text={checkProgress(store.checked.value, rows.length)}
@@ -172,14 +168,10 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
               />
             )}
             {checkedStage &&
-              (toSend > 0 ? (
-                action(`Issue ${toSend === 1 ? '1 pass' : `${toSend} passes`}…`)
-              ) : (
-                <p class="hint">No user in this list can be issued a pass as it stands.</p>
-              ))}
+              (toSend > 0 ? action(i18n.t('bulk.app.issue', toSend)) : <p class="hint">{i18n.t('bulk.app.nothingToIssue')}</p>)}
             {stage === 'issuing' && (
               <BulkProgress
-                title="Issuing passes"
+                title={i18n.t('bulk.app.issuingTitle')}
                 value={store.runTotal.value - store.progress.value.remaining}
                 max={store.runTotal.value}
                 text={issueProgress(store.progress.value)}
@@ -198,7 +190,7 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
                     aria-describedby="bulk-cancel-hint"
                     onClick={store.cancel}
                   >
-                    {store.cancelling.value ? 'Stopping…' : 'Cancel'}
+                    {store.cancelling.value ? i18n.t('bulk.app.stopping') : i18n.t('bulk.app.cancel')}
                   </button>
                 </div>
               </BulkProgress>
@@ -210,16 +202,16 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
                 onDownload={() => {
                   onDownload(issued);
                   // The browser saves it (or asks where): only the start is known here.
-                  store.announce('Download started.');
+                  store.announce(i18n.t('bulk.app.downloadStarted'));
                 }}
                 onCopied={(row, text) =>
                   void copyWatch
                     .copied(text)
-                    .then((when) => store.announce(`Copied the pass for ${row.user.displayName}.${when}`))
+                    .then((when) =>
+                      store.announce([i18n.t('bulk.app.copied', { user: row.user.displayName }), when].filter(Boolean).join(' ')),
+                    )
                 }
-                onCopyFailed={(row) =>
-                  store.announce(`The browser didn’t let the extension copy the pass for ${row.user.displayName}.`)
-                }
+                onCopyFailed={(row) => store.announce(i18n.t('bulk.app.copyFailed', { user: row.user.displayName }))}
                 headingRef={resultsRef}
               />
             )}
@@ -229,7 +221,7 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
                 cancelled={unissued.some((row) => row.outcome?.status === 'notSent') && !store.error.value}
                 headingRef={notIssuedRef}
               >
-                {tried && toSend > 0 && action(`Issue for the ${toSend === 1 ? '1 user' : `${toSend} users`} left…`)}
+                {tried && toSend > 0 && action(i18n.t('bulk.app.issueLeft', toSend))}
               </BulkNotIssued>
             )}
           </>

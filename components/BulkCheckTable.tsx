@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { i18n } from '#i18n';
 import type { BulkRow, CheckCounts } from '@/utils/bulk/bulk-rows';
 import { verdictOf } from '@/utils/bulk/bulk-rows';
 import { checkSummary, optionsSentence, rowSentence, VERDICT_LABEL } from '@/utils/bulk/words';
@@ -18,8 +19,10 @@ export interface BulkCheckTableProps {
 }
 
 function defaultsSentence(policy: TapPolicy): string {
-  const use = policy.isUsableOnce ? 'one-time' : 'usable more than once';
-  return `Lines without options get the policy’s defaults: ${formatDuration(policy.defaultLifetimeInMinutes)}, ${use}, usable at once.`;
+  const duration = formatDuration(policy.defaultLifetimeInMinutes);
+  return policy.isUsableOnce
+    ? i18n.t('bulk.check.defaultsOnce', { duration })
+    : i18n.t('bulk.check.defaultsReusable', { duration });
 }
 
 /** What the check found for every line: who it is, what Issue will do, and why when it won't. */
@@ -27,21 +30,22 @@ export function BulkCheckTable({ rows, counts, unused = 0, policy, issuedAny, he
   return (
     <section class="bulk-section" aria-labelledby="bulk-check-title">
       <h2 id="bulk-check-title" class="bulk-heading" tabIndex={-1} ref={headingRef}>
-        What will happen
+        {i18n.t('bulk.check.heading')}
       </h2>
       <p class="bulk-summary" data-testid="bulk-summary">
-        {checkSummary(counts, unused)}.{issuedAny ? '' : ' Nothing has been issued yet.'}
+        {i18n.t('bulk.check.summary', { summary: checkSummary(counts, unused) })}
+        {issuedAny ? '' : ` ${i18n.t('bulk.check.nothingYet')}`}
       </p>
       {policy && <p class="hint">{defaultsSentence(policy)}</p>}
-      <ScrollTable label="Check results">
+      <ScrollTable label={i18n.t('bulk.check.region')}>
         <table class="bulk-table" data-testid="bulk-check-table">
           <thead>
             <tr>
-              <th scope="col">Line</th>
-              <th scope="col">User</th>
-              <th scope="col">Asked for</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">Why</th>
+              <th scope="col">{i18n.t('bulk.table.line')}</th>
+              <th scope="col">{i18n.t('bulk.table.user')}</th>
+              <th scope="col">{i18n.t('bulk.table.askedFor')}</th>
+              <th scope="col">{i18n.t('bulk.table.verdict')}</th>
+              <th scope="col">{i18n.t('bulk.table.why')}</th>
             </tr>
           </thead>
           <tbody>

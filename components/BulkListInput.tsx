@@ -1,3 +1,6 @@
+import { i18n } from '#i18n';
+import { fillPlaceholders } from '@/utils/ui/locale-format';
+
 export interface BulkListInputProps {
   text: string;
   onText: (text: string) => void;
@@ -16,6 +19,23 @@ export interface BulkListInputProps {
   fileAttempt?: number;
 }
 
+/** The hint, its column names (what the list's header says, in any language) kept for the code elements. */
+const HINT = i18n.t('bulk.list.hint', {
+  upn: '{upn}',
+  id: '{id}',
+  start: '{start}',
+  lifetime: '{lifetime}',
+  oneTime: '{oneTime}',
+});
+const code = (name: string) => <code>{name}</code>;
+const columnNames = () => ({
+  upn: code('upn'),
+  id: code('id'),
+  start: code('start'),
+  lifetime: code('lifetime'),
+  oneTime: code('one-time'),
+});
+
 /** The list to check: pasted, or read from a chosen file into the same field so the admin sees what is checked. */
 export function BulkListInput(props: BulkListInputProps) {
   const { text, onText, onFile, onCheck, checking, locked, listError, listAttempt = 0, fileError, fileAttempt = 0 } = props;
@@ -23,14 +43,12 @@ export function BulkListInput(props: BulkListInputProps) {
   return (
     <section class="bulk-section" aria-labelledby="bulk-list-title">
       <h2 id="bulk-list-title" class="bulk-heading">
-        The list
+        {i18n.t('bulk.list.heading')}
       </h2>
       <div class="field">
-        <label for="bulk-list">Users, one per line, or CSV with a header</label>
+        <label for="bulk-list">{i18n.t('bulk.list.label')}</label>
         <p id="bulk-list-hint" class="hint">
-          User principal names or object ids. In a CSV, name the user column <code>upn</code> or <code>id</code>; optional columns
-          are <code>start</code> (a date and time such as 2025-06-03T09:00, your local time), <code>lifetime</code> (minutes) and{' '}
-          <code>one-time</code> (yes or no). Other columns are ignored; an empty option takes the policy’s default.
+          {fillPlaceholders(HINT, columnNames())}
         </p>
         <textarea
           id="bulk-list"
@@ -51,7 +69,7 @@ export function BulkListInput(props: BulkListInputProps) {
         )}
       </div>
       <div class="field">
-        <label for="bulk-file">Or read a file into the field (.csv or .txt)</label>
+        <label for="bulk-file">{i18n.t('bulk.list.fileLabel')}</label>
         <input
           id="bulk-file"
           type="file"
@@ -73,7 +91,7 @@ export function BulkListInput(props: BulkListInputProps) {
         )}
       </div>
       {locked ? (
-        <p class="hint">Passes were issued from this list. To issue for another list, open this page again in a new tab.</p>
+        <p class="hint">{i18n.t('bulk.list.locked')}</p>
       ) : (
         <div class="actions">
           {/* aria-disabled, not disabled, while busy: the keyboard stays on the button. */}
@@ -84,7 +102,7 @@ export function BulkListInput(props: BulkListInputProps) {
             aria-busy={checking || undefined}
             onClick={() => !checking && onCheck()}
           >
-            {checking ? 'Checking…' : 'Check the list'}
+            {checking ? i18n.t('bulk.list.checking') : i18n.t('bulk.list.check')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { i18n } from '#i18n';
 import type { BulkRow } from '@/utils/bulk/bulk-rows';
 import { ScrollTable } from './ScrollTable';
 
@@ -14,7 +15,7 @@ export interface BulkNotIssuedProps {
 function outcomeSentence(row: BulkRow, cancelled: boolean): string {
   const outcome = row.outcome;
   if (outcome?.status === 'failed' || outcome?.status === 'unknown') return outcome.error.message;
-  return cancelled ? 'Not sent: the run was cancelled before this user.' : 'Not sent: the run stopped before this user.';
+  return cancelled ? i18n.t('bulk.notIssued.cancelled') : i18n.t('bulk.notIssued.stopped');
 }
 
 /** The rows a run didn't issue for, each with what happened. */
@@ -22,15 +23,15 @@ export function BulkNotIssued({ rows, cancelled, headingRef, children }: BulkNot
   return (
     <section class="card bulk-not-issued" aria-labelledby="bulk-not-issued-title" data-testid="bulk-not-issued">
       <h2 id="bulk-not-issued-title" class="bulk-heading" tabIndex={-1} ref={headingRef}>
-        {rows.length === 1 ? 'Not issued for 1 user' : `Not issued for ${rows.length} users`}
+        {i18n.t('bulk.notIssued.heading', rows.length)}
       </h2>
-      <ScrollTable label="Users not issued a pass">
+      <ScrollTable label={i18n.t('bulk.notIssued.region')}>
         <table class="bulk-table">
           <thead>
             <tr>
-              <th scope="col">Line</th>
-              <th scope="col">User</th>
-              <th scope="col">What happened</th>
+              <th scope="col">{i18n.t('bulk.table.line')}</th>
+              <th scope="col">{i18n.t('bulk.table.user')}</th>
+              <th scope="col">{i18n.t('bulk.table.whatHappened')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { i18n } from '#i18n';
 import type { IssuedRow } from '@/utils/bulk/results-csv';
 import { formatDateTime, passEnd } from '@/utils/ui/format-pass';
 import { unusableSentence } from '@/utils/ui/pass-status';
@@ -21,39 +22,34 @@ export function BulkResults({ rows, onPrint, onDownload, onCopied, onCopyFailed,
   return (
     <section class="card bulk-results" aria-labelledby="bulk-results-title" data-testid="bulk-results">
       <h2 id="bulk-results-title" class="bulk-heading" tabIndex={-1} ref={headingRef}>
-        {rows.length === 1 ? '1 pass issued' : `${rows.length} passes issued`}
+        {i18n.t('bulk.results.heading', rows.length)}
       </h2>
-      <p>
-        Shown only here, until you close this page: nothing of them is saved. Hand each pass to the person or their manager after
-        verifying who they are; don’t email it. A copied pass is cleared from the clipboard after the delay set in the options,
-        and when you close this page.
-      </p>
+      <p>{i18n.t('bulk.results.intro')}</p>
       <div class="actions">
         <button type="button" class="btn btn-primary" onClick={onPrint} aria-describedby="bulk-print-note">
-          Print handover sheets
+          {i18n.t('bulk.results.print')}
         </button>
         <button type="button" class="btn" onClick={onDownload} aria-describedby="bulk-csv-note">
-          Download CSV
+          {i18n.t('bulk.results.download')}
         </button>
       </div>
       <p id="bulk-print-note" class="hint">
-        Print opens the print dialog: one page per user with the pass and sign-in steps.
+        {i18n.t('bulk.results.printNote')}
       </p>
       <p id="bulk-csv-note" class="hint">
-        The file holds working credentials: store it encrypted, share it with no one else, and delete it after the handover. Open
-        it as text; a spreadsheet may take a pass that starts with = + - or @ for a formula.
+        {i18n.t('bulk.results.csvNote')}
       </p>
-      <ScrollTable label="Issued passes">
+      <ScrollTable label={i18n.t('bulk.results.region')}>
         <table class="bulk-table" data-testid="bulk-results-table">
           <thead>
             <tr>
-              <th scope="col">User</th>
-              <th scope="col">Pass</th>
-              <th scope="col">Valid from</th>
-              <th scope="col">Valid until</th>
-              <th scope="col">One-time</th>
+              <th scope="col">{i18n.t('bulk.table.user')}</th>
+              <th scope="col">{i18n.t('bulk.table.pass')}</th>
+              <th scope="col">{i18n.t('bulk.table.validFrom')}</th>
+              <th scope="col">{i18n.t('bulk.table.validUntil')}</th>
+              <th scope="col">{i18n.t('bulk.table.oneTime')}</th>
               <th scope="col">
-                <span class="visually-hidden">Copy</span>
+                <span class="visually-hidden">{i18n.t('bulk.table.copy')}</span>
               </th>
             </tr>
           </thead>
@@ -75,12 +71,12 @@ export function BulkResults({ rows, onPrint, onDownload, onCopied, onCopyFailed,
                   </td>
                   <td>{formatDateTime(pass.startDateTime)}</td>
                   <td>{formatDateTime(passEnd(pass.startDateTime, pass.lifetimeInMinutes))}</td>
-                  <td>{pass.isUsableOnce ? 'Yes' : 'No'}</td>
+                  <td>{i18n.t(pass.isUsableOnce ? 'bulk.table.answerYes' : 'bulk.table.answerNo')}</td>
                   <td>
                     <CopyButton
                       getText={() => pass.temporaryAccessPass}
-                      label="Copy"
-                      ariaLabel={`Copy the pass for ${user.displayName}`}
+                      label={i18n.t('bulk.table.copy')}
+                      ariaLabel={i18n.t('bulk.results.copyFor', { user: user.displayName })}
                       class="btn btn-small"
                       onCopied={(text) => onCopied(row, text)}
                       onFailed={() => onCopyFailed(row)}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { entriesWords } from '@/utils/ui/history-words';
+import { i18n } from '#i18n';
+import { formatNumber } from '@/utils/ui/locale-format';
 import { ConfirmRow } from '../ConfirmRow';
 
 export interface ClearHistoryProps {
@@ -28,8 +29,8 @@ export function ClearHistory({ total, onClear }: ClearHistoryProps) {
   if (asking) {
     return (
       <ConfirmRow
-        message={`Clear all ${entriesWords(total)} from this browser’s history? This can’t be undone.`}
-        confirmLabel="Clear"
+        message={i18n.t('history.clear.confirm', total, { count: formatNumber(total) })}
+        confirmLabel={i18n.t('history.clear.confirmButton')}
         danger
         busy={busy}
         onCancel={close}
@@ -44,7 +45,7 @@ export function ClearHistory({ total, onClear }: ClearHistoryProps) {
   }
   return (
     <button type="button" class="btn" ref={button} onClick={() => setAsking(true)}>
-      Clear history…
+      {i18n.t('history.clear.button')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
+import { i18n } from '#i18n';
 import { downloadText } from '@/utils/ui/download';
 import type { HistoryStore } from '@/utils/ui/history-store';
-import { entriesWords } from '@/utils/ui/history-words';
+import { formatNumber } from '@/utils/ui/locale-format';
 
 /** The file name carries the local date: several exports sort by day. */
 function fileName(now: Date): string {
@@ -25,10 +26,10 @@ export function ExportHistory({ store, download = downloadText, now = () => new 
         const name = fileName(now());
         // A byte order mark, so a spreadsheet opens the names as UTF-8.
         download(`\uFEFF${text}`, name, 'text/csv;charset=utf-8');
-        store.announce(`Exported ${entriesWords(count)} to ${name}.`);
+        store.announce(i18n.t('history.export.done', count, { count: formatNumber(count), file: name }));
       }}
     >
-      Export CSV
+      {i18n.t('history.export.button')}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { HistoryStore } from '@/utils/ui/history-store';
 
 /** Search and the user filter; the count they leave is shown here and said (once typing pauses) by the store. */
@@ -5,7 +6,7 @@ export function HistoryFilters({ store }: { store: HistoryStore }) {
   return (
     <search class="history-filters">
       <div class="field">
-        <label for="history-search">Search</label>
+        <label for="history-search">{i18n.t('history.filters.search')}</label>
         <input
           id="history-search"
           type="search"
@@ -16,13 +17,13 @@ export function HistoryFilters({ store }: { store: HistoryStore }) {
           onInput={(e) => store.search(e.currentTarget.value)}
         />
         <span id="history-search-hint" class="hint">
-          A name, user principal name or object ID, or words of a result.
+          {i18n.t('history.filters.searchHint')}
         </span>
       </div>
       <div class="field">
-        <label for="history-user">User</label>
+        <label for="history-user">{i18n.t('history.filters.user')}</label>
         <select id="history-user" value={store.userId.value} onChange={(e) => store.filterUser(e.currentTarget.value)}>
-          <option value="">All users</option>
+          <option value="">{i18n.t('history.filters.allUsers')}</option>
           {store.users.value.map((user) => (
             <option key={user.id} value={user.id}>
               {user.label}

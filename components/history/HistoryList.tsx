@@ -1,5 +1,7 @@
 import { useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { HistoryStore } from '@/utils/ui/history-store';
+import { formatNumber } from '@/utils/ui/locale-format';
 import { ClearHistory } from './ClearHistory';
 import { ExportHistory } from './ExportHistory';
 import { HistoryFilters } from './HistoryFilters';
@@ -15,9 +17,7 @@ function EmptyHistory({ store }: { store: HistoryStore }) {
   const off = store.settings.value?.enabled === false;
   return (
     <p class="muted" data-testid="history-empty">
-      {off
-        ? 'No history is kept: it is turned off, so nothing you issue, replace or revoke is recorded.'
-        : 'Nothing recorded yet. Each pass you issue, replace or revoke from this browser will be listed here, never the pass itself.'}
+      {off ? i18n.t('history.list.emptyOff') : i18n.t('history.list.emptyOn')}
     </p>
   );
 }
@@ -26,14 +26,14 @@ function EmptyHistory({ store }: { store: HistoryStore }) {
 export function HistoryList({ store, focusAfterClear }: HistoryListProps) {
   const table = useRef<HTMLTableElement>(null);
   const phase = store.phase.value;
-  if (phase === 'loading') return <p class="muted">Loading the history…</p>;
+  if (phase === 'loading') return <p class="muted">{i18n.t('history.list.loading')}</p>;
   if (phase === 'failed') {
     return (
       <div class="notice notice-error">
         <p class="notice-text">{store.loadError.value}</p>
         <div class="notice-actions">
           <button type="button" class="btn" onClick={() => void store.load()}>
-            Try again
+            {i18n.t('history.list.tryAgain')}
           </button>
         </div>
       </div>
@@ -76,16 +76,16 @@ export function HistoryList({ store, focusAfterClear }: HistoryListProps) {
             <HistoryTable entries={shown} tableRef={table} />
           ) : (
             <p class="muted" data-testid="history-no-match">
-              No entry matches. Change the search or choose All users.
+              {i18n.t('history.list.noMatch')}
             </p>
           )}
           {matching > shown.length && (
             <div class="actions history-more">
               <button type="button" class="btn" onClick={showMore}>
-                Show more
+                {i18n.t('history.list.showMore')}
               </button>
               <span class="hint">
-                Showing {shown.length.toLocaleString()} of {matching.toLocaleString()}.
+                {i18n.t('history.list.showing', { shown: formatNumber(shown.length), matching: formatNumber(matching) })}
               </span>
             </div>
           )}

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { HistoryStore } from '@/utils/ui/history-store';
 import { HistoryList } from './HistoryList';
 
@@ -16,11 +17,9 @@ export function HistorySection({ store, settings }: HistorySectionProps) {
     <section class="settings history" aria-labelledby="history">
       {/* The fragment's target (#history, the popup's link): focusable, so the browser puts the keyboard here itself. */}
       <h2 id="history" tabIndex={-1} ref={heading}>
-        History
+        {i18n.t('history.heading')}
       </h2>
-      <p class="hint">
-        What you did from this browser, kept on this device only: who, when, what and how it ended. Never a pass.
-      </p>
+      <p class="hint">{i18n.t('history.intro')}</p>
       {settings}
       <HistoryList store={store} focusAfterClear={() => heading.current?.focus()} />
       <p class="visually-hidden" role="status" data-testid="history-status">

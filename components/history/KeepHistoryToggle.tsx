@@ -1,9 +1,10 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { savedHistorySettings } from '@/utils/history/settings';
 import type { HistorySettings } from '@/utils/history/types';
 import type { ManagedReading } from '@/utils/managed-config';
-import { entriesWords } from '@/utils/ui/history-words';
+import { formatNumber } from '@/utils/ui/locale-format';
 import { ManagedNote } from '../ManagedNote';
 import { TurnOffChoice } from './TurnOffChoice';
 
@@ -40,18 +41,18 @@ export function KeepHistoryToggle({ load, save, managed, kept, clear, announce }
       const count = kept();
       await save({ enabled: next });
       setEnabled(next);
-      if (next) announce('History turned on.');
+      if (next) announce(i18n.t('history.keep.turnedOn'));
       else if (clearToo) {
         const cleared = await clear();
         announce(
           cleared === null
-            ? 'History turned off. Its entries could not be cleared: select Clear history to try again.'
-            : `History turned off and cleared (${entriesWords(cleared)}).`,
+            ? i18n.t('history.keep.clearFailed')
+            : i18n.t('history.keep.cleared', cleared, { count: formatNumber(cleared) }),
         );
-      } else if (count > 0) announce(`History turned off. Its ${entriesWords(count)} stay until you clear them.`);
-      else announce('History turned off. Nothing is recorded until you turn it on again.');
+      } else if (count > 0) announce(i18n.t('history.keep.kept', count, { count: formatNumber(count) }));
+      else announce(i18n.t('history.keep.nothingKept'));
     } catch {
-      announce('Could not save. Try again.');
+      announce(i18n.t('history.couldNotSave'));
     } finally {
       setBusy(false);
     }
@@ -81,11 +82,10 @@ export function KeepHistoryToggle({ load, save, managed, kept, clear, announce }
             else void apply(false);
           }}
         />
-        <label for="history-keep">Keep a local history</label>
+        <label for="history-keep">{i18n.t('history.keep.label')}</label>
       </div>
       <span id="history-keep-hint" class="hint">
-        When, for whom, what and with what result you issued, replaced or revoked a pass, in this browser only. Never the pass
-        itself.
+        {i18n.t('history.keep.hint')}
       </span>
       {managedKeep !== undefined && <ManagedNote id="history-keep-managed" />}
       {asking && (

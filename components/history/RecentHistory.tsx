@@ -1,8 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+
 import type { HistoryEntry } from '@/utils/history/types';
-import { ACTION_WORDS, RESULT_WORDS } from '@/utils/history/words';
 import { sendRequest } from '@/utils/send-request';
 import { formatAgo } from '@/utils/ui/format';
+
+/** "Issued for Adele Vance, 5 min ago, Done": one whole line per action and result (nine keys, checked by tsc). */
+const recentLine = ({ action, user, result }: HistoryEntry, ago: string): string =>
+  i18n.t(`history.recent.${action}.${result.status}` as const, { user: user.displayName, ago });
 
 const newestThree = () => sendRequest('getHistory', { limit: 3 }).then((reply) => reply.entries);
 
@@ -26,18 +31,15 @@ export function RecentHistory({ load = newestThree }: { load?: () => Promise<His
   const now = Date.now();
   return (
     <div class="recent">
-      <h2 class="section-title">Recent history</h2>
+      <h2 class="section-title">{i18n.t('history.recent.heading')}</h2>
       <ul>
         {entries.map((entry) => (
-          <li key={entry.id}>
-            {ACTION_WORDS[entry.action]} for {entry.user.displayName}, {formatAgo(now - Date.parse(entry.when))},{' '}
-            {RESULT_WORDS[entry.result.status]}
-          </li>
+          <li key={entry.id}>{recentLine(entry, formatAgo(now - Date.parse(entry.when)))}</li>
         ))}
       </ul>
       {/* A link, not openOptionsPage: only a URL can take the #history fragment. */}
       <a href="/options.html#history" target="_blank" rel="noopener">
-        Show all history
+        {i18n.t('history.recent.showAll')}
       </a>
     </div>
   );

@@ -1,9 +1,11 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { savedHistorySettings } from '@/utils/history/settings';
 import { HISTORY_DAYS_BOUNDS, HISTORY_ENTRIES_BOUNDS, type HistorySettings } from '@/utils/history/types';
 import type { ManagedReading } from '@/utils/managed-config';
 import { maxEntriesProblem, retentionDaysProblem } from '@/utils/ui/history-settings-validation';
+import { formatNumber } from '@/utils/ui/locale-format';
 import { ManagedNote } from '../ManagedNote';
 
 export interface RetentionFormProps {
@@ -21,15 +23,15 @@ const FIELDS: { key: Field; id: string; label: string; hint: string; bounds: { m
   {
     key: 'retentionDays',
     id: 'history-days',
-    label: 'Keep entries for (days)',
-    hint: 'Older entries are deleted.',
+    label: i18n.t('history.retention.daysLabel'),
+    hint: i18n.t('history.retention.daysHint'),
     bounds: HISTORY_DAYS_BOUNDS,
   },
   {
     key: 'maxEntries',
     id: 'history-max',
-    label: 'Keep at most (entries)',
-    hint: 'Beyond it, the oldest are deleted.',
+    label: i18n.t('history.retention.maxLabel'),
+    hint: i18n.t('history.retention.maxHint'),
     bounds: HISTORY_ENTRIES_BOUNDS,
   },
 ];
@@ -94,15 +96,15 @@ export function RetentionForm({ load, save, managed, announce }: RetentionFormPr
         ...(locked.maxEntries === undefined && { maxEntries: Number(values.maxEntries) }),
       });
       setSaved(true);
-      announce('History settings saved.');
+      announce(i18n.t('history.retention.savedAnnounce'));
     } catch {
-      announce('Could not save. Try again.');
+      announce(i18n.t('history.couldNotSave'));
     }
   };
 
   return (
     <form class="history-retention" onSubmit={submit} noValidate aria-labelledby="history-retention-title">
-      <h3 id="history-retention-title">How long entries are kept</h3>
+      <h3 id="history-retention-title">{i18n.t('history.retention.heading')}</h3>
       {FIELDS.map(({ key, id, label, hint, bounds }) => {
         const problem = shown(key);
         const isLocked = locked[key] !== undefined;
@@ -128,7 +130,7 @@ export function RetentionForm({ load, save, managed, announce }: RetentionFormPr
               onBlur={() => leave(key)}
             />
             <span id={`${id}-hint`} class="hint">
-              {hint} From {bounds.min.toLocaleString()} to {bounds.max.toLocaleString()}.
+              {hint} {i18n.t('history.retention.range', { min: formatNumber(bounds.min), max: formatNumber(bounds.max) })}
             </span>
             {problem && (
               <span id={`${id}-problem`} class="field-error">
@@ -142,10 +144,10 @@ export function RetentionForm({ load, save, managed, announce }: RetentionFormPr
       {(locked.retentionDays === undefined || locked.maxEntries === undefined) && (
         <div class="actions">
           <button type="submit" class="btn">
-            Save history settings
+            {i18n.t('history.retention.save')}
           </button>
           {/* Said by the section's live region; shown here for the eye. */}
-          <span class="save-status">{saved ? 'Saved' : ''}</span>
+          <span class="save-status">{saved ? i18n.t('history.retention.saved') : ''}</span>
         </div>
       )}
     </form>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { entriesWords } from '@/utils/ui/history-words';
+import { i18n } from '#i18n';
+import { formatNumber } from '@/utils/ui/locale-format';
 
 export interface TurnOffChoiceProps {
   kept: number;
@@ -25,17 +26,15 @@ export function TurnOffChoice({ kept, busy, onChoose, onCancel }: TurnOffChoiceP
         onCancel();
       }}
     >
-      <legend class="confirm-message">
-        Turn off the history? It keeps {entriesWords(kept)}: clear them too, or keep them until you clear them.
-      </legend>
+      <legend class="confirm-message">{i18n.t('history.turnOff.question', kept, { count: formatNumber(kept) })}</legend>
       <button type="button" class="btn btn-danger" aria-disabled={busy || undefined} onClick={act(() => onChoose(true))}>
-        Turn off and clear
+        {i18n.t('history.turnOff.clear')}
       </button>
       <button type="button" class="btn" aria-disabled={busy || undefined} onClick={act(() => onChoose(false))}>
-        Turn off, keep entries
+        {i18n.t('history.turnOff.keep')}
       </button>
       <button type="button" class="btn" ref={cancel} aria-disabled={busy || undefined} onClick={act(onCancel)}>
-        Cancel
+        {i18n.t('history.turnOff.cancel')}
       </button>
     </fieldset>
   );

@@ -1,4 +1,5 @@
 /** What a bulk message's failure means for its rows, in sentences that fit this page (it must not be closed). */
+import { i18n } from '#i18n';
 import type { ErrorInfo, ErrorKind } from '../messages';
 import { errorInfoOf } from '../send-request';
 
@@ -7,7 +8,7 @@ export function checkFailure(error: unknown): ErrorInfo {
   const info = errorInfoOf(error);
   if (info.kind !== 'unknown') return info;
   // The shared helper's sentence says to close the page; here that would only lose the list.
-  return { ...info, message: 'The extension didn’t answer while checking the list. Nothing was issued: check the list again.' };
+  return { ...info, message: i18n.t('bulk.errors.checkNoAnswer') };
 }
 
 /** The background refuses these before it issues anything (the request, the sign-in, the directory). */
@@ -21,8 +22,7 @@ const REFUSED_BEFORE_ACTING = new Set<ErrorKind>([
   'unbound',
 ]);
 
-export const LOST_ANSWER =
-  'The extension stopped answering while these passes were being issued, so whether they were created is unknown. Issue again to get a pass you can hand over: a new pass replaces any that was created.';
+export const LOST_ANSWER = i18n.t('bulk.errors.lostAnswer');
 
 /** The issue message failed as a whole: refused before acting, or (anything else) it may have acted. */
 export function issueFailure(error: unknown): { status: 'failed' | 'unknown'; error: ErrorInfo } {

@@ -1,4 +1,5 @@
 import { batch, computed, signal } from '@preact/signals';
+import { i18n } from '#i18n';
 import type { TapPolicy } from '../graph/types';
 import type { ErrorInfo, SessionInfo } from '../messages';
 import { errorInfoOf } from '../send-request';
@@ -143,10 +144,10 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       return false;
     };
     if (file.size > MAX_FILE_BYTES) {
-      return refuse('That file is larger than 1 MB: choose the list itself (1,000 users take well under 100 KB).');
+      return refuse(i18n.t('bulk.store.fileTooLarge'));
     }
     const content = await file.text();
-    if (content.includes('\u0000')) return refuse('That file isn’t text: choose a .csv or .txt file, or paste the list.');
+    if (content.includes('\u0000')) return refuse(i18n.t('bulk.store.fileNotText'));
     setText(content);
     return true;
   }
@@ -169,7 +170,7 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       return;
     }
     stage.value = 'checking';
-    announce(`Checking ${parsed.rows.length} ${parsed.rows.length === 1 ? 'user' : 'users'}…`);
+    announce(i18n.t('bulk.store.checking', parsed.rows.length));
     const before = tenantOf(await refreshSession());
     const outcome = await runCheck(
       parsed.rows.map((row) => row.ref),
@@ -192,7 +193,8 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       checksDone.value++;
     });
     // An error is said by its notice's alert; a finished check here, once.
-    if (!outcome.error) announce(`Check finished: ${checkSummary(counts.value, parsed.problems.length)}.`);
+    if (!outcome.error)
+      announce(i18n.t('bulk.store.checkFinished', { summary: checkSummary(counts.value, parsed.problems.length) }));
   }
 
   function askToIssue(): void {
@@ -217,9 +219,11 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       batch(() => {
         error.value = {
           kind: 'wrongTenant',
-          message: now
-            ? `The extension now acts in ${now.name}, not in ${checkedIn?.name ?? 'the directory'} where this list was checked. Nothing was issued: switch back in the toolbar popup, or check the list again.`
-            : 'You are not signed in any more, so nothing was issued. Sign in, then issue again.',
+          message: !now
+            ? i18n.t('bulk.store.signedOut')
+            : checkedIn
+              ? i18n.t('bulk.store.otherTenant', { now: now.name, checked: checkedIn.name })
+              : i18n.t('bulk.store.otherTenantUnknown', { now: now.name }),
         };
         stage.value = beforeConfirm;
       });
@@ -271,7 +275,7 @@ export function createBulkStore(send: Send, newRowId: () => string = () => crypt
       return;
     }
     cancelling.value = true;
-    announce('Stopping: the passes already being issued finish, no more are sent.');
+    announce(i18n.t('bulk.store.stopping'));
   }
 
   return {

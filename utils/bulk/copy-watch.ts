@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { sha256Hex } from '../clipboard-ops';
 import type { RequestMap } from '../messages';
 
@@ -11,14 +12,12 @@ type Send = <T extends 'clearClipboard'>(type: T, req: RequestMap[T]['req']) => 
 export function createCopyWatch(send: Send) {
   let last: Promise<string> | null = null;
   return {
-    /** After a copy: what to add to "Copied …" (when it will be cleared), or '' when clearing is off or unavailable. */
+    /** After a copy: the sentence to say after "Copied …" (when it will be cleared), or '' when clearing is off or unavailable. */
     async copied(text: string): Promise<string> {
       const digest = sha256Hex(text);
       last = digest;
       const watch = await send('clearClipboard', { digest: await digest, when: 'later' }).catch(() => null);
-      return watch?.scheduled
-        ? ` It is cleared from the clipboard in ${watch.afterSeconds} seconds, or when you close this page.`
-        : '';
+      return watch?.scheduled ? i18n.t('bulk.store.clipboardCleared', watch.afterSeconds) : '';
     },
     /** The page is closing: clear the last copied pass now, if the clipboard still holds it. */
     forget(): void {

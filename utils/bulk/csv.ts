@@ -2,6 +2,7 @@
  * A small RFC 4180 reader: quoted fields (with "" for a quote, and line breaks inside), CRLF, LF or CR line ends, a
  * leading byte-order mark. Lenient where a spreadsheet's export is: a quote inside an unquoted field is kept as text.
  */
+import { i18n } from '#i18n';
 
 export interface CsvRecord {
   /** The line the record starts on, counting from 1 (a quoted line break makes a record span lines). */
@@ -36,8 +37,7 @@ export function readCsv(input: string, delimiter = ','): CsvRead {
       const opened = line;
       at++;
       for (;;) {
-        if (at >= text.length)
-          return { ok: false, line: opened, why: `A quoted field that starts on line ${opened} never ends.` };
+        if (at >= text.length) return { ok: false, line: opened, why: i18n.t('bulk.parse.unclosedQuote', { line: opened }) };
         const inner = text[at];
         if (inner === '"') {
           if (text[at + 1] === '"') {

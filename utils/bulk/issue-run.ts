@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { chunksOf } from '../chunks';
 import { BULK_CHUNK, type BulkIssueResult, type BulkIssueRow, type ErrorInfo } from '../messages';
 import type { Send } from '../ui/panel-store';
@@ -9,8 +10,7 @@ export const ISSUE_IN_FLIGHT = 3;
 
 const NO_ANSWER: ErrorInfo = {
   kind: 'ambiguous',
-  message:
-    'The extension’s answer said nothing about this user, so whether a pass was created is unknown. Issue again to get a pass you can hand over: a new pass replaces any that was created.',
+  message: i18n.t('bulk.errors.noAnswer'),
 };
 
 export interface IssueOutcome {

@@ -3,6 +3,8 @@
  * Each returns the value, undefined for an empty cell, or the sentence saying what is wrong.
  */
 
+import { i18n } from '#i18n';
+
 /** Graph's own bounds for a pass's lifetime (10 minutes to 30 days); the policy's are usually narrower. */
 export const LIFETIME_MIN = 10;
 export const LIFETIME_MAX = 43_200;
@@ -21,7 +23,7 @@ export function checkStart(cell: string): CellCheck<string> {
   if (text === '') return { ok: true, value: undefined };
   const bad = {
     ok: false as const,
-    why: `The start “${text}” isn’t a date and time like 2025-06-03T09:00 (local time) or 2025-06-03T09:00Z.`,
+    why: i18n.t('bulk.cell.badStart', { text }),
   };
   const match = ISO_DATE_TIME.exec(text);
   if (!match) return bad;
@@ -43,7 +45,7 @@ export function checkLifetime(cell: string): CellCheck<number> {
   if (Number.isInteger(minutes) && minutes >= LIFETIME_MIN && minutes <= LIFETIME_MAX) return { ok: true, value: minutes };
   return {
     ok: false,
-    why: `The lifetime “${text}” isn’t a whole number of minutes from ${LIFETIME_MIN} to ${LIFETIME_MAX} (30 days).`,
+    why: i18n.t('bulk.cell.badLifetime', { text, min: LIFETIME_MIN, max: LIFETIME_MAX }),
   };
 }
 
@@ -56,5 +58,5 @@ export function checkOneTime(cell: string): CellCheck<boolean> {
   const word = text.toLowerCase();
   if (YES.has(word)) return { ok: true, value: true };
   if (NO.has(word)) return { ok: true, value: false };
-  return { ok: false, why: `One-time must be true, false, yes or no, not “${text}”.` };
+  return { ok: false, why: i18n.t('bulk.cell.badOneTime', { text }) };
 }

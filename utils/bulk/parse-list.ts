@@ -3,7 +3,9 @@
  * column and, optionally, start, lifetime and one-time. Every reference goes through the context menu's validator
  * (utils/upn.ts); a line that fails, or names a user an earlier line named, is listed with its number and never sent.
  */
+import { i18n } from '#i18n';
 import type { IssueOptions } from '../messages';
+import { formatNumber } from '../ui/locale-format';
 import { parsePrincipal } from '../upn';
 import { BOM, type CsvRecord, readCsv } from './csv';
 import { checkLifetime, checkOneTime, checkStart } from './list-options';
@@ -66,9 +68,7 @@ const columnOf = (name: string): Column | undefined =>
 const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
 
 function referenceProblem(cell: string): string {
-  return cell.trim() === ''
-    ? 'No user on this line.'
-    : `“${shorten(cell.trim())}” isn’t a user principal name (name@domain) or an object id.`;
+  return cell.trim() === '' ? i18n.t('bulk.parse.noUser') : i18n.t('bulk.parse.notPrincipal', { text: shorten(cell.trim()) });
 }
 
 /** What the list asked for one line, or the sentences saying what is wrong with it. */
@@ -109,7 +109,7 @@ function collect(candidates: Candidate[], ignoredColumns: string[]): ParsedList 
     const key = principal.value.toLowerCase();
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
-      problems.push({ line, text, kind: 'duplicate', why: `The same user as line ${earlier}.` });
+      problems.push({ line, text, kind: 'duplicate', why: i18n.t('bulk.parse.duplicate', { line: earlier }) });
       continue;
     }
     if (rows.length >= MAX_LIST_USERS) {
@@ -117,7 +117,7 @@ function collect(candidates: Candidate[], ignoredColumns: string[]): ParsedList 
         line,
         text,
         kind: 'tooMany',
-        why: `A list holds at most ${MAX_LIST_USERS.toLocaleString('en')} users: put this one in a second list.`,
+        why: i18n.t('bulk.parse.tooMany', { max: formatNumber(MAX_LIST_USERS) }),
       });
       continue;
     }
@@ -143,7 +143,7 @@ function fromCsv(records: CsvRecord[], header: CsvRecord): ParsedList {
     return {
       rows: [],
       problems: [],
-      error: `The header on line ${header.line} names no user column: add one named upn (or user) or id.`,
+      error: i18n.t('bulk.parse.noUserColumn', { line: header.line }),
       ignoredColumns: ignored,
     };
   }
@@ -154,7 +154,7 @@ function fromCsv(records: CsvRecord[], header: CsvRecord): ParsedList {
     const extra = record.cells.slice(header.cells.length).some((cell) => cell.trim() !== '');
     const reference = userAt.map((index) => cellAt(record, index)).find((cell) => cell.trim() !== '') ?? '';
     const options = extra
-      ? `This line has ${record.cells.length} fields and the header ${header.cells.length}: put a field with a comma in quotes.`
+      ? i18n.t('bulk.parse.fieldCount', { fields: record.cells.length, header: header.cells.length })
       : lineOptions({
           start: cellAt(record, at.start),
           lifetime: cellAt(record, at.lifetime),

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { IssuedTap } from '../graph/types';
 import { csvCell } from '../history/csv';
 import { passEnd } from '../ui/format-pass';
@@ -9,15 +10,16 @@ export interface IssuedRow {
   pass: IssuedTap;
 }
 
+/** The column names the admin reads in a spreadsheet: in the admin's language. */
 const HEADER = [
-  'line',
-  'display name',
-  'user principal name',
-  'user id',
-  'temporary access pass',
-  'valid from',
-  'valid until',
-  'one-time',
+  i18n.t('bulk.resultsCsv.line'),
+  i18n.t('bulk.resultsCsv.displayName'),
+  i18n.t('bulk.resultsCsv.userPrincipalName'),
+  i18n.t('bulk.resultsCsv.userId'),
+  i18n.t('bulk.resultsCsv.pass'),
+  i18n.t('bulk.resultsCsv.validFrom'),
+  i18n.t('bulk.resultsCsv.validUntil'),
+  i18n.t('bulk.resultsCsv.oneTime'),
 ];
 
 /**
@@ -40,7 +42,7 @@ function cells({ line, user, pass }: IssuedRow): string[] {
     passCell(pass.temporaryAccessPass),
     csvCell(new Date(pass.startDateTime).toISOString()),
     csvCell(new Date(passEnd(pass.startDateTime, pass.lifetimeInMinutes)).toISOString()),
-    csvCell(pass.isUsableOnce ? 'yes' : 'no'),
+    csvCell(i18n.t(pass.isUsableOnce ? 'bulk.resultsCsv.answerYes' : 'bulk.resultsCsv.answerNo')),
   ];
 }
 

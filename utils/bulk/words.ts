@@ -1,34 +1,36 @@
 /** The bulk page's sentences: verdicts, counts, the confirmation and the progress lines. */
+import { i18n } from '#i18n';
 import type { IssueOptions } from '../messages';
 import { formatDuration } from '../ui/format';
 import { formatDateTime } from '../ui/format-pass';
+import { formatList } from '../ui/locale-format';
 import type { BulkRow, CheckCounts, IssueCounts, RowVerdict, SendCounts } from './bulk-rows';
 import { verdictOf } from './bulk-rows';
 
 export const VERDICT_LABEL: Record<RowVerdict, string> = {
-  issue: 'Will issue',
-  replace: 'Will replace the current pass',
-  skip: 'Skipped',
-  unchecked: 'Not checked',
+  issue: i18n.t('bulk.verdict.issue'),
+  replace: i18n.t('bulk.verdict.replace'),
+  skip: i18n.t('bulk.verdict.skip'),
+  unchecked: i18n.t('bulk.verdict.unchecked'),
 };
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What the table's last column says for a row. */
 export function rowSentence(row: BulkRow): string {
-  if (row.sameUserAs !== undefined) return `The same user as line ${row.sameUserAs}: one pass per user.`;
-  if (!row.check) return 'The check stopped before this user; check the list again.';
+  if (row.sameUserAs !== undefined) return i18n.t('bulk.row.sameUser', { line: row.sameUserAs });
+  if (!row.check) return i18n.t('bulk.row.notReached');
   if (row.check.sentence) return row.check.sentence;
-  return verdictOf(row) === 'replace' ? 'The user’s current pass is deleted and stops working.' : '';
+  return verdictOf(row) === 'replace' ? i18n.t('bulk.row.replaces') : '';
 }
 
 /** What a line asked for: "2 hours, one-time, from 3 Jun 2030, 09:00", or the policy's defaults. */
 export function optionsSentence(options: IssueOptions): string {
   const parts: string[] = [];
   if (options.lifetimeInMinutes !== undefined) parts.push(formatDuration(options.lifetimeInMinutes));
-  if (options.isUsableOnce !== undefined) parts.push(options.isUsableOnce ? 'one-time' : 'more than once');
-  if (options.startDateTime !== undefined) parts.push(`from ${formatDateTime(options.startDateTime)}`);
-  return parts.length === 0 ? 'Policy defaults' : parts.join(', ');
+  if (options.isUsableOnce !== undefined)
+    parts.push(i18n.t(options.isUsableOnce ? 'bulk.options.once' : 'bulk.options.reusable'));
+  if (options.startDateTime !== undefined)
+    parts.push(i18n.t('bulk.options.from', { date: formatDateTime(options.startDateTime) }));
+  return parts.length === 0 ? i18n.t('bulk.options.defaults') : formatList(parts);
 }
 
 /**
@@ -36,33 +38,31 @@ export function optionsSentence(options: IssueOptions): string {
  * comes before the table, so the summary and the announcement point back to it).
  */
 export function checkSummary(counts: CheckCounts, unused = 0): string {
-  const parts = [`${counts.issue} will be issued`, `${counts.replace} replaced`, `${counts.skip} skipped`];
-  if (counts.unchecked > 0) parts.push(`${counts.unchecked} not checked`);
-  if (unused > 0) parts.push(`${count(unused, 'line', 'lines')} not used (listed above)`);
-  return parts.join(', ');
+  const parts = [
+    i18n.t('bulk.summary.issue', counts.issue),
+    i18n.t('bulk.summary.replace', counts.replace),
+    i18n.t('bulk.summary.skip', counts.skip),
+  ];
+  if (counts.unchecked > 0) parts.push(i18n.t('bulk.summary.unchecked', counts.unchecked));
+  if (unused > 0) parts.push(i18n.t('bulk.summary.unused', unused));
+  return formatList(parts);
 }
 
-export const checkProgress = (done: number, total: number) => `Checked ${done} of ${total}`;
+export const checkProgress = (done: number, total: number) => i18n.t('bulk.progress.checked', { done, total });
 
 export const issueProgress = ({ issued, failed, remaining }: IssueCounts) =>
-  `Issued ${issued}, failed ${failed}, remaining ${remaining}`;
+  i18n.t('bulk.progress.issued', { issued, failed, remaining });
 
 /** The one confirmation for the whole set: how many, where, and what replacing does. */
 export function confirmSentence(counts: SendCounts, tenant: string, skipped: number): string {
-  const parts = [`Issue ${count(counts.total, 'Temporary Access Pass', 'Temporary Access Passes')} in ${tenant}?`];
-  if (counts.replace > 0) {
-    parts.push(
-      `${count(counts.replace, 'user has a pass', 'users have a pass')} now: replacing deletes it, and it stops working at once.`,
-    );
-  }
-  if (counts.again > 0) {
-    parts.push(`For ${count(counts.again, 'user', 'users')} a pass may have been created already: the new one replaces it.`);
-  }
-  if (skipped > 0) parts.push(`The ${count(skipped, 'skipped user gets', 'skipped users get')} nothing.`);
-  return parts.join(' ');
+  const sentences = [i18n.t('bulk.confirm.question', counts.total, { count: counts.total, tenant })];
+  if (counts.replace > 0) sentences.push(i18n.t('bulk.confirm.replace', counts.replace));
+  if (counts.again > 0) sentences.push(i18n.t('bulk.confirm.again', counts.again));
+  if (skipped > 0) sentences.push(i18n.t('bulk.confirm.skipped', skipped));
+  return sentences.join(' ');
 }
 
-export const confirmLabel = (counts: SendCounts) => `Issue ${count(counts.total, 'pass', 'passes')}`;
+export const confirmLabel = (counts: SendCounts) => i18n.t('bulk.confirm.button', counts.total);
 
 /**
  * Said once when a run ends. `headingSaysIssued`: the keyboard lands on the results' heading ("60 passes issued"),
@@ -74,11 +74,12 @@ export function issueEnded(
   stopped: 'done' | 'cancelled' | 'failed',
   headingSaysIssued = false,
 ): string {
-  const parts = headingSaysIssued ? [] : [`${count(counts.issued, 'pass', 'passes')} issued`];
-  if (counts.failed > 0) parts.push(`${counts.failed} not issued`);
-  if (notSent > 0) parts.push(`${notSent} not sent`);
-  const lead = stopped === 'cancelled' ? 'Stopped: ' : stopped === 'failed' ? 'Stopped by an error: ' : '';
-  return `${lead}${parts.join(', ')}.`;
+  const parts = headingSaysIssued ? [] : [i18n.t('bulk.ended.issued', counts.issued)];
+  if (counts.failed > 0) parts.push(i18n.t('bulk.ended.notIssued', counts.failed));
+  if (notSent > 0) parts.push(i18n.t('bulk.ended.notSent', notSent));
+  const outcome = formatList(parts);
+  if (stopped === 'cancelled') return i18n.t('bulk.ended.cancelled', { outcome });
+  return stopped === 'failed' ? i18n.t('bulk.ended.failed', { outcome }) : i18n.t('bulk.ended.done', { outcome });
 }
 
 /**
@@ -87,20 +88,18 @@ export function issueEnded(
  */
 export function cancelUnavailable(total: number, sent: number): string | null {
   if (sent < total) return null;
-  return total === 1
-    ? 'The 1 user is already being issued; Cancel can’t stop it.'
-    : `All ${total} are already being issued; Cancel can’t stop them.`;
+  return i18n.t('bulk.cancel.unavailable', total);
 }
 
 export function cancelHint(total: number, sent: number): string {
   const unavailable = cancelUnavailable(total, sent);
   if (unavailable) return unavailable;
-  const stops = `Cancel stops the ${count(total - sent, 'user', 'users')} not yet sent`;
-  return sent === 0 ? `${stops}.` : `${stops}; the ${sent} already sent finish and are shown.`;
+  const left = total - sent;
+  return sent === 0 ? i18n.t('bulk.cancel.stops', left) : i18n.t('bulk.cancel.stopsSome', left, { left, sent });
 }
 
 /** After a Cancel that came when every user was already sent. */
 export function cancelTooLate(total: number, counts: IssueCounts, headingSaysIssued: boolean): string {
-  if (counts.failed === 0) return `Cancel came too late: ${total === 1 ? 'the pass was' : `all ${total} passes were`} issued.`;
-  return `Cancel came too late: all ${total} were sent. ${issueEnded(counts, 0, 'done', headingSaysIssued)}`;
+  if (counts.failed === 0) return i18n.t('bulk.cancel.tooLate', total);
+  return `${i18n.t('bulk.cancel.tooLateSent', total)} ${issueEnded(counts, 0, 'done', headingSaysIssued)}`;
 }

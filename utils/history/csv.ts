@@ -1,20 +1,22 @@
+import { i18n } from '#i18n';
 import type { HistoryEntry } from './types';
 
+/** The column names the admin reads in a spreadsheet, in the admin's language; the cells' codes (issue, failed) stay. */
 const HEADER = [
-  'when',
-  'action',
-  'user display name',
-  'user principal name',
-  'user id',
-  'tenant',
-  'tenant id',
-  'lifetime minutes',
-  'one-time',
-  'starts',
-  'result',
-  'error kind',
-  'message',
-  'source',
+  i18n.t('history.csv.when'),
+  i18n.t('history.csv.action'),
+  i18n.t('history.csv.displayName'),
+  i18n.t('history.csv.userPrincipalName'),
+  i18n.t('history.csv.userId'),
+  i18n.t('history.csv.tenant'),
+  i18n.t('history.csv.tenantId'),
+  i18n.t('history.csv.lifetime'),
+  i18n.t('history.csv.oneTime'),
+  i18n.t('history.csv.starts'),
+  i18n.t('history.csv.result'),
+  i18n.t('history.csv.errorKind'),
+  i18n.t('history.csv.message'),
+  i18n.t('history.csv.source'),
 ];
 
 /** A spreadsheet runs a cell that starts like a formula: an apostrophe in front keeps it text. Full-width signs count too. */
@@ -43,7 +45,7 @@ function row(entry: HistoryEntry): string[] {
     entry.tenant?.name ?? '',
     entry.tenant?.id ?? '',
     options?.lifetimeInMinutes === undefined ? '' : String(options.lifetimeInMinutes),
-    options?.isUsableOnce === undefined ? '' : options.isUsableOnce ? 'yes' : 'no',
+    options?.isUsableOnce === undefined ? '' : i18n.t(options.isUsableOnce ? 'history.csv.answerYes' : 'history.csv.answerNo'),
     options?.startDateTime ?? '',
     result.status,
     result.status === 'failed' ? result.kind : '',

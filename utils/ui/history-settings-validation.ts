@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { HISTORY_DAYS_BOUNDS, HISTORY_ENTRIES_BOUNDS } from '../history/types';
+import { formatNumber } from './locale-format';
 
 const wholeWithin = (text: string, { min, max }: { min: number; max: number }): boolean => {
   const value = Number(text);
@@ -8,7 +10,9 @@ const wholeWithin = (text: string, { min, max }: { min: number; max: number }): 
 /** The sentence under "Keep entries for (days)", or null when it is valid. */
 export function retentionDaysProblem(text: string): string | null {
   const { min, max } = HISTORY_DAYS_BOUNDS;
-  return wholeWithin(text, HISTORY_DAYS_BOUNDS) ? null : `Enter a whole number of days from ${min} to ${max.toLocaleString()}.`;
+  return wholeWithin(text, HISTORY_DAYS_BOUNDS)
+    ? null
+    : i18n.t('history.retention.daysProblem', { min: formatNumber(min), max: formatNumber(max) });
 }
 
 /** The sentence under "Keep at most (entries)", or null when it is valid. */
@@ -16,5 +20,5 @@ export function maxEntriesProblem(text: string): string | null {
   const { min, max } = HISTORY_ENTRIES_BOUNDS;
   return wholeWithin(text, HISTORY_ENTRIES_BOUNDS)
     ? null
-    : `Enter a whole number of entries from ${min} to ${max.toLocaleString()}.`;
+    : i18n.t('history.retention.maxProblem', { min: formatNumber(min), max: formatNumber(max) });
 }

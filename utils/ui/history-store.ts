@@ -1,9 +1,11 @@
 import { batch, computed, signal } from '@preact/signals';
+import { i18n } from '#i18n';
 import { historyCsv } from '../history/csv';
 import { queryHistory } from '../history/query';
 import type { HistoryEntry, HistorySettings } from '../history/types';
 import { errorInfoOf } from '../send-request';
-import { countWords, entriesWords } from './history-words';
+import { countWords } from './history-words';
+import { formatNumber } from './locale-format';
 import type { Send } from './panel-store';
 
 /** Rows rendered at a time: 10 000 entries stay searchable without 10 000 rows in the page. */
@@ -41,7 +43,9 @@ export function createHistoryStore(send: Send, { pageSize = HISTORY_PAGE, announ
       if (!byId.has(user.id)) {
         byId.set(user.id, {
           id: user.id,
-          label: user.userPrincipalName ? `${user.displayName} (${user.userPrincipalName})` : user.displayName,
+          label: user.userPrincipalName
+            ? i18n.t('history.filters.userOption', { name: user.displayName, upn: user.userPrincipalName })
+            : user.displayName,
         });
       }
     }
@@ -110,7 +114,7 @@ export function createHistoryStore(send: Send, { pageSize = HISTORY_PAGE, announ
         userId.value = '';
         limit.value = pageSize;
       });
-      if (!quiet) announce(`History cleared (${entriesWords(cleared)})`);
+      if (!quiet) announce(i18n.t('history.clear.cleared', cleared, { count: formatNumber(cleared) }));
       return cleared;
     } catch (error) {
       actionError.value = sentenceOf(error);

@@ -1,10 +1,16 @@
+import { i18n } from '#i18n';
 import type { HistoryEntry, HistorySource } from '../history/types';
 import { formatDuration } from './format';
 import { formatDateTime } from './format-pass';
+import { formatList, formatNumber } from './locale-format';
 
 export { RESULT_WORDS } from '../history/words';
 
-export const SOURCE_WORDS: Record<HistorySource, string> = { panel: 'Panel', window: 'Window', bulk: 'Bulk' };
+export const SOURCE_WORDS: Record<HistorySource, string> = {
+  panel: i18n.t('history.source.panel'),
+  window: i18n.t('history.source.window'),
+  bulk: i18n.t('history.source.bulk'),
+};
 
 /** What an issue asked for: "2 hours, one-time, starts 3 Jun 2027, 09:00"; the policy's defaults when it asked nothing. */
 export function detailsWords(entry: HistoryEntry): string {
@@ -12,16 +18,18 @@ export function detailsWords(entry: HistoryEntry): string {
   const { lifetimeInMinutes, isUsableOnce, startDateTime } = entry.options ?? {};
   const parts = [
     lifetimeInMinutes === undefined ? '' : formatDuration(lifetimeInMinutes),
-    isUsableOnce === undefined ? '' : isUsableOnce ? 'one-time' : 'reusable',
-    startDateTime ? `starts ${formatDateTime(startDateTime)}` : '',
+    isUsableOnce === undefined ? '' : i18n.t(isUsableOnce ? 'history.details.once' : 'history.details.reusable'),
+    startDateTime ? i18n.t('history.details.starts', { date: formatDateTime(startDateTime) }) : '',
   ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'Policy defaults';
+  return parts.length ? formatList(parts) : i18n.t('history.details.defaults');
 }
 
 /** "1 entry", "1,000 entries". */
-export const entriesWords = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'entry' : 'entries'}`;
+export const entriesWords = (n: number) => i18n.t('history.entries', n, { count: formatNumber(n) });
 
 /** "12 of 340 entries" while a search or filter narrows the list, else "340 entries". */
 export function countWords(matching: number, total: number, narrowed: boolean): string {
-  return narrowed ? `${matching.toLocaleString()} of ${entriesWords(total)}` : entriesWords(total);
+  return narrowed
+    ? i18n.t('history.countOf', total, { matching: formatNumber(matching), count: formatNumber(total) })
+    : entriesWords(total);
 }
