@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import { CLOUDS } from '@/utils/clouds';
+import { displayLocale } from '@/utils/i18n/display-locale';
 import type { ManagedConfig, ManagedKey, ManagedReading } from '@/utils/managed-config';
 import { formatDuration } from '@/utils/ui/format';
 import { MANAGED_REASON, SET_BY_ORGANISATION } from '@/utils/ui/organisation';
@@ -18,7 +19,7 @@ const noteOf = (
   key: 'cloud' | 'tenantProfiles' | 'defaultLifetimeMinutes' | 'defaultOneTime' | 'defaultStartOffsetMinutes' | 'keepHistory',
 ) => i18n.t(`options.organisation.notes.${key}`);
 /** A count in the catalogue's language ("1,000" in English). */
-const number = (value: number) => new Intl.NumberFormat(i18n.t('common.languageTag')).format(value);
+const number = (value: number) => new Intl.NumberFormat(displayLocale()).format(value);
 
 /** Each key as the options page names it, its value in words, and what it does here. */
 const ROWS: { [K in ManagedKey]-?: { label: string; show: (value: NonNullable<ManagedConfig[K]>) => string; note?: string } } = {

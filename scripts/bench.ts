@@ -26,10 +26,12 @@ function reportSizes() {
     console.log(`  ${size.file.padEnd(48)} ${kb(size.bytes).padStart(9)} ${kb(size.gzipBytes).padStart(9)} gz`);
   const budgets: [string, string, number][] = [
     ['content script', 'content-scripts/entra.js', 14_000],
-    // 64 KB since the window-only mode (Firefox) and the organisation's form defaults and support line: our own budget
-    // (no issue sets one for the panel); what it protects, navigation -> panel, keeps its 1.2 L budget below.
-    ['panel page', 'panel.html', 64_000],
-    ['popup page', 'popup.html', 60_000],
+    // Our own budgets (no issue sets one for these pages); what they protect, navigation -> panel and popup -> policy,
+    // keeps its latency budget below. 64 KB since the window-only mode (Firefox) and the organisation's form defaults,
+    // 68 KB since the catalogue (issue 15): the i18n runtime (~1 KB), keys where there were short words, and the
+    // language picker for the user's instructions (~2 KB). The popup: 60 KB, 61.5 KB since the catalogue (the runtime).
+    ['panel page', 'panel.html', 68_000],
+    ['popup page', 'popup.html', 61_500],
   ];
   console.log('Bundle budgets (entry + the chunks it loads):');
   for (const [name, entry, budget] of budgets) {

@@ -21,6 +21,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { CLOUD_NAMES, type CloudName, isCloudName } from './clouds';
 import { HISTORY_DAYS_BOUNDS, HISTORY_ENTRIES_BOUNDS } from './history/types';
+import { displayLocale } from './i18n/display-locale';
 import { type EntraSettings, MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from './storage';
 import { MAX_TENANT_PROFILES, parseProfile, sameProfile, type TenantProfile } from './tenant-profiles';
 import { isGuid, tenantIdProblem } from './ui/settings-validation';
@@ -112,7 +113,7 @@ export function describeValue(value: unknown): string {
 }
 
 /** A bound in the catalogue's language (43,200 in English). */
-const formatNumber = (value: number) => new Intl.NumberFormat(i18n.t('common.languageTag')).format(value);
+const formatNumber = (value: number) => new Intl.NumberFormat(displayLocale()).format(value);
 
 const ok = <T>(value: T): Check<T> => ({ ok: true, value });
 const problem = (sentence: Problem): Check<never> => ({ ok: false, problem: sentence });

@@ -4,9 +4,9 @@
  * MSP-style admin who works in a customer's directory with her home account).
  */
 import { ROLE, ROLE_DISPLAY_NAMES } from './roles';
-import { ADMINS, APP, EXTENSION_SCOPES, PASSWORD_METHOD_ID, TENANT } from './seed';
+import { ADMINS, APP, EXTENSION_SCOPES, TENANT } from './seed';
 import { memberOf } from './seed-member';
-import type { DirectoryUser, TenantState } from './state';
+import type { TenantState } from './state';
 
 export const FABRIKAM = {
   id: '7c2b5ff5-4d46-4f9b-8b4e-1e2f6c3a8b21',

@@ -5,9 +5,9 @@
  * 77777777-…), policy, admins, app registration and consent.
  */
 import { ROLE, ROLE_DISPLAY_NAMES } from './roles';
-import { APP, EXTENSION_SCOPES, PASSWORD_METHOD_ID, type SeedPerson } from './seed';
+import { APP, EXTENSION_SCOPES, type SeedPerson } from './seed';
 import { memberOf } from './seed-member';
-import type { DirectoryUser, TenantState } from './state';
+import type { TenantState } from './state';
 
 export const USGOV_TENANT = {
   id: '9d3c5a2e-6f41-4b7a-8e2d-5c1b0a9f7e63',

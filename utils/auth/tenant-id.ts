@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { type Cloud, cloudsOfInstance } from '../clouds';
 import { AppError } from '../graph/errors';
+import { displayLocale } from '../i18n/display-locale';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISSUER_TENANT = /^https:\/\/[^/]+\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//i;
@@ -69,7 +70,7 @@ function refuseOtherCloud(tenant: string, cloud: Cloud, instanceName: unknown): 
   if (typeof instanceName !== 'string' || instanceName.toLowerCase() === cloud.instanceName) return;
   const homes = cloudsOfInstance(instanceName).map((other) => other.label);
   // "US Government (GCC High) or US Government (DoD)": one instance, two clouds.
-  const home = new Intl.ListFormat(i18n.t('common.languageTag'), { type: 'disjunction' }).format(homes);
+  const home = new Intl.ListFormat(displayLocale(), { type: 'disjunction' }).format(homes);
   throw new AppError({
     kind: 'notConfigured',
     message: home

@@ -7,6 +7,7 @@ import { GraphError, graphErrorFrom } from '../graph/errors';
 import type { Wait } from '../graph/settle';
 import { tapCollectionUrl, tapRequestBody, toIssuedTap } from '../graph/tap';
 import type { IssuedTap } from '../graph/types';
+import { displayLocale } from '../i18n/display-locale';
 import type { ErrorInfo, IssueOptions } from '../messages';
 import type { Limiter } from './limiter';
 
@@ -52,7 +53,7 @@ const issueContext = (client: GraphClient) => ({
 });
 
 /** A count of seconds in the catalogue's language's digits. */
-const seconds = (value: number) => new Intl.NumberFormat(i18n.t('common.languageTag')).format(value);
+const seconds = (value: number) => new Intl.NumberFormat(displayLocale()).format(value);
 
 const throttledOut = (askedSeconds: number | undefined): ErrorInfo => ({
   kind: 'throttled',

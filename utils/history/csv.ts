@@ -56,5 +56,5 @@ function row(entry: HistoryEntry): string[] {
 
 /** The entries as CSV (RFC 4180, CRLF line ends), in the order given. */
 export function historyCsv(entries: readonly HistoryEntry[]): string {
-  return [HEADER, ...entries.map(row)].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[HEADER, ...entries.map(row)].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -3,15 +3,16 @@
  * which shows no pass, doesn't load them.
  */
 import { i18n } from '#i18n';
+import { displayLocale } from '../i18n/display-locale';
 import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from './format';
 
-const dateTimeFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * An ISO instant in the reader's local time, e.g. "3 Jun 2025, 14:05"; in `locale`'s way of writing dates when given
- * (the user's instructions in another language), else the reader's.
+ * (the user's instructions in another language), else in the language the words around it are in (display-locale.ts).
  */
-export function formatDateTime(value: string | number | Date, locale?: string): string {
+export function formatDateTime(value: string | number | Date, locale: string = displayLocale()): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
   let format = dateTimeFormats.get(locale);

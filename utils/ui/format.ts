@@ -1,5 +1,6 @@
 /** Plain-words formatting for durations, ranges and ages (a pass's dates and countdown: format-pass.ts). */
 import { i18n } from '#i18n';
+import { displayLocale } from '../i18n/display-locale';
 
 export const MINUTES_PER_HOUR = 60;
 export const MINUTES_PER_DAY = 1440;
@@ -12,7 +13,7 @@ const unitFormats = new Map<Unit, Intl.NumberFormat>();
 function unitFormat(unit: Unit): Intl.NumberFormat {
   let format = unitFormats.get(unit);
   if (!format) {
-    format = new Intl.NumberFormat(i18n.t('common.languageTag'), {
+    format = new Intl.NumberFormat(displayLocale(), {
       style: 'unit',
       unit,
       unitDisplay: 'long',

@@ -1,10 +1,10 @@
-import { i18n } from '#i18n';
+import { displayLocale } from '../i18n/display-locale';
 
 /**
  * Numbers and lists in the catalogue's language (common.languageTag: the one the browser chose for our words), not the
  * browser's own locale: a sentence in English keeps English digits and separators wherever the browser runs.
  */
-const locale = () => i18n.t('common.languageTag');
+const locale = () => displayLocale();
 
 /** "1,000" in English. */
 export const formatNumber = (n: number): string => new Intl.NumberFormat(locale()).format(n);

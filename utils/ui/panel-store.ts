@@ -29,7 +29,8 @@ function withoutValue(tap: IssuedTap): TapMethod {
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
 
 /** The plain "signed out" sentence (error-info.ts): anything else is a reason worth showing beside Sign in. */
-const SIGNED_OUT_MESSAGE = "You're signed out. Sign in again.";
+// The background's plain "signed out" sentence (utils/graph/error-info.ts): it is not repeated beside Sign in.
+const SIGNED_OUT_MESSAGE = i18n.t('auth.signIn.signedOut');
 
 /** The registered methods as Graph lists them now: the new pass in place of any earlier one. */
 function withPass(methods: AuthMethodSummary[], tap: TapMethod): AuthMethodSummary[] {

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { GroupRef, PolicyTarget, TapPolicy } from '@/utils/graph/types';
 import type { PolicyView } from '@/utils/messages';
+import { displayLocale } from '../i18n/display-locale';
 import { formatDuration, formatRange } from './format';
 
 const ALL_USERS = 'all_users';
@@ -15,8 +16,7 @@ function groupName(target: PolicyTarget, groups: GroupRef[]): string {
 }
 
 /** The names as a list in the catalogue's language ("A, B, C" in English). */
-const listOf = (names: string[]) =>
-  new Intl.ListFormat(i18n.t('common.languageTag'), { type: 'unit', style: 'short' }).format(names);
+const listOf = (names: string[]) => new Intl.ListFormat(displayLocale(), { type: 'unit', style: 'short' }).format(names);
 
 /** "All users", or the included groups' names. */
 export function includedWords(view: PolicyView): string {
