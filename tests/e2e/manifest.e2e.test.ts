@@ -87,9 +87,11 @@ describe('production manifest', () => {
     expect(manifest.commands).toEqual({
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+P', mac: 'Alt+Shift+P' },
-        description: 'Show, go to or collapse the Temporary Access Pass panel',
+        description: '__MSG_manifest_togglePanel__',
       },
     });
+    const english = JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'));
+    expect(english.manifest_togglePanel.message).toBe('Show, go to or collapse the Temporary Access Pass panel');
     // The background's listener and the panel's hint name the same command and key.
     expect(readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8')).toContain('"toggle-panel"');
     expect(readFileSync(join(EXTENSION_DIR, 'content-scripts/entra.js'), 'utf8')).toContain('Alt+Shift+P');

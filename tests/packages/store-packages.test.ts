@@ -109,12 +109,31 @@ describe('store packages', () => {
     expect(manifest.commands).toEqual({
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+P', mac: 'Alt+Shift+P' },
-        description: 'Show, go to or collapse the Temporary Access Pass panel',
+        description: '__MSG_manifest_togglePanel__',
       },
     });
     expect(JSON.stringify(manifest.commands)).not.toContain('Alt+Shift+T');
     // The background listens for that name (a renamed command would do nothing when pressed).
     const zip = await JSZip.loadAsync(readFileSync(packageOf(store)));
     expect(await zip.file('background.js')?.async('string')).toContain('"toggle-panel"');
+  });
+
+  // The manifest's words come from the catalogue: every store gets every language, English the default.
+  it.each(['chrome', 'edge', 'firefox'])('%s: the name, description and shortcut in all six languages', async (store) => {
+    const manifest = await manifestIn(store);
+    expect(manifest).toMatchObject({
+      name: '__MSG_manifest_name__',
+      description: '__MSG_manifest_description__',
+      default_locale: 'en',
+    });
+    const zip = await JSZip.loadAsync(readFileSync(packageOf(store)));
+    for (const code of ['en', 'de', 'es', 'fr', 'ja', 'pt_BR']) {
+      const messages = JSON.parse((await zip.file(`_locales/${code}/messages.json`)?.async('string')) ?? '{}');
+      expect(messages.manifest_name?.message, code).toBe('Entra TAP');
+      expect(messages.manifest_description?.message, code).toBeTruthy();
+      expect(messages.manifest_togglePanel?.message, code).toBeTruthy();
+    }
+    const english = JSON.parse((await zip.file('_locales/en/messages.json')?.async('string')) ?? '{}');
+    expect(english.manifest_togglePanel.message).toBe('Show, go to or collapse the Temporary Access Pass panel');
   });
 });
