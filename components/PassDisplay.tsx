@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { IssuedTap } from '@/utils/graph/types';
 import { LANGUAGES, type LanguageCode, languageOf } from '@/utils/i18n/languages';
+import { fillParts } from '@/utils/i18n/parts';
 import { formatCountdown, formatDateTime, passEnd } from '@/utils/ui/format-pass';
 import { ADMIN_LANGUAGE, buildInstructions, type InstructionsLanguage } from '@/utils/ui/instructions';
 import { adminLanguage, instructionsLanguage, type LoadMessages, sharedMessagesLoader } from '@/utils/ui/instructions-language';
@@ -101,7 +102,11 @@ function InstructionsCopy({ tap, userPrincipalName, onCopied, onCopyFailed, load
       </select>
       <span id="instructions-language-note" class="hint" aria-live="polite" data-testid="instructions-language-note">
         {unavailable
-          ? i18n.t('pass.display.languageUnavailable', { language: languageOf(unavailable).name, fallback: admin.name })
+          ? // Each language's name in its own lang: a German voice would otherwise skip or spell out 日本語.
+            fillParts(i18n.t('pass.display.languageUnavailable', { language: '{language}', fallback: '{fallback}' }), {
+              language: <span lang={languageOf(unavailable).tag}>{languageOf(unavailable).name}</span>,
+              fallback: <span lang={admin.tag}>{admin.name}</span>,
+            })
           : ''}
       </span>
     </span>

@@ -27,8 +27,8 @@ function inLanguage(code: string, english: string): RegExp {
     .map((key) => translated[key]?.message)
     .filter((text): text is string => Boolean(text));
   if (words.length === 0) throw new Error(`No catalogue key reads "${english}" in English.`);
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^(?:${[...new Set(words)].map(escape).join('|')})$`);
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(?:${[...new Set(words)].map(escapeRegExp).join('|')})$`);
 }
 
 const LANGUAGES = [

@@ -53,7 +53,8 @@ function problems(english: ParsedMessage[], locale: ParsedMessage[]): string[] {
     }
     // Chrome reads `$word$` as a named placeholder of its own: a lone dollar must be written $$.
     if (texts.some((text) => /(?<!\$)\$(?![1-9$])/.test(text.replaceAll('$$', '')))) found.push(`${key}: unescaped $`);
-    if (texts.some((text) => translated.type !== 'plural' && text.includes(' | '))) found.push(`${key}: " | " reads as plural forms`);
+    if (texts.some((text) => translated.type !== 'plural' && text.includes(' | ')))
+      found.push(`${key}: " | " reads as plural forms`);
   }
   for (const key of byKey.keys()) if (!englishKeys.has(key)) found.push(`${key}: not in English`);
   return found;
