@@ -192,7 +192,8 @@ describe('local history: options page, popup, no pass anywhere', () => {
 
     await options.getByLabel('Keep a local history').click();
     await options.getByTestId('history-turn-off').waitFor();
-    expect(await focusedText(options)).toBe('Cancel');
+    // Focus moves once the choice has rendered: asked until it lands (a loaded machine paints later).
+    await expect.poll(() => focusedText(options)).toBe('Cancel');
     await expectClean(options, 'options: turning the history off, the choice');
     await options.keyboard.press('Escape');
     expect(await options.evaluate(() => document.activeElement?.id)).toBe('history-keep');
