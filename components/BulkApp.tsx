@@ -205,11 +205,16 @@ export function BulkApp({ store, copyWatch, onOpenOptions, onPrint, onDownload }
                   store.announce(i18n.t('bulk.app.downloadStarted'));
                 }}
                 onCopied={(row, text) =>
-                  void copyWatch
-                    .copied(text)
-                    .then((when) =>
-                      store.announce([i18n.t('bulk.app.copied', { user: row.user.displayName }), when].filter(Boolean).join(' ')),
-                    )
+                  void copyWatch.copied(text).then((when) =>
+                    store.announce(
+                      when
+                        ? i18n.t('background.join.sentences', {
+                            first: i18n.t('bulk.app.copied', { user: row.user.displayName }),
+                            second: when,
+                          })
+                        : i18n.t('bulk.app.copied', { user: row.user.displayName }),
+                    ),
+                  )
                 }
                 onCopyFailed={(row) => store.announce(i18n.t('bulk.app.copyFailed', { user: row.user.displayName }))}
                 headingRef={resultsRef}

@@ -4,6 +4,7 @@ import { CLOUDS } from '@/utils/clouds';
 import { displayLocale } from '@/utils/i18n/display-locale';
 import type { ManagedConfig, ManagedKey, ManagedReading } from '@/utils/managed-config';
 import { formatDuration } from '@/utils/ui/format';
+import { formatList } from '@/utils/ui/locale-format';
 import { MANAGED_REASON, SET_BY_ORGANISATION } from '@/utils/ui/organisation';
 
 export interface OrganisationSettingsProps {
@@ -30,7 +31,7 @@ const ROWS: { [K in ManagedKey]-?: { label: string; show: (value: NonNullable<Ma
     show: (value) => CLOUDS[value].label,
     note: noteOf('cloud'),
   },
-  allowedTenants: { label: labelOf('allowedTenants'), show: (value) => value.join(', ') },
+  allowedTenants: { label: labelOf('allowedTenants'), show: (value) => formatList(value) },
   tenantProfiles: {
     label: labelOf('tenantProfiles'),
     show: (value) =>

@@ -118,6 +118,7 @@ export default defineContentScript({
         frame.style.cssText = FRAME_CSS;
         expectedFrameStyle = frame.style.cssText;
         frame.title = contentWord('panel_frame_title');
+        frame.lang = contentWord('common_languageTag'); // the title's language, not the portal page's
         frame.allow = 'clipboard-write';
       };
       const focusPanel = () => {

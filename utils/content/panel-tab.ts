@@ -55,6 +55,7 @@ export function createPanelTab(theme: PortalTheme, onExpand: (fromKeyboard: bool
   const label = contentWord('panel_tab_show', SHORTCUT_HINT);
   button.setAttribute('aria-label', label);
   button.title = label;
+  button.lang = contentWord('common_languageTag'); // its label's language, which may not be the portal page's
   button.addEventListener('click', (event) => {
     const fromKeyboard = event.detail === 0;
     if (!fromKeyboard && !visibleInPlace(host)) return;

@@ -5,7 +5,10 @@ import type { GeneratedI18nStructure } from '#i18n';
 type MessageName<K extends string> = K extends `${infer Head}.${infer Rest}` ? `${Head}_${MessageName<Rest>}` : K;
 
 /** The catalogue keys the content script reads: its few words, each with at most the `{shortcut}` placeholder. */
-type ContentKey = Extract<'manifest.name' | 'panel.frame.title' | 'panel.tab.show', keyof GeneratedI18nStructure>;
+type ContentKey = Extract<
+  'manifest.name' | 'panel.frame.title' | 'panel.tab.show' | 'common.languageTag',
+  keyof GeneratedI18nStructure
+>;
 
 /**
  * i18n.t for the content script, without the library: @wxt-dev/i18n adds ~0.9 KB to a bundle whose 14 KB budget has
