@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import type { GroupRef, PolicyTarget, TapPolicy } from '@/utils/graph/types';
 import type { PolicyView } from '@/utils/messages';
-import { displayLocale } from '../i18n/display-locale';
 import { formatDuration, formatRange } from './format';
 
 const ALL_USERS = 'all_users';
@@ -15,8 +14,11 @@ function groupName(target: PolicyTarget, groups: GroupRef[]): string {
     : i18n.t('popup.policy.group', { id: target.id });
 }
 
-/** The names as a list in the catalogue's language ("A, B, C" in English). */
-const listOf = (names: string[]) => new Intl.ListFormat(displayLocale(), { type: 'unit', style: 'short' }).format(names);
+/**
+ * The names as a list, with the catalogue's separator ("A, B, C" in English, "A、B" in Japanese): not Intl.ListFormat,
+ * whose first use costs the popup's first paint ICU's start-up (utils/ui/format.ts).
+ */
+const listOf = (names: string[]) => names.join(i18n.t('graph.eligibility.listSeparator'));
 
 /** "All users", or the included groups' names. */
 export function includedWords(view: PolicyView): string {
