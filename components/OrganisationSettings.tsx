@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import { CLOUDS } from '@/utils/clouds';
-import { displayLocale } from '@/utils/i18n/display-locale';
+import { formatNumber } from '@/utils/i18n/display-locale';
 import type { ManagedConfig, ManagedKey, ManagedReading } from '@/utils/managed-config';
 import { formatDuration } from '@/utils/ui/format';
 import { formatList } from '@/utils/ui/locale-format';
@@ -20,7 +20,6 @@ const noteOf = (
   key: 'cloud' | 'tenantProfiles' | 'defaultLifetimeMinutes' | 'defaultOneTime' | 'defaultStartOffsetMinutes' | 'keepHistory',
 ) => i18n.t(`options.organisation.notes.${key}`);
 /** A count in the catalogue's language ("1,000" in English). */
-const number = (value: number) => new Intl.NumberFormat(displayLocale()).format(value);
 
 /** Each key as the options page names it, its value in words, and what it does here. */
 const ROWS: { [K in ManagedKey]-?: { label: string; show: (value: NonNullable<ManagedConfig[K]>) => string; note?: string } } = {
@@ -80,7 +79,7 @@ const ROWS: { [K in ManagedKey]-?: { label: string; show: (value: NonNullable<Ma
   },
   historyMaxEntries: {
     label: labelOf('historyMaxEntries'),
-    show: (value) => i18n.t('options.organisation.values.entries', value, { count: number(value) }),
+    show: (value) => i18n.t('options.organisation.values.entries', value, { count: formatNumber(value) }),
   },
   supportContact: { label: labelOf('supportContact'), show: (value) => value },
 };

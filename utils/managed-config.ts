@@ -21,7 +21,8 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { CLOUD_NAMES, type CloudName, isCloudName } from './clouds';
 import { HISTORY_DAYS_BOUNDS, HISTORY_ENTRIES_BOUNDS } from './history/types';
-import { displayLocale } from './i18n/display-locale';
+import { formatNumber } from './i18n/display-locale';
+import { itemList } from './i18n/lists';
 import { type EntraSettings, MAX_CLIPBOARD_CLEAR_SECONDS, type Preferences } from './storage';
 import { MAX_TENANT_PROFILES, parseProfile, sameProfile, type TenantProfile } from './tenant-profiles';
 import { isGuid, tenantIdProblem } from './ui/settings-validation';
@@ -113,7 +114,6 @@ export function describeValue(value: unknown): string {
 }
 
 /** A bound in the catalogue's language (43,200 in English). */
-const formatNumber = (value: number) => new Intl.NumberFormat(displayLocale()).format(value);
 
 const ok = <T>(value: T): Check<T> => ({ ok: true, value });
 const problem = (sentence: Problem): Check<never> => ({ ok: false, problem: sentence });
@@ -162,7 +162,7 @@ function profileList(value: unknown): Check<TenantProfile[]> {
     else if (!profiles.some((kept) => sameProfile(kept, profile))) profiles.push(profile);
   });
   if (bad.length === 0) return ok(profiles);
-  const entries = bad.join(i18n.t('background.join.listSeparator'));
+  const entries = itemList(bad);
   return problem((shown) => i18n.t('managed.problem.tenantProfilesEntries', bad.length, { value: shown, max, entries }));
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { formatNumber } from '@/utils/ui/locale-format';
+import { formatNumber } from '@/utils/i18n/display-locale';
 import { ConfirmRow } from '../ConfirmRow';
 
 export interface ClearHistoryProps {

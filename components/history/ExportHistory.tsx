@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
+import { formatNumber } from '@/utils/i18n/display-locale';
 import { downloadText } from '@/utils/ui/download';
 import type { HistoryStore } from '@/utils/ui/history-store';
-import { formatNumber } from '@/utils/ui/locale-format';
 
 /** The file name carries the local date: several exports sort by day. */
 function fileName(now: Date): string {

@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { formatNumber } from '@/utils/i18n/display-locale';
 import type { HistoryStore } from '@/utils/ui/history-store';
-import { formatNumber } from '@/utils/ui/locale-format';
 import { ClearHistory } from './ClearHistory';
 import { ExportHistory } from './ExportHistory';
 import { HistoryFilters } from './HistoryFilters';

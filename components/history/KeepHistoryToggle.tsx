@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { savedHistorySettings } from '@/utils/history/settings';
 import type { HistorySettings } from '@/utils/history/types';
+import { formatNumber } from '@/utils/i18n/display-locale';
 import type { ManagedReading } from '@/utils/managed-config';
-import { formatNumber } from '@/utils/ui/locale-format';
 import { ManagedNote } from '../ManagedNote';
 import { TurnOffChoice } from './TurnOffChoice';
 

@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { savedHistorySettings } from '@/utils/history/settings';
 import { HISTORY_DAYS_BOUNDS, HISTORY_ENTRIES_BOUNDS, type HistorySettings } from '@/utils/history/types';
+import { formatNumber } from '@/utils/i18n/display-locale';
 import type { ManagedReading } from '@/utils/managed-config';
 import { maxEntriesProblem, retentionDaysProblem } from '@/utils/ui/history-settings-validation';
-import { formatNumber } from '@/utils/ui/locale-format';
 import { ManagedNote } from '../ManagedNote';
 
 export interface RetentionFormProps {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { formatNumber } from '@/utils/ui/locale-format';
+import { formatNumber } from '@/utils/i18n/display-locale';
 
 export interface TurnOffChoiceProps {
   kept: number;

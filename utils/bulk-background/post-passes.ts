@@ -7,7 +7,7 @@ import { GraphError, graphErrorFrom } from '../graph/errors';
 import type { Wait } from '../graph/settle';
 import { tapCollectionUrl, tapRequestBody, toIssuedTap } from '../graph/tap';
 import type { IssuedTap } from '../graph/types';
-import { displayLocale } from '../i18n/display-locale';
+import { formatNumber } from '../i18n/display-locale';
 import type { ErrorInfo, IssueOptions } from '../messages';
 import type { Limiter } from './limiter';
 
@@ -52,15 +52,12 @@ const issueContext = (client: GraphClient) => ({
   grantedScopes: client.grantedScopes(),
 });
 
-/** A count of seconds in the catalogue's language's digits. */
-const seconds = (value: number) => new Intl.NumberFormat(displayLocale()).format(value);
-
 const throttledOut = (askedSeconds: number | undefined): ErrorInfo => ({
   kind: 'throttled',
   message:
     askedSeconds !== undefined && askedSeconds * 1000 > THROTTLE_BUDGET_MS
-      ? i18n.t('background.bulk.throttledAsked', { seconds: seconds(askedSeconds) })
-      : i18n.t('background.bulk.throttledBudget', { seconds: seconds(THROTTLE_BUDGET_MS / 1000) }),
+      ? i18n.t('background.bulk.throttledAsked', { seconds: formatNumber(askedSeconds) })
+      : i18n.t('background.bulk.throttledBudget', { seconds: formatNumber(THROTTLE_BUDGET_MS / 1000) }),
   retryAfterSeconds: askedSeconds ?? DEFAULT_THROTTLE_WAIT_SECONDS,
 });
 

@@ -4,8 +4,8 @@
  * (utils/upn.ts); a line that fails, or names a user an earlier line named, is listed with its number and never sent.
  */
 import { i18n } from '#i18n';
+import { formatNumber } from '../i18n/display-locale';
 import type { IssueOptions } from '../messages';
-import { formatNumber } from '../ui/locale-format';
 import { parsePrincipal } from '../upn';
 import { BOM, type CsvRecord, readCsv } from './csv';
 import { checkLifetime, checkOneTime, checkStart } from './list-options';

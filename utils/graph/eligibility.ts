@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { conjunctionList, itemList } from '../i18n/lists';
 import type { Eligibility, EligibilityWarning, IneligibleReason } from '../messages';
 import { ISSUE_FOR_ANYONE, ISSUE_FOR_MEMBERS, ROLES_AUTH_ADMIN_CAN_ACT_ON } from './roles';
 import type { GroupRef, TapPolicy, TargetUser } from './types';
@@ -24,16 +25,12 @@ type Warning = Eligibility['warnings'][number];
 const ALL_USERS = 'all_users';
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** “Pilot”, “Pilot” and a group, “A”, “B” and “C”: the catalogue's list patterns (Intl.ListFormat's English differs). */
+/** “Pilot”, “Pilot” and a group, “A”, “B” and “C”. */
 function nameList(groups: GroupRef[]): string {
   const names = groups.map((g) =>
     g.displayName ? i18n.t('graph.eligibility.group', { name: g.displayName }) : i18n.t('graph.eligibility.unnamedGroup'),
   );
-  const last = names.at(-1);
-  if (names.length <= 1 || last === undefined) return last ?? i18n.t('graph.eligibility.unnamedGroup');
-  if (names.length === 2) return i18n.t('graph.eligibility.listPair', { first: names[0] ?? '', second: last });
-  const rest = names.slice(0, -1).join(i18n.t('graph.eligibility.listSeparator'));
-  return i18n.t('graph.eligibility.listLast', { rest, last });
+  return names.length === 0 ? i18n.t('graph.eligibility.unnamedGroup') : conjunctionList(names);
 }
 
 function who(user: TargetUser): string {
@@ -146,7 +143,7 @@ function roleReasons(input: EligibilityInput): Reason[] {
   if (![...templates].some((t) => ISSUE_FOR_MEMBERS.has(t))) return [];
   const privileged = (target?.roles ?? []).filter((r) => !ROLES_AUTH_ADMIN_CAN_ACT_ON.has(r.roleTemplateId));
   if (privileged.length === 0) return [];
-  const roles = privileged.map((r) => r.displayName).join(i18n.t('graph.eligibility.listSeparator'));
+  const roles = itemList(privileged.map((r) => r.displayName));
   return [{ reason: 'roleCannotActOnAdmin', sentence: i18n.t('graph.eligibility.adminTarget', { user: who(user), roles }) }];
 }
 

@@ -10,3 +10,6 @@ export function displayLocale(): string {
   const browser = typeof navigator === 'undefined' ? '' : navigator.language;
   return browser && browser.split('-')[0]?.toLowerCase() === catalogue.split('-')[0]?.toLowerCase() ? browser : catalogue;
 }
+
+/** "1,000" in English, "1.000" in German: the one way every page and the background write a count. */
+export const formatNumber = (n: number): string => new Intl.NumberFormat(displayLocale()).format(n);

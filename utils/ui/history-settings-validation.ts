@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { HISTORY_DAYS_BOUNDS, HISTORY_ENTRIES_BOUNDS } from '../history/types';
-import { formatNumber } from './locale-format';
+import { formatNumber } from '../i18n/display-locale';
 
 const wholeWithin = (text: string, { min, max }: { min: number; max: number }): boolean => {
   const value = Number(text);

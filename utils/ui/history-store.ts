@@ -3,9 +3,9 @@ import { i18n } from '#i18n';
 import { historyCsv } from '../history/csv';
 import { queryHistory } from '../history/query';
 import type { HistoryEntry, HistorySettings } from '../history/types';
+import { formatNumber } from '../i18n/display-locale';
 import { errorInfoOf } from '../send-request';
 import { countWords } from './history-words';
-import { formatNumber } from './locale-format';
 import type { Send } from './panel-store';
 
 /** Rows rendered at a time: 10 000 entries stay searchable without 10 000 rows in the page. */

@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
 import type { HistoryEntry, HistorySource } from '../history/types';
+import { formatNumber } from '../i18n/display-locale';
 import { formatDuration } from './format';
 import { formatDateTime } from './format-pass';
-import { formatList, formatNumber } from './locale-format';
+import { formatList } from './locale-format';
 
 export { RESULT_WORDS } from '../history/words';
 

@@ -6,9 +6,6 @@ import { displayLocale } from '../i18n/display-locale';
  */
 const locale = () => displayLocale();
 
-/** "1,000" in English. */
-export const formatNumber = (n: number): string => new Intl.NumberFormat(locale()).format(n);
-
 /**
  * Items that each stand alone ("2 hours", "one-time", "24 will be issued"), as the language lists them: "a, b, c" in
  * English (a unit list: no "and"), "a, b und c" in German.

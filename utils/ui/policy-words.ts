@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { GroupRef, PolicyTarget, TapPolicy } from '@/utils/graph/types';
 import type { PolicyView } from '@/utils/messages';
+import { itemList } from '../i18n/lists';
 import { formatDuration, formatRange } from './format';
 
 const ALL_USERS = 'all_users';
@@ -14,24 +15,18 @@ function groupName(target: PolicyTarget, groups: GroupRef[]): string {
     : i18n.t('popup.policy.group', { id: target.id });
 }
 
-/**
- * The names as a list, with the catalogue's separator ("A, B, C" in English, "A、B" in Japanese): not Intl.ListFormat,
- * whose first use costs the popup's first paint ICU's start-up (utils/ui/format.ts).
- */
-const listOf = (names: string[]) => names.join(i18n.t('graph.eligibility.listSeparator'));
-
 /** "All users", or the included groups' names. */
 export function includedWords(view: PolicyView): string {
   const targets = view.policy?.includeTargets ?? [];
   if (targets.length === 0) return i18n.t('popup.policy.nobody');
-  return listOf(targets.map((t) => groupName(t, view.groups)));
+  return itemList(targets.map((t) => groupName(t, view.groups)));
 }
 
 /** The excluded groups' names, or "None". */
 export function excludedWords(view: PolicyView): string {
   const targets = view.policy?.excludeTargets ?? [];
   if (targets.length === 0) return i18n.t('popup.policy.none');
-  return listOf(targets.map((t) => groupName(t, view.groups)));
+  return itemList(targets.map((t) => groupName(t, view.groups)));
 }
 
 /** The default lifetime and the allowed range, in words: "1 hour", "allowed 1–8 hours". */

@@ -29,12 +29,13 @@ import { POLICY_URL, toTapPolicy } from '../../graph/policy';
 import { ISSUE_FOR_ANYONE, ISSUE_FOR_MEMBERS, MEMBER_USER_ROLE, ROLE, ROLE_NAMES } from '../../graph/roles';
 import type { TapPolicy } from '../../graph/types';
 import { directoryRolesUrl, toMemberships } from '../../graph/users';
+import { conjunctionList } from '../../i18n/lists';
 import { mayEnablePolicy } from '../../managed-config';
 import type { ErrorInfo, SetupCheckLine, SetupReport } from '../../messages';
 import type { EntraSettings } from '../../storage';
 import { policyBladeUrl } from '../../ui/links';
 import { adminConsentUrl, pimMyRolesLabel, pimMyRolesUrl, withHelpLink } from '../help-links';
-import { listOf, twoSentences, withErrorCode } from '../sentence-join';
+import { twoSentences, withErrorCode } from '../sentence-join';
 import type { BackgroundServices } from '../services';
 import { forgetAdmin } from './session';
 
@@ -102,7 +103,7 @@ const ruleOfCode = (code: string | undefined): AadstsRule | null => {
 };
 
 const roleNames = (ids: string[]) => ids.map((id) => ROLE_NAMES[id] ?? i18n.t('background.setup.roles.unknownRole', { id }));
-const list = listOf;
+const list = conjunctionList;
 
 /** The redirect URI line when the sign-in completed in this browser. */
 const registeredDetail = (uri: string) => i18n.t('background.setup.redirectUri.registered', { uri });
