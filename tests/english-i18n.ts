@@ -3,14 +3,10 @@
  * compiles it and read with i18n.t's rules, so a spec can import a product sentence and compare it with what the
  * browser shows in English.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { translate } from '../utils/i18n/chrome-messages';
+import { compiledCatalogue } from './compiled-catalogue';
 
-const english = generateChromeMessages(
-  parseMessagesText(readFileSync(join(import.meta.dirname, '../locales/en.yml'), 'utf8'), 'YAML'),
-);
+const english = compiledCatalogue('en');
 
 export const i18n = {
   t: (key: string, ...args: Parameters<typeof translate> extends [unknown, unknown, ...infer Rest] ? Rest : never) =>

@@ -15,8 +15,16 @@ import { completeSignIn, configureExtension, panel, portalUserUrl } from './harn
 const DEMO_OUTPUT = join(import.meta.dirname, '../../demo-output');
 
 type Catalogue = Record<string, { message: string }>;
-const catalogue = (code: string): Catalogue =>
-  JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales', code, 'messages.json'), 'utf8')) as Catalogue;
+const catalogues = new Map<string, Catalogue>();
+/** The built catalogue, read once per language. */
+function catalogue(code: string): Catalogue {
+  let read = catalogues.get(code);
+  if (!read) {
+    read = JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales', code, 'messages.json'), 'utf8')) as Catalogue;
+    catalogues.set(code, read);
+  }
+  return read;
+}
 
 /** The words `english` reads as in `code`: every key whose English is exactly that text, as one pattern. */
 function inLanguage(code: string, english: string): RegExp {

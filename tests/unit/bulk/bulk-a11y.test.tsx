@@ -10,17 +10,9 @@ import { createCopyWatch } from '@/utils/bulk/copy-watch';
 import type { BulkCheckRow, BulkIssueResult, BulkIssueRow, SessionInfo } from '@/utils/messages';
 import { RequestError } from '@/utils/send-request';
 import type { Send } from '@/utils/ui/panel-store';
-import { issuedTap, POLICY } from '../components/fixtures';
+import { issuedTap, POLICY, signedInSession } from '../components/fixtures';
 
-const SESSION: SessionInfo = {
-  configured: true,
-  signedIn: true,
-  username: 'MeganB@contoso.onmicrosoft.com',
-  displayName: 'Megan Bowen',
-  tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
-  tenantDomain: 'contoso.onmicrosoft.com',
-  configuredTenant: 'contoso.onmicrosoft.com',
-};
+const SESSION = signedInSession();
 
 const userRow = (ref: string): BulkCheckRow => ({
   ref,

@@ -4,20 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/PopupApp';
-import type { SessionInfo } from '@/utils/messages';
 import { openBulkPage } from '@/utils/ui/open-bulk';
 import { createPopupStore } from '@/utils/ui/popup-store';
-import { policyView } from '../components/fixtures';
+import { policyView, signedInSession } from '../components/fixtures';
 
-const SESSION: SessionInfo = {
-  configured: true,
-  signedIn: true,
-  username: 'MeganB@contoso.onmicrosoft.com',
-  displayName: 'Megan Bowen',
-  tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
-  tenantDomain: 'contoso.onmicrosoft.com',
-  configuredTenant: 'contoso.onmicrosoft.com',
-};
+const SESSION = signedInSession();
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);

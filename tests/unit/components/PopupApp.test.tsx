@@ -6,7 +6,7 @@ import type { PolicyView, SessionInfo } from '@/utils/messages';
 import { ANNOUNCEMENT_MS } from '@/utils/ui/announcer';
 import { createPopupStore, type PopupStore } from '@/utils/ui/popup-store';
 import { parsePrincipal } from '@/utils/upn';
-import { POLICY, policyView } from './fixtures';
+import { POLICY, policyView, signedInSession } from './fixtures';
 
 afterEach(() => {
   cleanup();
@@ -19,15 +19,7 @@ const elapse = (ms: number) =>
     await vi.advanceTimersByTimeAsync(ms);
   });
 
-const SESSION: SessionInfo = {
-  configured: true,
-  signedIn: true,
-  username: 'AlexW@contoso.onmicrosoft.com',
-  displayName: 'Alex Wilber',
-  tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
-  tenantDomain: 'contoso.onmicrosoft.com',
-  configuredTenant: 'contoso.onmicrosoft.com',
-};
+const SESSION = signedInSession({ username: 'AlexW@contoso.onmicrosoft.com', displayName: 'Alex Wilber' });
 
 function setup(handlers: Record<string, (req: unknown) => unknown>, cached: PolicyView | null = null) {
   const send = vi.fn(async (type: string, req: unknown) => {

@@ -1,5 +1,5 @@
 import type { IssuedTap, TapMethod, TapPolicy } from '@/utils/graph/types';
-import type { PanelState, PolicyView } from '@/utils/messages';
+import type { PanelState, PolicyView, SessionInfo } from '@/utils/messages';
 
 export const POLICY: TapPolicy = {
   state: 'enabled',
@@ -70,6 +70,20 @@ export function panelState(patch: Partial<PanelState> = {}): PanelState {
     adminRoles: ['Authentication Administrator'],
     passUnreadable: null,
     methodsUnreadable: null,
+    ...patch,
+  };
+}
+
+/** A signed-in session in Contoso (Megan Bowen, its Global Administrator, unless patched). */
+export function signedInSession(patch: Partial<SessionInfo> = {}): SessionInfo {
+  return {
+    configured: true,
+    signedIn: true,
+    username: 'MeganB@contoso.onmicrosoft.com',
+    displayName: 'Megan Bowen',
+    tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
+    tenantDomain: 'contoso.onmicrosoft.com',
+    configuredTenant: 'contoso.onmicrosoft.com',
     ...patch,
   };
 }

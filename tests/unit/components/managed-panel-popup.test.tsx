@@ -14,7 +14,7 @@ import { ENABLE_POLICY_OFF_SENTENCE } from '@/utils/ui/enable-policy-words';
 import { checkIssueForm, EMPTY_ISSUE_FORM } from '@/utils/ui/issue-options';
 import type { Send } from '@/utils/ui/panel-store';
 import { createPopupStore } from '@/utils/ui/popup-store';
-import { issuedTap, POLICY, panelState, policyView } from './fixtures';
+import { issuedTap, POLICY, panelState, policyView, signedInSession } from './fixtures';
 
 afterEach(cleanup);
 
@@ -100,15 +100,7 @@ describe('TapPanel with the organisation’s defaults', () => {
   });
 });
 
-const SESSION: SessionInfo = {
-  configured: true,
-  signedIn: true,
-  username: 'AlexW@contoso.onmicrosoft.com',
-  displayName: 'Alex Wilber',
-  tenantId: '6b1a4ee4-3c35-4e8a-9a3d-0d1e5b2f7a10',
-  tenantDomain: 'contoso.onmicrosoft.com',
-  configuredTenant: 'contoso.onmicrosoft.com',
-};
+const SESSION = signedInSession({ username: 'AlexW@contoso.onmicrosoft.com', displayName: 'Alex Wilber' });
 
 function renderPopup(session: SessionInfo) {
   const disabled = policyView({ policy: { ...POLICY, state: 'disabled' } });
