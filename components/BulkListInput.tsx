@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { fillPlaceholders } from '@/utils/ui/locale-format';
+import { fillParts } from '@/utils/i18n/parts';
 
 export interface BulkListInputProps {
   text: string;
@@ -48,7 +48,7 @@ export function BulkListInput(props: BulkListInputProps) {
       <div class="field">
         <label for="bulk-list">{i18n.t('bulk.list.label')}</label>
         <p id="bulk-list-hint" class="hint">
-          {fillPlaceholders(HINT, columnNames())}
+          {fillParts(HINT, columnNames())}
         </p>
         <textarea
           id="bulk-list"

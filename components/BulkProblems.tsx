@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { ListProblem } from '@/utils/bulk/parse-list';
-import { fillPlaceholders, formatList } from '@/utils/ui/locale-format';
+import { fillParts } from '@/utils/i18n/parts';
+import { formatList } from '@/utils/ui/locale-format';
 
 export interface BulkProblemsProps {
   problems: readonly ListProblem[];
@@ -13,9 +14,9 @@ const ITEM_NO_TEXT = i18n.t('bulk.problems.itemNoText', { line: '{line}', why: '
 /** "Line 4 `the line`: why": the number and the line's text marked up, wherever the language puts them. */
 function problemParts(problem: ListProblem) {
   const line = <span class="bulk-line">{i18n.t('bulk.problems.lineNumber', { line: problem.line })}</span>;
-  if (!problem.text.trim()) return fillPlaceholders(ITEM_NO_TEXT, { line, why: problem.why });
+  if (!problem.text.trim()) return fillParts(ITEM_NO_TEXT, { line, why: problem.why });
   const text = <code class="bulk-line-text">{problem.text}</code>;
-  return fillPlaceholders(ITEM, { line, text, why: problem.why });
+  return fillParts(ITEM, { line, text, why: problem.why });
 }
 
 /** The lines that are not checked or sent, each with its number and why; and the columns the page didn't use. */
