@@ -52,7 +52,8 @@ export function createServices(): BackgroundServices & { settingsChanged(): Prom
     },
     tenantIds: createTenantIdResolver({
       fetch: (input, init) => fetch(input, init),
-      store: tenantIdsItem,
+      // Read at every issue and revoke (the frame's tenant checked again): from memory, kept true by change events.
+      store: memoryCached(tenantIdsItem),
       cloud: async () => cloudOf(await settings.getValue()),
     }),
     actingTenant: memoryCached(actingTenantItem),
