@@ -3,6 +3,7 @@ import { type ScriptingApi, syncCloudContentScripts } from '@/utils/background/c
 import { createServices } from '@/utils/background/create-services';
 import { createDispatcher } from '@/utils/background/dispatcher';
 import { openSetupOnFirstInstall } from '@/utils/background/first-run';
+import { answerRequestPort } from '@/utils/background/request-port';
 import { cloudOf } from '@/utils/clouds';
 import { setupContextMenus } from '@/utils/context-menu';
 import { effectiveHistorySettingsItem, effectiveSettingsItem } from '@/utils/effective-settings';
@@ -17,6 +18,8 @@ export default defineBackground(() => {
   // Registered synchronously so a restarted service worker gets the message that woke it.
   // Returning a promise answers (the polyfill); undefined leaves messages that aren't ours to other listeners.
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender));
+  // The extension's pages send their requests on a port (utils/request-channel.ts), judged by the same dispatcher.
+  browser.runtime.onConnect.addListener((port) => answerRequestPort(port, dispatch));
 
   // The panel in the configured national cloud's admin centers, once the browser grants them (and again on any change).
   // One at a time: a grant and the Save that follows it arrive together, and an older pass must not undo a newer one.
