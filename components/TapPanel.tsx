@@ -5,6 +5,7 @@ import type { IssueDefaults } from '@/utils/managed-config';
 import type { PanelClaim, PanelState } from '@/utils/messages';
 import { type ActivationGuard, ALWAYS } from '@/utils/ui/activation-guard';
 import { focusIfFocused } from '@/utils/ui/focus-within';
+import { prepareDateTimeFormat } from '@/utils/ui/format-pass';
 import { checkIssueForm, EMPTY_ISSUE_FORM, type IssueFormValue, isCustomised } from '@/utils/ui/issue-options';
 import { createPanelStore, type Send } from '@/utils/ui/panel-store';
 import { useNow } from '@/utils/ui/use-now';
@@ -130,6 +131,8 @@ export function TapPanel({
     // Checked again at the click: an organisation's start offset counts from now, not from the last render.
     const atClick = checkIssueForm(form, state?.policy.policy ?? null, Date.now(), issueDefaults);
     void store.issue(atClick.ok ? atClick.options : check.options);
+    // While Graph creates the pass (after the busy state has rendered): the date format it will be shown with.
+    setTimeout(() => prepareDateTimeFormat(), 0);
   };
   const backToIssue = () => focusSoon(() => issueButton.current);
   // The button goes with the sentence: once the other directory's view is in, the keyboard is on Issue and it is said.
