@@ -4,7 +4,7 @@ import { fillParts } from '@/utils/i18n/parts';
 import type { IssueDefaults } from '@/utils/managed-config';
 import type { PanelClaim, PanelState } from '@/utils/messages';
 import { type ActivationGuard, ALWAYS } from '@/utils/ui/activation-guard';
-import { focusIfFocused } from '@/utils/ui/focus-within';
+import { focusIfFocused, focusSoon } from '@/utils/ui/focus-within';
 import { prepareDateTimeFormat } from '@/utils/ui/format-pass';
 import { checkIssueForm, EMPTY_ISSUE_FORM, type IssueFormValue, isCustomised } from '@/utils/ui/issue-options';
 import { createPanelStore, type Send } from '@/utils/ui/panel-store';
@@ -17,10 +17,10 @@ import { GateNotice, NOT_ARMED_SENTENCE, TOO_SOON_SENTENCE } from './GateNotice'
 import { IssueBar } from './IssueBar';
 import { IssueOptionsForm } from './IssueOptionsForm';
 import { MethodsList } from './MethodsList';
+import { NewPass } from './NewPass';
 import { NotConfigured } from './NotConfigured';
 import { BringBackHint, PanelHeaderButtons } from './PanelHeaderButtons';
 import { PanelSkeleton } from './PanelSkeleton';
-import { PassDisplay } from './PassDisplay';
 import { PolicyNote } from './PolicyNote';
 import { SignInPrompt } from './SignInPrompt';
 import { UserHeader } from './UserHeader';
@@ -45,11 +45,6 @@ export interface TapPanelProps {
   windowOnly?: boolean;
 }
 
-/** Moves focus to the element once it exists (after the render that creates it). */
-function focusSoon(get: () => HTMLElement | null | undefined): void {
-  requestAnimationFrame(() => focusIfFocused(get()));
-}
-
 const NO_DEFAULTS: IssueDefaults = {};
 
 export function TapPanel({
@@ -70,7 +65,6 @@ export function TapPanel({
   const [submitted, setSubmitted] = useState(false);
   const issueButton = useRef<HTMLButtonElement>(null);
   const optionsButton = useRef<HTMLButtonElement>(null);
-  const passCard = useRef<HTMLElement>(null);
   const focused = useRef(false);
   const now = useNow(30_000);
 
@@ -98,12 +92,6 @@ export function TapPanel({
     // Windows all share one URL: the title tells them apart (in the taskbar, and to a screen reader switching windows).
     if (context === 'window' && state) document.title = i18n.t('pass.panel.windowTitle', { user: state.user.displayName });
   }, [context, state]);
-
-  // A new pass takes focus (its card is a labelled group: "Temporary Access Pass for …"), so Copy is the next Tab.
-  const issued = store.issued.value;
-  useEffect(() => {
-    if (issued) focusSoon(() => passCard.current);
-  }, [issued]);
 
   const busy = store.busy.value;
   const actionError = store.actionError.value;
@@ -200,20 +188,14 @@ export function TapPanel({
               </p>
             )}
             <EligibilityNotice eligibility={state.eligibility} id="eligibility" />
-            {issued && (
-              <PassDisplay
-                tap={issued}
-                displayName={state.user.displayName}
-                userPrincipalName={state.user.userPrincipalName}
-                cardRef={passCard}
-                onCopied={(text) => void store.copied(text)}
-                onCopyFailed={() => store.announce(i18n.t('pass.panel.copyFailed'))}
-                onDone={() => {
-                  store.forgetPass();
-                  backToIssue();
-                }}
-              />
-            )}
+            <NewPass
+              store={store}
+              user={state.user}
+              onDone={() => {
+                store.forgetPass();
+                backToIssue();
+              }}
+            />
             {state.passUnreadable ? (
               <p class="muted">{state.passUnreadable.message}</p>
             ) : (
@@ -293,8 +275,9 @@ export function TapPanel({
           </>
         )}
         {context === 'portal' && <BringBackHint />}
+        {/* The signal itself, not its value: a sentence updates this text alone, never a render of the whole panel. */}
         <p class="visually-hidden" aria-live="polite">
-          {store.announcement.value}
+          {store.announcement}
         </p>
       </main>
     </GateContext.Provider>

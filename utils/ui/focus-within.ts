@@ -5,3 +5,8 @@
 export function focusIfFocused(element: HTMLElement | null | undefined): void {
   if (element && document.hasFocus()) element.focus();
 }
+
+/** Moves focus to the element once it exists (after the render that creates it), only while this document has it. */
+export function focusSoon(get: () => HTMLElement | null | undefined): void {
+  requestAnimationFrame(() => focusIfFocused(get()));
+}

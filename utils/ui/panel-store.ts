@@ -26,6 +26,8 @@ function withoutValue(tap: IssuedTap): TapMethod {
   return method;
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
 
 /** The plain "signed out" sentence (error-info.ts): anything else is a reason worth showing beside Sign in. */
@@ -117,14 +119,17 @@ export function createPanelStore(send: Send, firstView?: Promise<PanelState>) {
       const tap = await send('issueTap', { userId: user.id, attemptId: inFlightAttempt, options });
       batch(() => {
         issued.value = tap;
-        const current = state.value;
-        if (current) {
-          const pass = withoutValue(tap);
-          state.value = { ...current, currentPass: pass, methods: withPass(current.methods, pass) };
-        }
         // No announcement: focus moves to the new pass, whose label says it ("Temporary Access Pass for …").
         announce('');
       });
+      // The pass on screen first (its slot alone re-renders), then the current-pass card, the methods list and the
+      // buttons: one render of the whole panel had stood between Graph's answer and the pass (measured, issue 8).
+      await nextTask();
+      const current = state.value;
+      if (current) {
+        const pass = withoutValue(tap);
+        state.value = { ...current, currentPass: pass, methods: withPass(current.methods, pass) };
+      }
     } catch (error) {
       fail(error, 'issue');
       const kind = errorInfoOf(error).kind;
