@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { NATIONAL_CLOUD_ORIGINS, NATIONAL_PORTAL_MATCHES } from './utils/clouds';
 import { PORTAL_MATCHES } from './utils/portal-hosts';
+import { PANEL_SHORTCUT } from './utils/shortcut';
 
 // Development key: pins the extension id (bjppmkdmnkjkahflgkhdahmcejhldfnh) and so the redirect URI
 // https://bjppmkdmnkjkahflgkhdahmcejhldfnh.chromiumapp.org/ that the app registration lists.
@@ -61,7 +62,7 @@ export default defineConfig({
     // is a choice and not a fallback.
     commands: {
       'toggle-panel': {
-        suggested_key: { default: 'Alt+Shift+P', mac: 'Alt+Shift+P' },
+        suggested_key: { default: PANEL_SHORTCUT, mac: PANEL_SHORTCUT },
         description: '__MSG_manifest_togglePanel__',
       },
     },

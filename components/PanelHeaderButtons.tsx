@@ -1,6 +1,6 @@
 import { useContext } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { SHORTCUT_HINT } from '@/utils/content/panel-tab';
+import { PANEL_SHORTCUT } from '@/utils/shortcut';
 import { GateContext } from './GatedButton';
 
 export interface PanelHeaderButtonsProps {
@@ -10,7 +10,7 @@ export interface PanelHeaderButtonsProps {
 }
 
 /** How to bring a hidden portal panel back: shown at the panel's foot, and said to whoever is about to hide it. */
-export const BRING_BACK_HINT = i18n.t('panel.header.bringBack', { shortcut: SHORTCUT_HINT });
+export const BRING_BACK_HINT = i18n.t('panel.header.bringBack', { shortcut: PANEL_SHORTCUT });
 export const BRING_BACK_HINT_ID = 'bring-back-hint';
 
 /**

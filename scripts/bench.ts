@@ -30,8 +30,10 @@ function reportSizes() {
     // keeps its latency budget below. 64 KB since the window-only mode (Firefox) and the organisation's form defaults,
     // 68 KB since the catalogue (issue 15): the i18n runtime (~1 KB), keys where there were short words, and the
     // language picker for the user's instructions (~2 KB). The popup: 60 KB, 61.5 KB since the catalogue (the runtime).
-    ['panel page', 'panel.html', 68_000],
-    ['popup page', 'popup.html', 61_500],
+    // Both +1 KB since the request port (utils/request-channel.ts, 0.85 KB in their shared chunk): a round trip to the
+    // worker of 1.4 ms instead of 2.4 on every request they send.
+    ['panel page', 'panel.html', 69_000],
+    ['popup page', 'popup.html', 62_500],
   ];
   console.log('Bundle budgets (entry + the chunks it loads):');
   for (const [name, entry, budget] of budgets) {

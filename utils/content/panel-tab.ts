@@ -1,9 +1,9 @@
 import type { PortalTheme } from '../frame-protocol';
+import { PANEL_SHORTCUT } from '../shortcut';
 import { important, RIGHT, TOP } from './host-geometry';
 import { contentWord, EXTENSION_NAME } from './words';
 
 export const TAB_TAG = 'entra-tap-tab';
-export const SHORTCUT_HINT = 'Alt+Shift+P';
 
 const TAB_HOST_CSS = important(`all:initial;display:block;position:fixed;top:${TOP}px;right:${RIGHT}px;z-index:2147483000;`);
 
@@ -52,7 +52,7 @@ export function createPanelTab(theme: PortalTheme, onExpand: (fromKeyboard: bool
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = EXTENSION_NAME;
-  const label = contentWord('panel_tab_show', SHORTCUT_HINT);
+  const label = contentWord('panel_tab_show', PANEL_SHORTCUT);
   button.setAttribute('aria-label', label);
   button.title = label;
   button.lang = contentWord('common_languageTag'); // its label's language, which may not be the portal page's
