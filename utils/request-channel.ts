@@ -24,6 +24,7 @@ export interface RequestPort {
   postMessage(message: RequestEnvelope): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
 }
 
 /** The port closed before its answer came (the worker stopped, the extension was reloaded). */
@@ -78,6 +79,11 @@ export function createRequestChannel(connect: () => RequestPort) {
     } catch {
       current.waiting.delete(id);
       if (open === current) open = null;
+      try {
+        current.port.disconnect(); // whatever made it throw, it carries nothing more
+      } catch {
+        // already closed
+      }
       return false;
     }
   };

@@ -43,6 +43,7 @@ function portPair(name: string, sender?: MessageSender) {
     },
     onMessage: { addListener: (listener) => void pageListeners.push(listener) },
     onDisconnect: { addListener: (listener) => void disconnectListeners.push(listener) },
+    disconnect: close,
   };
   const background: PagePort & { replies: unknown[] } = {
     name,
@@ -119,6 +120,31 @@ describe('request channel (a page) and request port (the background)', () => {
     await expect(channel.send('just text')).resolves.toBeUndefined();
   });
 
+  it('answers with no reply when the background fails to answer: a throw, a rejection, or an answer it cannot post', async () => {
+    const failing = [
+      () => {
+        throw new Error('a bug in the listener');
+      },
+      () => Promise.reject(new Error('a bug in the handler')),
+    ];
+    for (const dispatchFails of failing) {
+      const { channel } = channelTo(POPUP, dispatchFails);
+      await expect(channel.send({ type: 'getSession' })).resolves.toBeUndefined();
+    }
+    const pair = portPair(REQUEST_PORT, POPUP);
+    answerRequestPort(pair.background, () => Promise.resolve({ ok: true, data: 'too large to post' }));
+    const post = pair.background.postMessage.bind(pair.background);
+    pair.background.postMessage = (message) => {
+      if ((message as { reply?: unknown }).reply !== undefined)
+        throw new Error('Message length exceeded maximum allowed length.');
+      post(message);
+    };
+    const answers: unknown[] = [];
+    pair.page.onMessage.addListener((message) => answers.push(message));
+    pair.page.postMessage({ id: 7, request: { type: 'getSession' } });
+    await expect.poll(() => answers).toEqual([{ id: 7 }]);
+  });
+
   it('fails a request in flight when the port closes, and sends the next one on a new port (never the first again)', async () => {
     const never = () => new Promise<unknown>(() => undefined);
     const { channel, ports } = channelTo(POPUP, never);
@@ -144,6 +170,7 @@ describe('request channel (a page) and request port (the background)', () => {
     await expect(channel.send({ type: 'getSession' })).resolves.toMatchObject({ ok: true });
     expect(ports).toHaveLength(2);
     expect(ports[1]?.page.posted).toEqual([{ id: 2, request: { type: 'getSession' } }]);
+    expect(stale.isConnected()).toBe(false); // let go of, not left open beside the new one
     stale.page.postMessage = postMessage;
   });
 
@@ -154,6 +181,7 @@ describe('request channel (a page) and request port (the background)', () => {
       },
       onMessage: { addListener: () => undefined },
       onDisconnect: { addListener: () => undefined },
+      disconnect: () => undefined,
     }));
     await expect(channel.send({ type: 'getSession' })).rejects.toBeInstanceOf(ChannelClosedError);
   });

@@ -23,7 +23,14 @@ export function memoryCached<T>(item: ReadableItem<T> & Partial<Pick<WatchableIt
   const write = item.setValue?.bind(item);
   return {
     getValue: () => {
-      cached ??= item.getValue();
+      if (!cached) {
+        const reading = item.getValue();
+        cached = reading;
+        // A failed read isn't kept: the next one tries storage again rather than failing until the next change.
+        reading.catch(() => {
+          if (cached === reading) cached = undefined;
+        });
+      }
       return cached;
     },
     ...(write && {

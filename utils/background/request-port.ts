@@ -32,18 +32,31 @@ export function answerRequestPort(port: PagePort, dispatch: Dispatch): void {
     port.disconnect();
     return;
   }
+  /** False when the post failed: the page went away, or the answer couldn't be sent (not cloneable, too large). */
+  const answer = (id: number, reply: unknown): boolean => {
+    try {
+      port.postMessage(reply === undefined ? { id } : { id, reply });
+      return true;
+    } catch {
+      return false;
+    }
+  };
   port.onMessage.addListener((message) => {
     if (!isEnvelope(message)) {
       port.disconnect();
       return;
     }
-    const answering = dispatch(message.request, sender) ?? Promise.resolve(undefined);
-    void answering.then((reply) => {
-      try {
-        port.postMessage(reply === undefined ? { id: message.id } : { id: message.id, reply });
-      } catch {
-        // The page closed (or navigated) before its answer: nobody is left to tell.
-      }
-    });
+    let answering: Promise<unknown>;
+    try {
+      answering = dispatch(message.request, sender) ?? Promise.resolve(undefined);
+    } catch (error) {
+      answering = Promise.reject(error);
+    }
+    // Never silence: a request the background failed to answer gets an empty answer, which the page says as "no
+    // answer" (and a panel re-reads the user), as a sendMessage whose listener failed would have been.
+    void answering.then(
+      (reply) => answer(message.id, reply) || answer(message.id, undefined),
+      () => answer(message.id, undefined),
+    );
   });
 }
