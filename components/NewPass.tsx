@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
+import type { IssuedTap } from '@/utils/graph/types';
 import type { PanelState } from '@/utils/messages';
 import { focusSoon } from '@/utils/ui/focus-within';
 import type { PanelStore } from '@/utils/ui/panel-store';
 import { PassDisplay } from './PassDisplay';
+
+/** Passes whose card has had the keyboard (the objects, held no longer than the store holds them). */
+const focusedPasses = new WeakSet<IssuedTap>();
 
 export interface NewPassProps {
   store: PanelStore;
@@ -18,9 +22,12 @@ export interface NewPassProps {
 export function NewPass({ store, user, onDone }: NewPassProps) {
   const tap = store.issued.value;
   const card = useRef<HTMLElement>(null);
-  // A new pass takes focus (its card is a labelled group: "Temporary Access Pass for …"), so Copy is the next Tab.
+  // A new pass takes focus (its card is a labelled group: "Temporary Access Pass for …"), so Copy is the next Tab. Once:
+  // the card shown again (after a sign-in the panel re-renders the pass it still holds) leaves the keyboard alone.
   useEffect(() => {
-    if (tap) focusSoon(() => card.current);
+    if (!tap || focusedPasses.has(tap)) return;
+    focusedPasses.add(tap);
+    focusSoon(() => card.current);
   }, [tap]);
   if (!tap) return null;
   return (

@@ -27,6 +27,23 @@ const LIVE_LOG = `(() => {
   new MutationObserver(listen).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
+/**
+ * Where the keyboard went inside the panel, in order (each focusin's element, described as focusedInPanel does): a
+ * screen reader says every stop, so a detour (the user's name on the way to Cancel) would be heard.
+ */
+const FOCUS_TRAIL = `(() => {
+  if (!location.pathname.endsWith('/panel.html')) return;
+  const trail = (window.__focusTrail = []);
+  document.addEventListener('focusin', (event) => {
+    const element = event.target;
+    trail.push((element.tagName + ' ' + (element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '')).trim());
+  }, true);
+})();`;
+
+/** The stops since the last call. */
+const focusTrail = (frame: Frame) =>
+  frame.evaluate(() => (window as unknown as { __focusTrail: string[] }).__focusTrail.splice(0)) as Promise<string[]>;
+
 const heard = async (frame: Frame) =>
   (await frame.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard)) as {
     kind: string;
@@ -72,6 +89,7 @@ describe('keyboard only', () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await browser.context.newPage();
     await page.addInitScript(LIVE_LOG);
+    await page.addInitScript(FOCUS_TRAIL);
     await page.goto(portalUserUrl(TARGETS.adele.id));
     await issueButton(panel(page)).waitFor();
     await page.getByTestId('nav-all-users').focus(); // the admin is working in the portal
@@ -98,6 +116,32 @@ describe('keyboard only', () => {
     await tabUntil(page, frame, /^BUTTON Done$/);
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedInPanel(frame)).toMatch(/^BUTTON Issue TAP \(replaces the current pass\)$/);
+
+    // Replace: the question starts on Cancel, and the new pass takes the keyboard, with no stop on the way to either.
+    await focusTrail(frame);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedInPanel(frame)).toBe('BUTTON Cancel');
+    await page.waitForTimeout(300);
+    expect(await focusTrail(frame)).toEqual(['BUTTON Cancel']);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedInPanel(frame)).toBe('BUTTON Replace');
+    await page.waitForTimeout(600); // a confirmation acts only once it has been there a moment
+    await focusTrail(frame);
+    await page.keyboard.press('Enter');
+    const card = `SECTION Temporary Access Pass for ${TARGETS.adele.displayName}`;
+    await expect.poll(() => focusedInPanel(frame)).toBe(card);
+    await page.waitForTimeout(300);
+    const trail = await focusTrail(frame);
+    expect(trail.at(-1)).toBe(card);
+    expect(
+      trail.filter((stop) => stop === card),
+      'the card takes the keyboard once',
+    ).toHaveLength(1);
+    expect(
+      trail.filter((stop) => stop.startsWith('H1')),
+      "no stop on the user's name",
+    ).toEqual([]);
+    expect(tapCalls(tenant).filter((call) => call.method === 'POST')).toHaveLength(2);
     await page.close();
   });
 
@@ -105,6 +149,7 @@ describe('keyboard only', () => {
     await resetTenant(tenant, browser);
     const page = await browser.context.newPage();
     await page.addInitScript(LIVE_LOG);
+    await page.addInitScript(FOCUS_TRAIL);
     await page.goto(portalUserUrl(TARGETS.lynne.id)); // Lynne has a pass
     await issueButton(panel(page)).waitFor();
     const frame = await currentPanelFrame(page);
@@ -113,10 +158,15 @@ describe('keyboard only', () => {
     await page.waitForTimeout(600);
 
     await tabUntil(page, frame, /^BUTTON Revoke$/);
+    await focusTrail(frame);
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedInPanel(frame)).toBe('BUTTON Cancel');
+    await page.waitForTimeout(300);
+    expect(await focusTrail(frame), 'straight to Cancel, no stop on the way').toEqual(['BUTTON Cancel']);
     await page.keyboard.press('Enter'); // Enter, Enter: cancelled, nothing revoked
     await expect.poll(() => focusedInPanel(frame)).toBe('BUTTON Revoke');
+    await page.waitForTimeout(300);
+    expect(await focusTrail(frame), 'straight back to Revoke').toEqual(['BUTTON Revoke']);
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedInPanel(frame)).toBe('BUTTON Cancel');
     await page.keyboard.press('Escape');

@@ -20,7 +20,10 @@ export function rescueFocus(targets: readonly string[]): () => void {
       return;
     }
   };
-  const observer = new MutationObserver(() => requestAnimationFrame(rescue));
+  // After the frame and then a task: Preact runs effects in a task queued from the frame (hooks' afterPaint), and the
+  // effect that moves focus on purpose (a confirmation's Cancel, Issue after Cancel) must come first, or the keyboard
+  // would stop on the user's name on its way there and a screen reader would say both.
+  const observer = new MutationObserver(() => requestAnimationFrame(() => setTimeout(rescue, 0)));
   document.addEventListener('focusin', onFocusIn);
   observer.observe(document.body, { childList: true, subtree: true });
   return () => {

@@ -111,7 +111,7 @@ describe('TapPanel', () => {
   it('asks before replacing an existing pass', async () => {
     send.mockImplementation(async (type) => {
       if (type === 'getPanelState') return panelState({ currentPass: existingPass() });
-      if (type === 'issueTap') return issuedTap();
+      if (type === 'issueTap') return issuedTap({ isUsableOnce: true });
       throw new Error(`unexpected ${type}`);
     });
     renderPanel();
@@ -125,6 +125,13 @@ describe('TapPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Replace' }));
     await screen.findByTestId('pass-value');
     expect(calls('issueTap')).toHaveLength(1);
+    // The card takes the keyboard; the current-pass card and the button follow (a task later) and end not busy.
+    const card = screen.getByRole('group', { name: 'Temporary Access Pass for Adele Vance' });
+    await waitFor(() => expect(document.activeElement).toBe(card));
+    const current = () => screen.getByRole('region', { name: 'Current pass' });
+    await waitFor(() => expect(current().textContent).toContain('One-time')); // the new pass, not the reusable one
+    await waitFor(() => expect(screen.getByRole('button', { name: /Issue TAP/ }).getAttribute('aria-busy')).toBe('false'));
+    expect(screen.getByText('Temporary Access Pass', { selector: '.method-label' })).toBeTruthy();
   });
 
   it('revokes after confirmation and refreshes', async () => {
