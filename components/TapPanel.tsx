@@ -119,8 +119,8 @@ export function TapPanel({
     // Checked again at the click: an organisation's start offset counts from now, not from the last render.
     const atClick = checkIssueForm(form, state?.policy.policy ?? null, Date.now(), issueDefaults);
     void store.issue(atClick.ok ? atClick.options : check.options);
-    // While Graph creates the pass (after the busy state has rendered): the date format it will be shown with.
-    setTimeout(() => prepareDateTimeFormat(), 0);
+    // While Graph creates the pass, once the busy state is on screen: the date format the pass will be shown with.
+    requestAnimationFrame(() => setTimeout(() => prepareDateTimeFormat(), 0));
   };
   const backToIssue = () => focusSoon(() => issueButton.current);
   // The button goes with the sentence: once the other directory's view is in, the keyboard is on Issue and it is said.

@@ -104,6 +104,10 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await frame.getByTestId('pass-value').waitFor();
     await expect.poll(() => focusedInPanel(frame)).toBe(`SECTION Temporary Access Pass for ${TARGETS.adele.displayName}`);
+    expect(
+      (await heard(frame)).filter((entry) => /^Issuing/.test(entry.text)),
+      '"Issuing…" said once',
+    ).toHaveLength(1);
 
     await page.keyboard.press('Tab');
     expect(await focusedInPanel(frame)).toBe('BUTTON Copy pass');
