@@ -99,5 +99,3 @@ export function createRequestChannel(connect: () => RequestPort) {
     },
   };
 }
-
-export type RequestChannel = ReturnType<typeof createRequestChannel>;

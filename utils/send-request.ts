@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { ErrorInfo, Reply, RequestMap, RequestType } from './messages';
-import { createRequestChannel, REQUEST_PORT, type RequestChannel } from './request-channel';
+import { createRequestChannel, REQUEST_PORT } from './request-channel';
 
 /** Thrown by sendRequest when the background answers an error; carries the plain sentence to show. */
 export class RequestError extends Error {
@@ -17,18 +17,14 @@ export function errorInfoOf(error: unknown): ErrorInfo {
   return { kind: 'unknown', message: i18n.t('panel.request.failed') };
 }
 
-let channel: RequestChannel | undefined;
-/** This page's port to the background, opened at its first request. */
-const requests = () => {
-  channel ??= createRequestChannel(() => browser.runtime.connect({ name: REQUEST_PORT }));
-  return channel;
-};
+/** This page's port to the background (the channel connects at its first request). */
+const requests = createRequestChannel(() => browser.runtime.connect({ name: REQUEST_PORT }));
 
 /** Sends one typed request to the background and resolves with its data, or throws a RequestError. */
 export async function sendRequest<T extends RequestType>(type: T, req: RequestMap[T]['req']): Promise<RequestMap[T]['res']> {
   let reply: Reply<T> | undefined;
   try {
-    reply = (await requests().send({ type, ...req })) as Reply<T> | undefined;
+    reply = (await requests.send({ type, ...req })) as Reply<T> | undefined;
   } catch {
     throw new RequestError({ kind: 'unknown', message: i18n.t('panel.request.stopped') });
   }
