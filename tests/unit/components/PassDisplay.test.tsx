@@ -1,10 +1,22 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PassDisplay } from '@/components/PassDisplay';
+import { PassDisplay, type PassDisplayProps } from '@/components/PassDisplay';
 import type { LoadMessages } from '@/utils/ui/instructions-language';
 import { GERMAN_INSTRUCTIONS } from '../i18n/german-instructions';
 import { issuedTap } from './fixtures';
+
+/** Adele's new pass, with the props a test cares about over these. */
+const renderPass = (props: Partial<PassDisplayProps> = {}) =>
+  render(
+    <PassDisplay
+      tap={issuedTap()}
+      userPrincipalName="AdeleV@contoso.onmicrosoft.com"
+      displayName="Adele Vance"
+      onDone={() => {}}
+      {...props}
+    />,
+  );
 
 describe('PassDisplay', () => {
   let writeText: ReturnType<typeof vi.fn>;
@@ -18,14 +30,7 @@ describe('PassDisplay', () => {
   });
 
   it('shows the pass in groups of four without adding characters', () => {
-    render(
-      <PassDisplay
-        tap={issuedTap()}
-        userPrincipalName="AdeleV@contoso.onmicrosoft.com"
-        displayName="Adele Vance"
-        onDone={() => {}}
-      />,
-    );
+    renderPass();
     const value = screen.getByTestId('pass-value');
     expect([...value.querySelectorAll('.pass-group')].map((g) => g.textContent)).toEqual(['Ab3d', 'Ef7h', 'Km9p']);
     // Read once, whole, by a screen reader; the groups are for the eye only.
@@ -35,14 +40,7 @@ describe('PassDisplay', () => {
   });
 
   it('tells digits, capitals, small letters and symbols apart, and spells the pass out on request', () => {
-    render(
-      <PassDisplay
-        tap={issuedTap({ temporaryAccessPass: 'm7%A' })}
-        userPrincipalName="a@b.c"
-        displayName="A"
-        onDone={() => {}}
-      />,
-    );
+    renderPass({ tap: issuedTap({ temporaryAccessPass: 'm7%A' }) });
     const kinds = [...screen.getByTestId('pass-value').querySelectorAll('.pass-char')].map((c) => c.className);
     expect(kinds).toEqual(['pass-char pass-lower', 'pass-char pass-digit', 'pass-char pass-symbol', 'pass-char pass-upper']);
     const toggle = screen.getByRole('button', { name: 'Spell out' });
@@ -53,14 +51,7 @@ describe('PassDisplay', () => {
   });
 
   it('copies the exact value and says Copied', async () => {
-    render(
-      <PassDisplay
-        tap={issuedTap()}
-        userPrincipalName="AdeleV@contoso.onmicrosoft.com"
-        displayName="Adele Vance"
-        onDone={() => {}}
-      />,
-    );
+    renderPass();
     fireEvent.click(screen.getByRole('button', { name: 'Copy pass' }));
     expect(writeText).toHaveBeenCalledWith('Ab3dEf7hKm9p');
     // The label changes; the accessible name stays; one status says it.
@@ -70,14 +61,7 @@ describe('PassDisplay', () => {
   });
 
   it('copies instructions with the pass, one-time note and the sign-in address', () => {
-    render(
-      <PassDisplay
-        tap={issuedTap({ isUsableOnce: true })}
-        userPrincipalName="AdeleV@contoso.onmicrosoft.com"
-        displayName="Adele Vance"
-        onDone={() => {}}
-      />,
-    );
+    renderPass({ tap: issuedTap({ isUsableOnce: true }) });
     expect(screen.getByText('One-time')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy instructions' }));
     const text = writeText.mock.calls[0]?.[0] as string;
@@ -90,14 +74,7 @@ describe('PassDisplay', () => {
   it('counts down live', () => {
     vi.useFakeTimers();
     const start = new Date();
-    render(
-      <PassDisplay
-        tap={issuedTap({ startDateTime: start.toISOString(), lifetimeInMinutes: 60 })}
-        userPrincipalName="a@b.c"
-        displayName="A"
-        onDone={() => {}}
-      />,
-    );
+    renderPass({ tap: issuedTap({ startDateTime: start.toISOString(), lifetimeInMinutes: 60 }) });
     expect(screen.getByTestId('pass-countdown').textContent).toBe('expires in 1 h');
     act(() => {
       vi.advanceTimersByTime(1000);
@@ -115,7 +92,7 @@ describe('PassDisplay', () => {
 
   it('calls onDone', () => {
     const onDone = vi.fn();
-    render(<PassDisplay tap={issuedTap()} userPrincipalName="a@b.c" displayName="A" onDone={onDone} />);
+    renderPass({ onDone });
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     expect(onDone).toHaveBeenCalledOnce();
   });
@@ -129,16 +106,7 @@ describe('PassDisplay: the instructions in another language', () => {
   });
   afterEach(cleanup);
 
-  const renderWith = (loadMessages: LoadMessages) =>
-    render(
-      <PassDisplay
-        tap={issuedTap({ isUsableOnce: true })}
-        userPrincipalName="AdeleV@contoso.onmicrosoft.com"
-        displayName="Adele Vance"
-        onDone={() => {}}
-        loadMessages={loadMessages}
-      />,
-    );
+  const renderWith = (loadMessages: LoadMessages) => renderPass({ tap: issuedTap({ isUsableOnce: true }), loadMessages });
 
   it("offers the shipped languages by their own names beside Copy instructions, the admin's first chosen", () => {
     const load = vi.fn<LoadMessages>();
